@@ -1,0 +1,464 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "llw-core-resources.h"
+#include "llw-database-private.h"
+
+/* Written into the SQLite header ("LLWK"), so that another program's database is told
+ * apart from ours before anything is written to it. */
+#define LLW_APPLICATION_ID 0x4C4C574B
+
+/* One schema file a version, applied in order; the index + 1 is the version it makes. */
+static const char *const migrations[] = {
+  "/io/github/llweek/Llweek/core/schema/001-initial.sql",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LLW_DATABASE_SCHEMA_VERSION);
+
+G_DEFINE_FINAL_TYPE (LlwDatabase, llw_database, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (llw-database-error-quark, llw_database_error)
+
+typedef struct
+{
+  gboolean exists;
+  gboolean empty;
+  guint32 user_version;
+  guint32 application_id;
+} FileHeader;
+
+static guint32
+read_be32 (const guint8 *bytes)
+{
+  guint32 value;
+
+  memcpy (&value, bytes, sizeof value);
+  return GUINT32_FROM_BE (value);
+}
+
+/* Reads the 100-byte SQLite header with GIO, without letting SQLite near the file, so that
+ * a foreign or newer file can be refused while it is still byte for byte what it was. */
+static gboolean
+read_header (const char  *path,
+             FileHeader  *header,
+             GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint8 bytes[100];
+  gsize n_read = 0;
+
+  memset (header, 0, sizeof *header);
+
+  in = g_file_read (file, NULL, &local_error);
+  if (in == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return TRUE;
+
+  if (in == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (in), bytes, sizeof bytes, &n_read, NULL,
+                                &local_error))
+    {
+      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_OPEN,
+                   _("Cannot open “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  header->exists = TRUE;
+  header->empty = n_read == 0;
+  if (header->empty)
+    return TRUE;
+
+  if (n_read < sizeof bytes || memcmp (bytes, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_NOT_LLWEEK,
+                   _("“%s” is not an llweek database. It was left unchanged."), path);
+      return FALSE;
+    }
+
+  header->user_version = read_be32 (bytes + 60);
+  header->application_id = read_be32 (bytes + 68);
+  return TRUE;
+}
+
+static gboolean
+check_header (const char       *path,
+              const FileHeader *header,
+              GError          **error)
+{
+  if (!header->exists || header->empty)
+    return TRUE;
+
+  if (header->application_id != LLW_APPLICATION_ID &&
+      (header->application_id != 0 || header->user_version != 0))
+    {
+      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_NOT_LLWEEK,
+                   _("“%s” is another program’s database, not an llweek database. "
+                     "It was left unchanged."), path);
+      return FALSE;
+    }
+
+  if (header->user_version > LLW_DATABASE_SCHEMA_VERSION)
+    {
+      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of llweek (database version %u; "
+                     "this version reads up to %d). Please update llweek. "
+                     "The file was left unchanged."),
+                   path, header->user_version, LLW_DATABASE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+query_int (LlwDatabase  *self,
+           const char   *sql,
+           int          *value,
+           GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = llw_database_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      llw_database_set_error (self, error, sql);
+      return FALSE;
+    }
+
+  *value = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+/* A quick check reads every page, so a truncated or damaged file is caught at open rather
+ * than halfway through the user's work. */
+static gboolean
+check_integrity (LlwDatabase  *self,
+                 GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW &&
+          g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0)
+        return TRUE;
+    }
+
+  rc = sqlite3_errcode (self->db);
+  if (rc == SQLITE_NOTADB)
+    g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_NOT_LLWEEK,
+                 _("“%s” is not an llweek database. It was left unchanged."), self->path);
+  else
+    g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_CORRUPT,
+                 _("“%s” is damaged and cannot be opened safely. Restore it from a backup. "
+                   "The file was left unchanged."), self->path);
+  return FALSE;
+}
+
+/* An SQLite file with no version and no tables is as good as empty; one with tables of its
+ * own belongs to another program. */
+static gboolean
+check_foreign_tables (LlwDatabase  *self,
+                      GError      **error)
+{
+  int n_tables = 0;
+
+  if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, error))
+    return FALSE;
+
+  if (self->schema_version == 0 && n_tables > 0)
+    {
+      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_NOT_LLWEEK,
+                   _("“%s” is another program’s database, not an llweek database. "
+                     "It was left unchanged."), self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+configure (LlwDatabase  *self,
+           GError      **error)
+{
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* WAL lets the window read while a save is written; synchronous=FULL makes a confirmed
+   * save survive a power cut, not only a crash. */
+  return llw_database_exec (self, "PRAGMA foreign_keys = ON", error) &&
+         llw_database_exec (self, "PRAGMA journal_mode = WAL", error) &&
+         llw_database_exec (self, "PRAGMA synchronous = FULL", error);
+}
+
+static gboolean
+apply_migration (LlwDatabase  *self,
+                 guint         index,
+                 GError      **error)
+{
+  g_autoptr(GBytes) sql = NULL;
+  g_autofree char *stamp = NULL;
+
+  sql = g_resource_lookup_data (llw_core_get_resource (), migrations[index],
+                                G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (sql == NULL)
+    return FALSE;
+
+  stamp = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u",
+                           LLW_APPLICATION_ID, index + 1);
+
+  return llw_database_exec (self, g_bytes_get_data (sql, NULL), error) &&
+         llw_database_exec (self, stamp, error);
+}
+
+/* Each migration is one transaction. A new file gets its whole schema and the default
+ * campaign in a single transaction, so it is never left half made. */
+static gboolean
+migrate (LlwDatabase  *self,
+         GError      **error)
+{
+  gboolean is_new = self->schema_version == 0;
+  guint from = (guint) self->schema_version;
+
+  for (guint i = from; i < G_N_ELEMENTS (migrations); i++)
+    {
+      gboolean ok;
+
+      if ((i == from || !is_new) && !llw_database_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      ok = apply_migration (self, i, error);
+      if (ok && is_new && i + 1 == G_N_ELEMENTS (migrations))
+        ok = llw_database_seed_default (self, error);
+
+      if (ok && (!is_new || i + 1 == G_N_ELEMENTS (migrations)))
+        ok = llw_database_exec (self, "COMMIT", error);
+
+      if (!ok)
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+
+      self->schema_version = (int) i + 1;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_file (LlwDatabase       *self,
+           const FileHeader  *header,
+           GError           **error)
+{
+  int flags = SQLITE_OPEN_READWRITE;
+
+  if (!header->exists)
+    {
+      g_autofree char *folder = g_path_get_dirname (self->path);
+
+      flags |= SQLITE_OPEN_CREATE;
+      if (g_mkdir_with_parents (folder, 0755) != 0)
+        {
+          g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_OPEN,
+                       _("Cannot create the folder “%s”: %s"), folder, g_strerror (errno));
+          return FALSE;
+        }
+    }
+
+  if (sqlite3_open_v2 (self->path, &self->db, flags, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_OPEN,
+                   _("Cannot open “%s”: %s"), self->path,
+                   self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, 0);
+  self->schema_version = (int) header->user_version;
+
+  return !header->exists || header->empty ||
+         (check_integrity (self, error) && check_foreign_tables (self, error));
+}
+
+static void
+llw_database_finalize (GObject *object)
+{
+  LlwDatabase *self = (LlwDatabase *) object;
+
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (llw_database_parent_class)->finalize (object);
+}
+
+static void
+llw_database_class_init (LlwDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = llw_database_finalize;
+}
+
+static void
+llw_database_init (LlwDatabase *self)
+{
+}
+
+/**
+ * llw_database_default_path:
+ *
+ * Returns: where the office's database lives unless another is asked for: the user's data
+ *   folder (on Windows, under %LOCALAPPDATA%), llweek/llweek.db.
+ */
+char *
+llw_database_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "llweek", "llweek.db", NULL);
+}
+
+/**
+ * llw_database_open:
+ * @path: the database file; it is created, with the default campaign, if it does not exist
+ * @error: return location for an error
+ *
+ * Opens an llweek database and brings its schema up to date. A file that is not an llweek
+ * database, is damaged, or comes from a newer version is refused and left untouched.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+LlwDatabase *
+llw_database_open (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(LlwDatabase) self = NULL;
+  FileHeader header;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!read_header (path, &header, error) || !check_header (path, &header, error))
+    return NULL;
+
+  self = g_object_new (LLW_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  if (!open_file (self, &header, error) || !configure (self, error) || !migrate (self, error))
+    {
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      /* A file this call created and could not finish is not left behind half made. */
+      if (!header.exists)
+        {
+          g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+          g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+          g_remove (wal);
+          g_remove (shm);
+          g_remove (path);
+        }
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+llw_database_get_path (LlwDatabase *self)
+{
+  g_return_val_if_fail (LLW_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+/* Returns: the schema version of the open file, LLW_DATABASE_SCHEMA_VERSION once opened. */
+int
+llw_database_get_schema_version (LlwDatabase *self)
+{
+  g_return_val_if_fail (LLW_IS_DATABASE (self), 0);
+
+  return self->schema_version;
+}
+
+/* Sets @error from SQLite's last error; @what says which statement failed. */
+void
+llw_database_set_error (LlwDatabase  *self,
+                        GError      **error,
+                        const char   *what)
+{
+  g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_QUERY,
+               _("Database error in “%s”: %s"), self->path, sqlite3_errmsg (self->db));
+  g_debug ("failed statement: %s", what);
+}
+
+sqlite3_stmt *
+llw_database_prepare (LlwDatabase  *self,
+                      const char   *sql,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      llw_database_set_error (self, error, sql);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+gboolean
+llw_database_exec (LlwDatabase  *self,
+                   const char   *sql,
+                   GError      **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      llw_database_set_error (self, error, sql);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Runs a statement that returns no rows. */
+gboolean
+llw_database_step_done (LlwDatabase  *self,
+                        sqlite3_stmt *stmt,
+                        GError      **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      llw_database_set_error (self, error, sqlite3_sql (stmt));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Binds @text, or "" for %NULL. */
+void
+llw_stmt_bind_text (sqlite3_stmt *stmt,
+                    int           index,
+                    const char   *text)
+{
+  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+/* Binds @text, or NULL for a %NULL or empty string: optional dates are stored as NULL. */
+void
+llw_stmt_bind_optional (sqlite3_stmt *stmt,
+                        int           index,
+                        const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}

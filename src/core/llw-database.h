@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "llw-campaign.h"
+
+G_BEGIN_DECLS
+
+#define LLW_DATABASE_ERROR (llw_database_error_quark ())
+
+typedef enum
+{
+  LLW_DATABASE_ERROR_OPEN,        /* the file cannot be opened or created */
+  LLW_DATABASE_ERROR_NOT_LLWEEK,  /* not SQLite, or another program's database */
+  LLW_DATABASE_ERROR_CORRUPT,     /* an llweek database that fails its integrity check */
+  LLW_DATABASE_ERROR_TOO_NEW,     /* written by a newer llweek */
+  LLW_DATABASE_ERROR_SEED,        /* the default data could not be loaded */
+  LLW_DATABASE_ERROR_QUERY,       /* a statement failed */
+  LLW_DATABASE_ERROR_NOT_FOUND,   /* no such campaign or record */
+} LlwDatabaseError;
+
+/* The schema version this build writes; PRAGMA user_version holds the file's. */
+#define LLW_DATABASE_SCHEMA_VERSION 1
+
+#define LLW_TYPE_DATABASE (llw_database_get_type ())
+G_DECLARE_FINAL_TYPE (LlwDatabase, llw_database, LLW, DATABASE, GObject)
+
+GQuark       llw_database_error_quark           (void);
+char        *llw_database_default_path          (void);
+LlwDatabase *llw_database_open                  (const char   *path,
+                                                 GError      **error);
+const char  *llw_database_get_path              (LlwDatabase  *self);
+int          llw_database_get_schema_version    (LlwDatabase  *self);
+
+GListModel  *llw_database_list_campaigns        (LlwDatabase  *self,
+                                                 GError      **error);
+LlwCampaign *llw_database_get_campaign          (LlwDatabase  *self,
+                                                 int           year,
+                                                 GError      **error);
+GListModel  *llw_database_list_themes           (LlwDatabase  *self,
+                                                 LlwCampaign  *campaign,
+                                                 GError      **error);
+GListModel  *llw_database_list_activity_kinds   (LlwDatabase  *self,
+                                                 LlwCampaign  *campaign,
+                                                 GError      **error);
+GListModel  *llw_database_list_units            (LlwDatabase  *self,
+                                                 LlwCampaign  *campaign,
+                                                 GError      **error);
+GListModel  *llw_database_list_activities       (LlwDatabase  *self,
+                                                 LlwCampaign  *campaign,
+                                                 GError      **error);
+GListModel  *llw_database_list_report_statuses  (LlwDatabase  *self,
+                                                 LlwCampaign  *campaign,
+                                                 const GDate  *today,
+                                                 GError      **error);
+GListModel  *llw_database_list_indicators       (LlwDatabase  *self,
+                                                 LlwCampaign  *campaign,
+                                                 GError      **error);
+GListModel  *llw_database_list_recipients       (LlwDatabase  *self,
+                                                 LlwCampaign  *campaign,
+                                                 GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "llw-activity.h"
+#include "llw-activity-kind.h"
+#include "llw-campaign.h"
+#include "llw-indicator.h"
+#include "llw-recipient.h"
+#include "llw-report-status.h"
+#include "llw-theme.h"
+#include "llw-unit.h"
+
+G_BEGIN_DECLS
+
+/* Each record reads itself from one row of the query that lists it; the column order is
+ * given above its constructor. */
+LlwActivity     *llw_activity_new_from_stmt      (sqlite3_stmt *stmt);
+LlwActivityKind *llw_activity_kind_new_from_stmt (sqlite3_stmt *stmt);
+LlwCampaign     *llw_campaign_new_from_stmt      (sqlite3_stmt *stmt);
+LlwIndicator    *llw_indicator_new_from_stmt     (sqlite3_stmt *stmt);
+LlwRecipient    *llw_recipient_new_from_stmt     (sqlite3_stmt *stmt);
+LlwReportStatus *llw_report_status_new_from_stmt (sqlite3_stmt *stmt,
+                                                  const GDate  *today);
+LlwTheme        *llw_theme_new_from_stmt         (sqlite3_stmt *stmt);
+LlwUnit         *llw_unit_new_from_stmt          (sqlite3_stmt *stmt);
+
+static inline char *
+llw_stmt_dup_text (sqlite3_stmt *stmt,
+                   int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+G_END_DECLS

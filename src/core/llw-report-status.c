@@ -1,0 +1,427 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "llw-report-status.h"
+#include "llw-records-private.h"
+#include "llw-text.h"
+
+struct _LlwReportStatus
+{
+  GObject parent_instance;
+
+  gint64 unit_id;
+  int unit_position;
+  char *unit_code;
+  char *unit_name;
+  LlwUnitGroup group;
+  char *contact_person;
+  char *phone;
+  char *email;
+  char *deadline;
+  gint64 report_id;
+  char *received_date;
+  LlwChannel channel;
+  char *document_number;
+  char *theme_title;
+  LlwReviewState review_state;
+  LlwReportState state;
+  int days_late;
+  char *search_key;
+  char *sort_key;
+};
+
+G_DEFINE_FINAL_TYPE (LlwReportStatus, llw_report_status, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_UNIT_ID,
+  PROP_UNIT_POSITION,
+  PROP_UNIT_CODE,
+  PROP_UNIT_NAME,
+  PROP_GROUP,
+  PROP_CONTACT_PERSON,
+  PROP_PHONE,
+  PROP_EMAIL,
+  PROP_DEADLINE,
+  PROP_REPORT_ID,
+  PROP_RECEIVED_DATE,
+  PROP_CHANNEL,
+  PROP_DOCUMENT_NUMBER,
+  PROP_THEME_TITLE,
+  PROP_REVIEW_STATE,
+  PROP_STATE,
+  PROP_DAYS_LATE,
+  PROP_SEARCH_KEY,
+  PROP_SORT_KEY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+llw_report_status_finalize (GObject *object)
+{
+  LlwReportStatus *self = (LlwReportStatus *) object;
+
+  g_free (self->unit_code);
+  g_free (self->unit_name);
+  g_free (self->contact_person);
+  g_free (self->phone);
+  g_free (self->email);
+  g_free (self->deadline);
+  g_free (self->received_date);
+  g_free (self->document_number);
+  g_free (self->theme_title);
+  g_free (self->search_key);
+  g_free (self->sort_key);
+
+  G_OBJECT_CLASS (llw_report_status_parent_class)->finalize (object);
+}
+
+static void
+llw_report_status_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LlwReportStatus *self = LLW_REPORT_STATUS (object);
+
+  switch (prop_id)
+    {
+    case PROP_UNIT_ID:
+      g_value_set_int64 (value, self->unit_id);
+      break;
+
+    case PROP_UNIT_POSITION:
+      g_value_set_int (value, self->unit_position);
+      break;
+
+    case PROP_UNIT_CODE:
+      g_value_set_string (value, self->unit_code);
+      break;
+
+    case PROP_UNIT_NAME:
+      g_value_set_string (value, self->unit_name);
+      break;
+
+    case PROP_GROUP:
+      g_value_set_int (value, self->group);
+      break;
+
+    case PROP_CONTACT_PERSON:
+      g_value_set_string (value, self->contact_person);
+      break;
+
+    case PROP_PHONE:
+      g_value_set_string (value, self->phone);
+      break;
+
+    case PROP_EMAIL:
+      g_value_set_string (value, self->email);
+      break;
+
+    case PROP_DEADLINE:
+      g_value_set_string (value, self->deadline);
+      break;
+
+    case PROP_REPORT_ID:
+      g_value_set_int64 (value, self->report_id);
+      break;
+
+    case PROP_RECEIVED_DATE:
+      g_value_set_string (value, self->received_date);
+      break;
+
+    case PROP_CHANNEL:
+      g_value_set_int (value, self->channel);
+      break;
+
+    case PROP_DOCUMENT_NUMBER:
+      g_value_set_string (value, self->document_number);
+      break;
+
+    case PROP_THEME_TITLE:
+      g_value_set_string (value, self->theme_title);
+      break;
+
+    case PROP_REVIEW_STATE:
+      g_value_set_int (value, self->review_state);
+      break;
+
+    case PROP_STATE:
+      g_value_set_int (value, self->state);
+      break;
+
+    case PROP_DAYS_LATE:
+      g_value_set_int (value, self->days_late);
+      break;
+
+    case PROP_SEARCH_KEY:
+      g_value_set_string (value, self->search_key);
+      break;
+
+    case PROP_SORT_KEY:
+      g_value_set_string (value, self->sort_key);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+llw_report_status_class_init (LlwReportStatusClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = llw_report_status_finalize;
+  object_class->get_property = llw_report_status_get_property;
+
+  properties[PROP_UNIT_ID] =
+    g_param_spec_int64 ("unit-id", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNIT_POSITION] =
+    g_param_spec_int ("unit-position", NULL, NULL, G_MININT, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNIT_CODE] =
+    g_param_spec_string ("unit-code", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNIT_NAME] =
+    g_param_spec_string ("unit-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GROUP] =
+    g_param_spec_int ("group", NULL, NULL, G_MININT, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTACT_PERSON] =
+    g_param_spec_string ("contact-person", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PHONE] =
+    g_param_spec_string ("phone", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EMAIL] =
+    g_param_spec_string ("email", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEADLINE] =
+    g_param_spec_string ("deadline", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REPORT_ID] =
+    g_param_spec_int64 ("report-id", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RECEIVED_DATE] =
+    g_param_spec_string ("received-date", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHANNEL] =
+    g_param_spec_int ("channel", NULL, NULL, G_MININT, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT_NUMBER] =
+    g_param_spec_string ("document-number", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_THEME_TITLE] =
+    g_param_spec_string ("theme-title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REVIEW_STATE] =
+    g_param_spec_int ("review-state", NULL, NULL, G_MININT, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_int ("state", NULL, NULL, G_MININT, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DAYS_LATE] =
+    g_param_spec_int ("days-late", NULL, NULL, G_MININT, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH_KEY] =
+    g_param_spec_string ("search-key", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SORT_KEY] =
+    g_param_spec_string ("sort-key", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+llw_report_status_init (LlwReportStatus *self)
+{
+}
+
+/* Reads one row whose columns are, in order: unit_id, unit_position, unit_code, unit_name, group, contact_person, phone, email, deadline, report_id, received_date, channel, document_number, theme_title, review_state.
+ * The state is judged as of @today. */
+LlwReportStatus *
+llw_report_status_new_from_stmt (sqlite3_stmt *stmt,
+                                 const GDate  *today)
+{
+  LlwReportStatus *self = g_object_new (LLW_TYPE_REPORT_STATUS, NULL);
+
+  self->unit_id = sqlite3_column_int64 (stmt, 0);
+  self->unit_position = sqlite3_column_int (stmt, 1);
+  self->unit_code = llw_stmt_dup_text (stmt, 2);
+  self->unit_name = llw_stmt_dup_text (stmt, 3);
+  self->group = llw_unit_group_from_string ((const char *) sqlite3_column_text (stmt, 4));
+  self->contact_person = llw_stmt_dup_text (stmt, 5);
+  self->phone = llw_stmt_dup_text (stmt, 6);
+  self->email = llw_stmt_dup_text (stmt, 7);
+  self->deadline = llw_stmt_dup_text (stmt, 8);
+  self->report_id = sqlite3_column_int64 (stmt, 9);
+  self->received_date = llw_stmt_dup_text (stmt, 10);
+  self->channel = llw_channel_from_string ((const char *) sqlite3_column_text (stmt, 11));
+  self->document_number = llw_stmt_dup_text (stmt, 12);
+  self->theme_title = llw_stmt_dup_text (stmt, 13);
+  self->review_state = llw_review_state_from_string ((const char *) sqlite3_column_text (stmt, 14));
+  self->state = llw_report_state_compute (self->received_date, self->deadline, today,
+                                          &self->days_late);
+  self->search_key = llw_text_search_key (self->unit_name);
+  self->sort_key = llw_text_sort_key (self->unit_name);
+
+  return self;
+}
+
+gint64
+llw_report_status_get_unit_id (LlwReportStatus *self)
+{
+  g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), 0);
+
+  return self->unit_id;
+}
+
+int
+llw_report_status_get_unit_position (LlwReportStatus *self)
+{
+  g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), 0);
+
+  return self->unit_position;
+}
+
+const char *
+llw_report_status_get_unit_code (LlwReportStatus *self)
+{
+  g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), NULL);
+
+  return self->unit_code;
+}
+
+const char *
+llw_report_status_get_unit_name (LlwReportStatus *self)
+{
+  g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), NULL);
+
+  return self->unit_name;
+}
+
+LlwUnitGroup
+llw_report_status_get_group (LlwReportStatus *self)
+{
+  g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), 0);
+
+  return self->group;
+}
+
+const char *
+llw_report_status_get_contact_person (LlwReportStatus *self)
+{
+  g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), NULL);
+
+  return self->contact_person;
+}
+
+const char *
+llw_report_status_get_phone (LlwReportStatus *self)
+{
+  g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), NULL);
+
+  return self->phone;
+}
+
+const char *
+llw_report_status_get_email (LlwReportStatus *self)
+{
+  g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), NULL);
+
+  return self->email;
+}
+
+const char *
+llw_report_status_get_deadline (LlwReportStatus *self)
+{
+  g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), NULL);
+
+  return self->deadline;
+}
+
+gint64
+llw_report_status_get_report_id (LlwReportStatus *self)
+{
+  g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), 0);
+
+  return self->report_id;
+}
+
+const char *
+llw_report_status_get_received_date (LlwReportStatus *self)
+{
+  g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), NULL);
+
+  return self->received_date;
+}
+
+LlwChannel
+llw_report_status_get_channel (LlwReportStatus *self)
+{
+  g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), 0);
+
+  return self->channel;
+}
+
+const char *
+llw_report_status_get_document_number (LlwReportStatus *self)
+{
+  g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), NULL);
+
+  return self->document_number;
+}
+
+const char *
+llw_report_status_get_theme_title (LlwReportStatus *self)
+{
+  g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), NULL);
+
+  return self->theme_title;
+}
+
+LlwReviewState
+llw_report_status_get_review_state (LlwReportStatus *self)
+{
+  g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), 0);
+
+  return self->review_state;
+}
+
+LlwReportState
+llw_report_status_get_state (LlwReportStatus *self)
+{
+  g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), 0);
+
+  return self->state;
+}
+
+int
+llw_report_status_get_days_late (LlwReportStatus *self)
+{
+  g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), 0);
+
+  return self->days_late;
+}
+
+const char *
+llw_report_status_get_search_key (LlwReportStatus *self)
+{
+  g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), NULL);
+
+  return self->search_key;
+}
+
+const char *
+llw_report_status_get_sort_key (LlwReportStatus *self)
+{
+  g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), NULL);
+
+  return self->sort_key;
+}

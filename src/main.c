@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <glib/gi18n.h>
+
+#include "llw-application.h"
+#include "llw-database.h"
+
+/* The non-window options are handled here, before GTK starts, so that they need no display. */
+typedef struct
+{
+  char *database;
+  int campaign;
+  char *export_report;
+  char *print_checklist;
+  char *import_reports;
+  gboolean missing_only;
+  gboolean recipients;
+  gboolean dry_run;
+  gboolean version;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_free (options->database);
+  g_free (options->export_report);
+  g_free (options->print_checklist);
+  g_free (options->import_reports);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+/* An uninstalled build finds its translations where LLWEEK_LOCALEDIR points. */
+static void
+init_i18n (void)
+{
+  const char *localedir = g_getenv ("LLWEEK_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+static gboolean
+parse_options (Options   *options,
+               int       *argc,
+               char    ***argv,
+               GError   **error)
+{
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &options->database,
+      N_("Open the database FILE instead of the default one"), N_("FILE") },
+    { "campaign", 'c', 0, G_OPTION_ARG_INT, &options->campaign,
+      N_("Work on the campaign of YEAR (default: the latest)"), N_("YEAR") },
+    { "export-report", 0, 0, G_OPTION_ARG_FILENAME, &options->export_report,
+      N_("Write the consolidated report workbook to OUT.xlsx"), N_("OUT.xlsx") },
+    { "print-checklist", 0, 0, G_OPTION_ARG_FILENAME, &options->print_checklist,
+      N_("Write the checklist of assigned units to OUT.pdf"), N_("OUT.pdf") },
+    { "missing-only", 0, 0, G_OPTION_ARG_NONE, &options->missing_only,
+      N_("With --print-checklist: only the units whose report is missing"), NULL },
+    { "recipients", 0, 0, G_OPTION_ARG_NONE, &options->recipients,
+      N_("With --print-checklist: the recipients of the directive"), NULL },
+    { "import-reports", 0, 0, G_OPTION_ARG_FILENAME, &options->import_reports,
+      N_("Import report figures from IN.csv"), N_("IN.csv") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &options->dry_run,
+      N_("With --import-reports: check the file and say what would change"), NULL },
+    { "version", 'v', 0, G_OPTION_ARG_NONE, &options->version,
+      N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Lifelong Learning Week: themes, activities, "
+                                           "responsible units and their reports."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+
+  if (*argc > 1)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unexpected argument “%s”"), (*argv)[1]);
+      return FALSE;
+    }
+
+  if ((options->missing_only || options->recipients) && options->print_checklist == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--missing-only and --recipients go with --print-checklist"));
+      return FALSE;
+    }
+
+  if (options->dry_run && options->import_reports == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--dry-run goes with --import-reports"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Opens the database and the campaign the command line names, as a check before any work. */
+static int
+run_command (const Options *options,
+             const char    *what,
+             const char    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwDatabase) db = NULL;
+  g_autoptr(LlwCampaign) campaign = NULL;
+
+  db = llw_database_open (options->database, &error);
+  if (db != NULL)
+    campaign = llw_database_get_campaign (db, options->campaign, &error);
+
+  if (campaign == NULL)
+    {
+      g_printerr ("%s: %s\n", options->database, error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_printerr (_("%s: %s is not yet available in this version of llweek\n"), file, what);
+  return EXIT_FAILURE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwApplication) app = NULL;
+
+  init_i18n ();
+
+  if (!parse_options (&options, &argc, &argv, &error))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
+      return 2;
+    }
+
+  if (options.version)
+    {
+      g_print ("llweek %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (options.database == NULL)
+    options.database = llw_database_default_path ();
+
+  if (options.export_report != NULL)
+    return run_command (&options, "--export-report", options.export_report);
+  if (options.print_checklist != NULL)
+    return run_command (&options, "--print-checklist", options.print_checklist);
+  if (options.import_reports != NULL)
+    return run_command (&options, "--import-reports", options.import_reports);
+
+  app = llw_application_new (options.database, options.campaign);
+  return g_application_run (G_APPLICATION (app), 1, argv);
+}

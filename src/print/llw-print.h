@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* An A4 page in points, with the margins Decree 30/2020 sets for administrative documents. */
+typedef struct
+{
+  double width;
+  double height;
+  double top;
+  double bottom;
+  double left;
+  double right;
+} LlwPageGeometry;
+
+void llw_page_geometry_a4 (LlwPageGeometry *geometry,
+                           gboolean         landscape);
+
+G_END_DECLS

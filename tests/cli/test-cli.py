@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The command line as a script or a user meets it, without a display: exit codes, one-line
+messages on stderr that name the file, and files left as they were."""
+
+import os
+import subprocess
+import sys
+import tempfile
+
+LLWEEK = sys.argv[1]
+results = []
+
+
+def run(*args, env_extra=None):
+    env = dict(os.environ)
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    env.update(env_extra or {})
+    return subprocess.run([LLWEEK, *args], capture_output=True, text=True, env=env, timeout=60)
+
+
+def check(name, condition, detail=""):
+    results.append((name, bool(condition), detail))
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    db = os.path.join(tmp, "llweek.db")
+
+    p = run("--version")
+    check("version", p.returncode == 0 and p.stdout.startswith("llweek "), p.stdout + p.stderr)
+
+    p = run("--help")
+    check("help lists the options", p.returncode == 0 and all(
+        o in p.stdout for o in ("--database", "--campaign", "--export-report",
+                                "--print-checklist", "--import-reports", "--version")),
+          p.stdout)
+
+    p = run("--no-such-option")
+    check("unknown option is bad usage", p.returncode == 2 and p.stderr.strip(), p.stderr)
+
+    p = run("--campaign", "twenty")
+    check("non-numeric campaign is bad usage", p.returncode == 2, p.stderr)
+
+    p = run("--dry-run")
+    check("--dry-run alone is bad usage", p.returncode == 2, p.stderr)
+
+    out = os.path.join(tmp, "report.xlsx")
+    p = run("--database", db, "--export-report", out)
+    check("export not yet available: exit 1, one line naming the file",
+          p.returncode == 1 and len(p.stderr.strip().splitlines()) == 1 and out in p.stderr
+          and not os.path.exists(out), p.stderr)
+    check("a command creates the default campaign in a new database", os.path.exists(db))
+
+    p = run("--database", db, "--campaign", "2030", "--export-report", out)
+    check("unknown campaign: exit 1 naming the year", p.returncode == 1 and "2030" in p.stderr,
+          p.stderr)
+
+    text = os.path.join(tmp, "notes.db")
+    with open(text, "w", encoding="utf-8") as f:
+        f.write("Đây không phải cơ sở dữ liệu\n")
+    before = open(text, "rb").read()
+    listing = sorted(os.listdir(tmp))
+    p = run("--database", text, "--print-checklist", os.path.join(tmp, "x.pdf"))
+    check("a text file is refused in one line naming it, and left unchanged",
+          p.returncode == 1 and text in p.stderr and len(p.stderr.strip().splitlines()) == 1
+          and open(text, "rb").read() == before and sorted(os.listdir(tmp)) == listing,
+          p.stderr + str(os.listdir(tmp)))
+
+    p = run("--database", db, "--import-reports", os.path.join(tmp, "in.csv"), "--dry-run",
+            env_extra={"LANGUAGE": "vi", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
+    check("messages are Vietnamese in a Vietnamese locale",
+          p.returncode == 1 and "chưa" in p.stderr.lower(), p.stderr)
+
+print(f"1..{len(results)}")
+for i, (name, ok, detail) in enumerate(results, 1):
+    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
+    if not ok:
+        for line in detail.splitlines():
+            print(f"# {line}")

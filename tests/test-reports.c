@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "llw-database.h"
+#include "llw-date.h"
+#include "llw-report-status.h"
+#include "llw-report-summary.h"
+
+typedef struct
+{
+  char *folder;
+  char *path;
+  LlwDatabase *db;
+  LlwCampaign *campaign;
+} Fixture;
+
+/* Three units report: Rạch Giá on the deadline day, Hà Tiên a day late, Sở LĐ-TB&XH early. */
+static const char reports_sql[] =
+  "INSERT INTO report (campaign_id, unit_id, received_date, document_number) "
+  "SELECT 1, id, '2021-10-21', '12/BC-UBND' FROM unit WHERE code = 'RGI';"
+  "INSERT INTO report (campaign_id, unit_id, received_date) "
+  "SELECT 1, id, '2021-10-22' FROM unit WHERE code = 'HTI';"
+  "INSERT INTO report (campaign_id, unit_id, received_date) "
+  "SELECT 1, id, '2021-10-08' FROM unit WHERE code = 'SLDTBXH';";
+
+static void
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw = NULL;
+
+  fixture->folder = g_dir_make_tmp ("llweek-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->folder, "llweek.db", NULL);
+  fixture->db = llw_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, reports_sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  fixture->campaign = llw_database_get_campaign (fixture->db, 2021, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+
+  g_clear_object (&fixture->campaign);
+  g_clear_object (&fixture->db);
+  g_remove (wal);
+  g_remove (shm);
+  g_remove (fixture->path);
+  g_rmdir (fixture->folder);
+  g_free (fixture->path);
+  g_free (fixture->folder);
+}
+
+static GListModel *
+statuses_on (Fixture    *fixture,
+             const char *day)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *statuses;
+  GDate today;
+
+  g_assert_true (llw_date_parse (day, &today));
+  statuses = llw_database_list_report_statuses (fixture->db, fixture->campaign, &today, &error);
+  g_assert_no_error (error);
+  return statuses;
+}
+
+static LlwReportStatus *
+find (GListModel *statuses,
+      const char *code)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (statuses); i++)
+    {
+      g_autoptr(LlwReportStatus) status = g_list_model_get_item (statuses, i);
+
+      if (g_str_equal (llw_report_status_get_unit_code (status), code))
+        return g_steal_pointer (&status);
+    }
+  g_error ("no status for %s", code);
+}
+
+/* Every unit that must report is listed once, district level first; the lead is not. */
+static void
+test_list (Fixture      *fixture,
+           gconstpointer data)
+{
+  g_autoptr(GListModel) statuses = statuses_on (fixture, "2021-10-21");
+  g_autoptr(LlwReportStatus) first = g_list_model_get_item (statuses, 0);
+  g_autoptr(LlwReportStatus) sixteenth = g_list_model_get_item (statuses, 15);
+
+  g_assert_cmpuint (g_list_model_get_n_items (statuses), ==, 42);
+  g_assert_cmpstr (llw_report_status_get_unit_name (first), ==, "UBND thành phố Rạch Giá");
+  g_assert_cmpint (llw_report_status_get_group (sixteenth), ==, LLW_UNIT_GROUP_PROVINCIAL);
+  for (guint i = 0; i < 42; i++)
+    {
+      g_autoptr(LlwReportStatus) status = g_list_model_get_item (statuses, i);
+
+      g_assert_cmpstr (llw_report_status_get_unit_code (status), !=, "SGDDT");
+      g_assert_cmpstr (llw_report_status_get_deadline (status), ==, "2021-10-21");
+    }
+}
+
+static void
+test_states_on_deadline_day (Fixture      *fixture,
+                             gconstpointer data)
+{
+  g_autoptr(GListModel) statuses = statuses_on (fixture, "2021-10-21");
+  g_autoptr(LlwReportStatus) rach_gia = find (statuses, "RGI");
+  g_autoptr(LlwReportStatus) kien_luong = find (statuses, "KLU");
+  LlwReportSummary summary;
+
+  g_assert_cmpint (llw_report_status_get_state (rach_gia), ==, LLW_REPORT_STATE_ON_TIME);
+  g_assert_cmpstr (llw_report_status_get_document_number (rach_gia), ==, "12/BC-UBND");
+  g_assert_cmpint (llw_report_status_get_state (kien_luong), ==, LLW_REPORT_STATE_PENDING);
+
+  llw_report_summary_compute (&summary, statuses);
+  g_assert_cmpuint (summary.all.expected, ==, 42);
+  g_assert_cmpuint (summary.all.received, ==, 3);
+  g_assert_cmpuint (summary.all.pending, ==, 39);
+  g_assert_cmpuint (summary.all.missing, ==, 0);
+}
+
+static void
+test_states_day_after (Fixture      *fixture,
+                       gconstpointer data)
+{
+  g_autoptr(GListModel) statuses = statuses_on (fixture, "2021-10-22");
+  g_autoptr(LlwReportStatus) ha_tien = find (statuses, "HTI");
+  g_autoptr(LlwReportStatus) kien_luong = find (statuses, "KLU");
+  LlwReportSummary summary;
+
+  g_assert_cmpint (llw_report_status_get_state (ha_tien), ==, LLW_REPORT_STATE_LATE);
+  g_assert_cmpint (llw_report_status_get_days_late (ha_tien), ==, 1);
+  g_assert_cmpint (llw_report_status_get_state (kien_luong), ==, LLW_REPORT_STATE_MISSING);
+
+  llw_report_summary_compute (&summary, statuses);
+  g_assert_cmpuint (summary.all.expected, ==, 42);
+  g_assert_cmpuint (summary.all.on_time, ==, 2);
+  g_assert_cmpuint (summary.all.late, ==, 1);
+  g_assert_cmpuint (summary.all.missing, ==, 39);
+  g_assert_cmpuint (summary.all.pending, ==, 0);
+  g_assert_cmpuint (summary.groups[LLW_UNIT_GROUP_DISTRICT].expected, ==, 15);
+  g_assert_cmpuint (summary.groups[LLW_UNIT_GROUP_DISTRICT].received, ==, 2);
+  g_assert_cmpuint (summary.groups[LLW_UNIT_GROUP_PROVINCIAL].expected, ==, 27);
+  g_assert_cmpuint (summary.groups[LLW_UNIT_GROUP_PROVINCIAL].on_time, ==, 1);
+  g_assert_cmpfloat_with_epsilon (llw_report_counts_rate (&summary.all, summary.all.received),
+                                  3.0 / 42, 1e-9);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/reports/list", Fixture, NULL, fixture_set_up, test_list, fixture_tear_down);
+  g_test_add ("/reports/deadline-day", Fixture, NULL, fixture_set_up,
+              test_states_on_deadline_day, fixture_tear_down);
+  g_test_add ("/reports/day-after-deadline", Fixture, NULL, fixture_set_up,
+              test_states_day_after, fixture_tear_down);
+
+  return g_test_run ();
+}
