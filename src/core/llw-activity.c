@@ -133,11 +133,11 @@ llw_activity_get_property (GObject    *object,
       break;
 
     case PROP_SEARCH_KEY:
-      g_value_set_string (value, self->search_key);
+      g_value_set_string (value, llw_activity_get_search_key (self));
       break;
 
     case PROP_SORT_KEY:
-      g_value_set_string (value, self->sort_key);
+      g_value_set_string (value, llw_activity_get_sort_key (self));
       break;
 
     default:
@@ -228,12 +228,6 @@ llw_activity_new_from_stmt (sqlite3_stmt *stmt)
   self->participants = sqlite3_column_type (stmt, 11) == SQLITE_NULL ? -1
                                                                     : sqlite3_column_int64 (stmt, 11);
   self->note = llw_stmt_dup_text (stmt, 12);
-  {
-    g_autofree char *all = g_strjoin (" ", self->title, self->unit_name, self->kind_title,
-                                      self->place, self->platform, NULL);
-    self->search_key = llw_text_search_key (all);
-  }
-  self->sort_key = llw_text_sort_key (self->title);
 
   return self;
 }
@@ -347,6 +341,16 @@ llw_activity_get_search_key (LlwActivity *self)
 {
   g_return_val_if_fail (LLW_IS_ACTIVITY (self), NULL);
 
+  /* Keys are made on first use: loading a list of 50,000 rows should not pay for a search
+   * or a sort the user may never ask for. */
+  if (self->search_key == NULL)
+    {
+      g_autofree char *all = g_strjoin (" ", self->title, self->unit_name, self->kind_title,
+                                        self->place, self->platform, NULL);
+
+      self->search_key = llw_text_search_key (all);
+    }
+
   return self->search_key;
 }
 
@@ -355,5 +359,7 @@ llw_activity_get_sort_key (LlwActivity *self)
 {
   g_return_val_if_fail (LLW_IS_ACTIVITY (self), NULL);
 
+  if (self->sort_key == NULL)
+    self->sort_key = llw_text_sort_key (self->title);
   return self->sort_key;
 }

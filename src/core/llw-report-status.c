@@ -157,11 +157,11 @@ llw_report_status_get_property (GObject    *object,
       break;
 
     case PROP_SEARCH_KEY:
-      g_value_set_string (value, self->search_key);
+      g_value_set_string (value, llw_report_status_get_search_key (self));
       break;
 
     case PROP_SORT_KEY:
-      g_value_set_string (value, self->sort_key);
+      g_value_set_string (value, llw_report_status_get_sort_key (self));
       break;
 
     default:
@@ -268,8 +268,6 @@ llw_report_status_new_from_stmt (sqlite3_stmt *stmt,
   self->review_state = llw_review_state_from_string ((const char *) sqlite3_column_text (stmt, 14));
   self->state = llw_report_state_compute (self->received_date, self->deadline, today,
                                           &self->days_late);
-  self->search_key = llw_text_search_key (self->unit_name);
-  self->sort_key = llw_text_sort_key (self->unit_name);
 
   return self;
 }
@@ -415,6 +413,11 @@ llw_report_status_get_search_key (LlwReportStatus *self)
 {
   g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), NULL);
 
+  /* Keys are made on first use: loading a list of 50,000 rows should not pay for a search
+   * or a sort the user may never ask for. */
+  if (self->search_key == NULL)
+    self->search_key = llw_text_search_key (self->unit_name);
+
   return self->search_key;
 }
 
@@ -423,5 +426,7 @@ llw_report_status_get_sort_key (LlwReportStatus *self)
 {
   g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), NULL);
 
+  if (self->sort_key == NULL)
+    self->sort_key = llw_text_sort_key (self->unit_name);
   return self->sort_key;
 }

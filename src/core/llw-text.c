@@ -5,13 +5,10 @@
 
 #include "llw-text.h"
 
-/* Vietnamese alphabetical order; "đ" is a letter of its own and the vowels with breve,
- * circumflex or horn follow their base vowel. Letters not used in Vietnamese (f, j, w, z)
- * take their Latin places so that foreign names sort as expected. */
-static const char *const alphabet[] = {
-  "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n",
-  "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
-};
+/* Vietnamese alphabetical order: a ă â b c d đ e ê (f) g h i (j) k l m n o ô ơ p q r s t u ư
+ * v (w) x y (z). "đ" is a letter of its own and the vowels with breve, circumflex or horn
+ * follow their base vowel; letters not used in Vietnamese take their Latin places so that
+ * foreign names sort as expected. letter_index () gives each its position. */
 
 /* Tones in dictionary order: ngang, huyền, hỏi, ngã, sắc, nặng. */
 static const gunichar tones[] = { 0, 0x0300, 0x0309, 0x0303, 0x0301, 0x0323 };
@@ -31,28 +28,39 @@ tone_index (gunichar mark)
   return -1;
 }
 
-/* Returns the position of the letter spelt by @base and its vowel @modifier in the
- * alphabet, or -1 for anything that is not a letter of it. */
+/* Returns the position in the alphabet of the letter spelt by the lower-case @base and its
+ * vowel @modifier (breve, circumflex or horn), or -1 for anything that is not one of its
+ * letters. Looked up directly: this runs for every character of every name in a list. */
 static int
 letter_index (gunichar base,
               gunichar modifier)
 {
-  char spelt[16];
-  int len = g_unichar_to_utf8 (base, spelt);
+  static const gint8 positions[26] = {
+    0, 3, 4, 5, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 21, 22, 23, 24, 25, 26, 28, 29, 30,
+    31, 32,
+  };
+  int index;
 
-  if (modifier != 0)
-    len += g_unichar_to_utf8 (modifier, spelt + len);
-  spelt[len] = '\0';
+  if (base == 0x0111)  /* đ */
+    return 6;
+  if (base < 'a' || base > 'z')
+    return -1;
 
-  {
-    g_autofree char *composed = g_utf8_normalize (spelt, -1, G_NORMALIZE_NFC);
+  index = positions[base - 'a'];
 
-    for (guint i = 0; i < G_N_ELEMENTS (alphabet); i++)
-      if (g_strcmp0 (alphabet[i], composed) == 0)
-        return (int) i;
-  }
-
-  return -1;
+  switch (modifier)
+    {
+    case 0:
+      return index;
+    case 0x0306:  /* breve: ă */
+      return base == 'a' ? 1 : index;
+    case 0x0302:  /* circumflex: â ê ô */
+      return base == 'a' ? 2 : base == 'e' ? 8 : base == 'o' ? 19 : index;
+    case 0x031B:  /* horn: ơ ư */
+      return base == 'o' ? 20 : base == 'u' ? 27 : index;
+    default:
+      return index;
+    }
 }
 
 /**
@@ -116,6 +124,20 @@ llw_text_name_key (const char *text)
   return collapse_spaces (nfc);
 }
 
+/* Case folds and decomposes @text in two passes; keys are made for every row of a list, so
+ * they skip the NFC round trips of llw_text_name_key (). */
+static char *
+fold_decomposed (const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+
+  folded = g_utf8_casefold (text, -1);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+}
+
 /**
  * llw_text_search_key:
  * @text: (nullable): text to find records by
@@ -126,9 +148,9 @@ llw_text_name_key (const char *text)
 char *
 llw_text_search_key (const char *text)
 {
-  g_autofree char *key = llw_text_name_key (text);
-  g_autofree char *nfd = g_utf8_normalize (key, -1, G_NORMALIZE_NFD);
+  g_autofree char *nfd = fold_decomposed (text);
   GString *out = g_string_sized_new (strlen (nfd));
+  gboolean space = FALSE;
 
   for (const char *p = nfd; *p; p = g_utf8_next_char (p))
     {
@@ -136,6 +158,14 @@ llw_text_search_key (const char *text)
 
       if (is_mark (c))
         continue;
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
       g_string_append_unichar (out, c == 0x0111 ? 'd' : c);
     }
 
@@ -152,11 +182,11 @@ llw_text_search_key (const char *text)
 char *
 llw_text_sort_key (const char *text)
 {
-  g_autofree char *key = llw_text_name_key (text);
-  g_autofree char *nfd = g_utf8_normalize (key, -1, G_NORMALIZE_NFD);
-  GString *primary = g_string_sized_new (strlen (nfd));
+  g_autofree char *nfd = fold_decomposed (text);
+  g_autofree char *collapsed = collapse_spaces (nfd);
+  GString *primary = g_string_sized_new (strlen (collapsed));
   GString *secondary = g_string_new (NULL);
-  const char *p = nfd;
+  const char *p = collapsed;
 
   while (*p)
     {

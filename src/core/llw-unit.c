@@ -151,11 +151,11 @@ llw_unit_get_property (GObject    *object,
       break;
 
     case PROP_SEARCH_KEY:
-      g_value_set_string (value, self->search_key);
+      g_value_set_string (value, llw_unit_get_search_key (self));
       break;
 
     case PROP_SORT_KEY:
-      g_value_set_string (value, self->sort_key);
+      g_value_set_string (value, llw_unit_get_sort_key (self));
       break;
 
     default:
@@ -258,12 +258,6 @@ llw_unit_new_from_stmt (sqlite3_stmt *stmt)
   self->task = llw_stmt_dup_text (stmt, 13);
   self->report_required = sqlite3_column_int (stmt, 14);
   self->deadline = llw_stmt_dup_text (stmt, 15);
-  {
-    g_autofree char *all = g_strjoin (" ", self->name, self->short_name, self->code,
-                                      self->contact_person, NULL);
-    self->search_key = llw_text_search_key (all);
-  }
-  self->sort_key = llw_text_sort_key (self->name);
 
   return self;
 }
@@ -401,6 +395,16 @@ llw_unit_get_search_key (LlwUnit *self)
 {
   g_return_val_if_fail (LLW_IS_UNIT (self), NULL);
 
+  /* Keys are made on first use: loading a list of 50,000 rows should not pay for a search
+   * or a sort the user may never ask for. */
+  if (self->search_key == NULL)
+    {
+      g_autofree char *all = g_strjoin (" ", self->name, self->short_name, self->code,
+                                        self->contact_person, NULL);
+
+      self->search_key = llw_text_search_key (all);
+    }
+
   return self->search_key;
 }
 
@@ -409,5 +413,7 @@ llw_unit_get_sort_key (LlwUnit *self)
 {
   g_return_val_if_fail (LLW_IS_UNIT (self), NULL);
 
+  if (self->sort_key == NULL)
+    self->sort_key = llw_text_sort_key (self->name);
   return self->sort_key;
 }

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Measures how long the lists of the window take to load at the scale the office may reach:
+ * 50,000 units, each assigned and reporting, with 500,000 report values. Run it through
+ * build-aux/bench-lists. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "llw-database.h"
+#include "llw-date.h"
+#include "llw-unit.h"
+
+static const char fill_sql[] =
+  "BEGIN;"
+  "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1) "
+  "INSERT INTO unit (name, name_key, code, unit_group, position, contact_person, phone) "
+  "SELECT 'UBND xã Thử nghiệm số ' || i, 'ubnd xã thử nghiệm số ' || i, 'T' || i, "
+  "       CASE WHEN i % 3 = 0 THEN 'provincial' ELSE 'district' END, 1000 + i, "
+  "       'Nguyễn Văn ' || i, '0297' || i FROM n;"
+  "INSERT INTO assignment (campaign_id, unit_id, role, task) "
+  "SELECT 1, id, 'implement', 'Tổ chức Tuần lễ tại đơn vị' FROM unit WHERE code GLOB 'T[0-9]*';"
+  "INSERT INTO report (campaign_id, unit_id, received_date, document_number) "
+  "SELECT 1, id, '2021-10-' || (10 + id % 20), id || '/BC' FROM unit "
+  "WHERE code GLOB 'T[0-9]*' AND id % 5 <> 0;"
+  "INSERT INTO report_value (report_id, indicator_id, value) "
+  "SELECT r.id, i.id, r.id % 97 FROM report r JOIN indicator i ON i.position <= 10 "
+  "WHERE r.id <= ?2 / 10;"
+  "COMMIT;";
+
+static double
+time_list (const char *what,
+           GListModel *(*list) (LlwDatabase *, LlwCampaign *, GError **),
+           LlwDatabase *db,
+           LlwCampaign *campaign)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) model = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double seconds;
+
+  model = list (db, campaign, &error);
+  g_assert_no_error (error);
+  seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_print ("%-28s %7u rows  %6.3f s\n", what, g_list_model_get_n_items (model), seconds);
+  return seconds;
+}
+
+static GListModel *
+list_statuses (LlwDatabase *db,
+               LlwCampaign *campaign,
+               GError     **error)
+{
+  GDate today;
+
+  llw_date_parse ("2021-10-25", &today);
+  return llw_database_list_report_statuses (db, campaign, &today, error);
+}
+
+/* The first search or sort of the units makes a key for each of them. */
+static void
+time_keys (LlwDatabase *db,
+           LlwCampaign *campaign)
+{
+  g_autoptr(GListModel) units = llw_database_list_units (db, campaign, NULL);
+  gint64 start = g_get_monotonic_time ();
+  guint n = g_list_model_get_n_items (units);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LlwUnit) unit = g_list_model_get_item (units, i);
+
+      llw_unit_get_search_key (unit);
+      llw_unit_get_sort_key (unit);
+    }
+  g_print ("%-28s %7u rows  %6.3f s\n", "unit search and sort keys", n,
+           (g_get_monotonic_time () - start) / 1e6);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int n_units = argc > 1 ? atoi (argv[1]) : 50000;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("llweek-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "bench.db", NULL);
+  g_autoptr(LlwDatabase) db = llw_database_open (path, &error);
+  g_autoptr(LlwCampaign) campaign = NULL;
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const char *tail = fill_sql;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  while (*tail)
+    {
+      g_assert_cmpint (sqlite3_prepare_v2 (raw, tail, -1, &stmt, &tail), ==, SQLITE_OK);
+      if (stmt == NULL)
+        break;
+      if (sqlite3_bind_parameter_count (stmt) >= 1)
+        sqlite3_bind_int (stmt, 1, n_units);
+      if (sqlite3_bind_parameter_count (stmt) >= 2)
+        sqlite3_bind_int (stmt, 2, n_units * 10 * 10);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (raw);
+
+  campaign = llw_database_get_campaign (db, 2021, &error);
+  g_assert_no_error (error);
+  g_print ("%d units\n", n_units);
+  time_list ("units", llw_database_list_units, db, campaign);
+  time_list ("report statuses", list_statuses, db, campaign);
+  time_list ("themes", llw_database_list_themes, db, campaign);
+  time_keys (db, campaign);
+
+  g_clear_object (&db);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_remove (wal);
+    g_remove (shm);
+    g_remove (path);
+    g_rmdir (folder);
+  }
+  return 0;
+}
