@@ -30,11 +30,11 @@ if not os.environ.get("DISPLAY"):
     print("1..0 # SKIP no display (build-aux/test runs this under Xvfb)")
     sys.exit(0)
 
-import dogtail.config  # noqa: E402
+from dogtail.config import config  # noqa: E402
 
-dogtail.config.checkForA11y = False
-dogtail.config.searchCutoffCount = 20
-dogtail.config.defaultDelay = 0.2
+config.checkForA11y = False
+config.searchCutoffCount = 20
+config.defaultDelay = 0.2
 from dogtail.tree import root  # noqa: E402
 
 TABS = ["Tổng quan", "Chủ đề", "Hoạt động", "Đơn vị", "Báo cáo"]
