@@ -225,8 +225,9 @@ llw_activity_new_from_stmt (sqlite3_stmt *stmt)
   self->form = llw_activity_form_from_string ((const char *) sqlite3_column_text (stmt, 8));
   self->platform = llw_stmt_dup_text (stmt, 9);
   self->place = llw_stmt_dup_text (stmt, 10);
-  self->participants = sqlite3_column_type (stmt, 11) == SQLITE_NULL ? -1
-                                                                    : sqlite3_column_int64 (stmt, 11);
+  /* -1: the number of participants is not known, which is not 0. */
+  self->participants = sqlite3_column_type (stmt, 11) == SQLITE_NULL
+                       ? -1 : sqlite3_column_int64 (stmt, 11);
   self->note = llw_stmt_dup_text (stmt, 12);
 
   return self;

@@ -24,6 +24,7 @@ struct _LlwReportStatus
   char *document_number;
   char *theme_title;
   LlwReviewState review_state;
+  char *last_reminder;
   LlwReportState state;
   int days_late;
   char *search_key;
@@ -49,6 +50,7 @@ enum {
   PROP_DOCUMENT_NUMBER,
   PROP_THEME_TITLE,
   PROP_REVIEW_STATE,
+  PROP_LAST_REMINDER,
   PROP_STATE,
   PROP_DAYS_LATE,
   PROP_SEARCH_KEY,
@@ -72,6 +74,7 @@ llw_report_status_finalize (GObject *object)
   g_free (self->received_date);
   g_free (self->document_number);
   g_free (self->theme_title);
+  g_free (self->last_reminder);
   g_free (self->search_key);
   g_free (self->sort_key);
 
@@ -148,6 +151,10 @@ llw_report_status_get_property (GObject    *object,
       g_value_set_int (value, self->review_state);
       break;
 
+    case PROP_LAST_REMINDER:
+      g_value_set_string (value, self->last_reminder);
+      break;
+
     case PROP_STATE:
       g_value_set_int (value, self->state);
       break;
@@ -222,6 +229,9 @@ llw_report_status_class_init (LlwReportStatusClass *klass)
   properties[PROP_REVIEW_STATE] =
     g_param_spec_int ("review-state", NULL, NULL, G_MININT, G_MAXINT, 0,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAST_REMINDER] =
+    g_param_spec_string ("last-reminder", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATE] =
     g_param_spec_int ("state", NULL, NULL, G_MININT, G_MAXINT, 0,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -243,8 +253,10 @@ llw_report_status_init (LlwReportStatus *self)
 {
 }
 
-/* Reads one row whose columns are, in order: unit_id, unit_position, unit_code, unit_name, group, contact_person, phone, email, deadline, report_id, received_date, channel, document_number, theme_title, review_state.
- * The state is judged as of @today. */
+/* Reads one row whose columns are, in order: unit_id, unit_position, unit_code, unit_name,
+ * group, contact_person, phone, email, deadline, report_id, received_date, channel,
+ * document_number, theme_title, review_state, last_reminder. The state is judged as of
+ * @today. */
 LlwReportStatus *
 llw_report_status_new_from_stmt (sqlite3_stmt *stmt,
                                  const GDate  *today)
@@ -265,7 +277,9 @@ llw_report_status_new_from_stmt (sqlite3_stmt *stmt,
   self->channel = llw_channel_from_string ((const char *) sqlite3_column_text (stmt, 11));
   self->document_number = llw_stmt_dup_text (stmt, 12);
   self->theme_title = llw_stmt_dup_text (stmt, 13);
-  self->review_state = llw_review_state_from_string ((const char *) sqlite3_column_text (stmt, 14));
+  self->review_state =
+    llw_review_state_from_string ((const char *) sqlite3_column_text (stmt, 14));
+  self->last_reminder = llw_stmt_dup_text (stmt, 15);
   self->state = llw_report_state_compute (self->received_date, self->deadline, today,
                                           &self->days_late);
 
@@ -390,6 +404,15 @@ llw_report_status_get_review_state (LlwReportStatus *self)
   g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), 0);
 
   return self->review_state;
+}
+
+/* Returns: (nullable): the ISO date of the latest reminder sent to the unit. */
+const char *
+llw_report_status_get_last_reminder (LlwReportStatus *self)
+{
+  g_return_val_if_fail (LLW_IS_REPORT_STATUS (self), NULL);
+
+  return self->last_reminder;
 }
 
 LlwReportState

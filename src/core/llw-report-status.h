@@ -26,6 +26,7 @@ LlwChannel   llw_report_status_get_channel (LlwReportStatus *self);
 const char  *llw_report_status_get_document_number (LlwReportStatus *self);
 const char  *llw_report_status_get_theme_title (LlwReportStatus *self);
 LlwReviewState llw_report_status_get_review_state (LlwReportStatus *self);
+const char  *llw_report_status_get_last_reminder (LlwReportStatus *self);
 LlwReportState llw_report_status_get_state (LlwReportStatus *self);
 int          llw_report_status_get_days_late (LlwReportStatus *self);
 const char  *llw_report_status_get_search_key (LlwReportStatus *self);

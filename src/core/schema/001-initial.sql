@@ -159,6 +159,18 @@ CREATE TABLE report_value (
 ) WITHOUT ROWID;
 CREATE INDEX report_value_indicator ON report_value (indicator_id);
 
+-- Reminders sent to a unit whose report is late or missing.
+CREATE TABLE reminder (
+  id          INTEGER PRIMARY KEY,
+  campaign_id INTEGER NOT NULL REFERENCES campaign (id) ON DELETE CASCADE,
+  unit_id     INTEGER NOT NULL REFERENCES unit (id) ON DELETE CASCADE,
+  reminded_on TEXT NOT NULL,
+  channel     TEXT NOT NULL DEFAULT 'phone'
+              CHECK (channel IN ('phone', 'email', 'letter', 'in_person')),
+  note        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX reminder_unit ON reminder (campaign_id, unit_id, reminded_on);
+
 -- Append-only log of every change.
 CREATE TABLE history (
   id          INTEGER PRIMARY KEY,
