@@ -328,6 +328,38 @@ test_reopen (Fixture      *fixture,
   }
 }
 
+/* A machine that loses power leaves the last changes in the write-ahead log, not yet in the
+ * file itself; a copy of both, taken while llweek has the file open, stands for that. */
+static void
+test_reopen_after_crash (Fixture      *fixture,
+                         gconstpointer data)
+{
+  g_autoptr(LlwDatabase) db = open_ok (fixture->path);
+  g_autofree char *copy = g_build_filename (fixture->folder, "copy.db", NULL);
+  const char *suffixes[] = { "", "-wal" };
+
+  exec_sql (fixture->path, "UPDATE campaign SET report_signer_name = 'Trần Thị B'");
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (fixture->path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (copy, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (to, contents, length, NULL));
+    }
+  g_clear_object (&db);
+
+  db = open_ok (copy);
+  {
+    g_autoptr(LlwCampaign) campaign = campaign_2021 (db);
+
+    g_assert_cmpstr (llw_campaign_get_text (campaign, LLW_CAMPAIGN_REPORT_SIGNER_NAME), ==,
+                     "Trần Thị B");
+  }
+}
+
 /* An SQLite file with no tables, such as one made by "sqlite3 x.db VACUUM", is migrated. */
 static void
 test_migrate_empty_sqlite (Fixture      *fixture,
@@ -545,6 +577,7 @@ main (int   argc,
   ADD ("/database/create-new", test_create_new);
   ADD ("/database/create-in-new-folder", test_create_in_new_folder);
   ADD ("/database/reopen", test_reopen);
+  ADD ("/database/reopen-after-crash", test_reopen_after_crash);
   ADD ("/database/migrate-empty-sqlite", test_migrate_empty_sqlite);
   ADD ("/database/empty-file", test_empty_file);
   ADD ("/database/pragmas", test_pragmas);

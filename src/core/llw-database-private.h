@@ -14,6 +14,8 @@ struct _LlwDatabase
   sqlite3 *db;
   char *path;
   int schema_version;
+  guint depth;          /* transactions and savepoints open, see llw_database_begin () */
+  GArray *pending;      /* PendingChange: announced once the outermost transaction commits */
 };
 
 void          llw_database_set_error    (LlwDatabase  *self,
@@ -30,6 +32,25 @@ gboolean      llw_database_step_done    (LlwDatabase  *self,
                                          GError      **error);
 gboolean      llw_database_seed_default (LlwDatabase  *self,
                                          GError      **error);
+
+gboolean      llw_database_begin        (LlwDatabase  *self,
+                                         GError      **error);
+gboolean      llw_database_end          (LlwDatabase  *self,
+                                         gboolean      ok,
+                                         GError      **error);
+gboolean      llw_database_log          (LlwDatabase  *self,
+                                         gint64        campaign_id,
+                                         const char   *table,
+                                         gint64        record_id,
+                                         const char   *action,
+                                         const char   *field,
+                                         const char   *old_value,
+                                         const char   *new_value,
+                                         GError      **error);
+void          llw_database_emit_changed (LlwDatabase  *self,
+                                         const char   *table,
+                                         gint64        id);
+void          llw_database_flush_changes (LlwDatabase *self);
 
 void          llw_stmt_bind_text        (sqlite3_stmt *stmt,
                                          int           index,

@@ -21,6 +21,19 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LLW_DATABASE_SCHEMA_VERSION);
 
 G_DEFINE_FINAL_TYPE (LlwDatabase, llw_database, G_TYPE_OBJECT)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  const char *table;   /* interned */
+  gint64 id;
+} PendingChange;
+
 G_DEFINE_QUARK (llw-database-error-quark, llw_database_error)
 
 typedef struct
@@ -29,19 +42,11 @@ typedef struct
   gboolean empty;
   guint32 user_version;
   guint32 application_id;
+  int n_tables;
 } FileHeader;
 
-static guint32
-read_be32 (const guint8 *bytes)
-{
-  guint32 value;
-
-  memcpy (&value, bytes, sizeof value);
-  return GUINT32_FROM_BE (value);
-}
-
-/* Reads the 100-byte SQLite header with GIO, without letting SQLite near the file, so that
- * a foreign or newer file can be refused while it is still byte for byte what it was. */
+/* Reads the 100-byte SQLite header with GIO, so that a file that is not SQLite at all is
+ * refused without SQLite ever opening it. */
 static gboolean
 read_header (const char  *path,
              FileHeader  *header,
@@ -80,8 +85,6 @@ read_header (const char  *path,
       return FALSE;
     }
 
-  header->user_version = read_be32 (bytes + 60);
-  header->application_id = read_be32 (bytes + 68);
   return TRUE;
 }
 
@@ -94,7 +97,7 @@ check_header (const char       *path,
     return TRUE;
 
   if (header->application_id != LLW_APPLICATION_ID &&
-      (header->application_id != 0 || header->user_version != 0))
+      (header->application_id != 0 || header->user_version != 0 || header->n_tables > 0))
     {
       g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_NOT_LLWEEK,
                    _("“%s” is another program’s database, not an llweek database. "
@@ -161,28 +164,6 @@ check_integrity (LlwDatabase  *self,
                  _("“%s” is damaged and cannot be opened safely. Restore it from a backup. "
                    "The file was left unchanged."), self->path);
   return FALSE;
-}
-
-/* An SQLite file with no version and no tables is as good as empty; one with tables of its
- * own belongs to another program. */
-static gboolean
-check_foreign_tables (LlwDatabase  *self,
-                      GError      **error)
-{
-  int n_tables = 0;
-
-  if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, error))
-    return FALSE;
-
-  if (self->schema_version == 0 && n_tables > 0)
-    {
-      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_NOT_LLWEEK,
-                   _("“%s” is another program’s database, not an llweek database. "
-                     "It was left unchanged."), self->path);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 static gboolean
@@ -253,6 +234,38 @@ migrate (LlwDatabase  *self,
   return TRUE;
 }
 
+/* Looks into an existing file through a read-only connection: its version, its owner, its
+ * tables and a quick check of every page. A read-only connection never writes the file
+ * back, so a refused file stays as it was; and it reads the write-ahead log, so a database
+ * whose last changes were never folded back into it (after a crash) is seen as it is. */
+static gboolean
+inspect (LlwDatabase  *self,
+         FileHeader   *header,
+         GError      **error)
+{
+  int application_id = 0, user_version = 0;
+  gboolean ok;
+
+  if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_OPEN,
+                   _("Cannot open “%s”: %s"), self->path,
+                   self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      return FALSE;
+    }
+
+  ok = check_integrity (self, error) &&
+       query_int (self, "PRAGMA application_id", &application_id, error) &&
+       query_int (self, "PRAGMA user_version", &user_version, error) &&
+       query_int (self, "SELECT count(*) FROM sqlite_schema", &header->n_tables, error);
+  header->application_id = (guint32) application_id;
+  header->user_version = (guint32) user_version;
+
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  return ok;
+}
+
 static gboolean
 open_file (LlwDatabase       *self,
            const FileHeader  *header,
@@ -281,11 +294,8 @@ open_file (LlwDatabase       *self,
       return FALSE;
     }
 
-  sqlite3_extended_result_codes (self->db, 0);
   self->schema_version = (int) header->user_version;
-
-  return !header->exists || header->empty ||
-         (check_integrity (self, error) && check_foreign_tables (self, error));
+  return TRUE;
 }
 
 static void
@@ -295,6 +305,7 @@ llw_database_finalize (GObject *object)
 
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_free (self->path);
+  g_array_unref (self->pending);
 
   G_OBJECT_CLASS (llw_database_parent_class)->finalize (object);
 }
@@ -305,11 +316,23 @@ llw_database_class_init (LlwDatabaseClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = llw_database_finalize;
+
+  /**
+   * LlwDatabase::changed:
+   * @table: the table of the record that changed
+   * @id: the record, or 0 when many records of @table changed
+   *
+   * Emitted after a change is committed, so that every view shows it.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
 }
 
 static void
 llw_database_init (LlwDatabase *self)
 {
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
 }
 
 /**
@@ -344,11 +367,15 @@ llw_database_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!read_header (path, &header, error) || !check_header (path, &header, error))
+  if (!read_header (path, &header, error))
     return NULL;
 
   self = g_object_new (LLW_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
+
+  if (header.exists && !header.empty &&
+      (!inspect (self, &header, error) || !check_header (path, &header, error)))
+    return NULL;
 
   if (!open_file (self, &header, error) || !configure (self, error) || !migrate (self, error))
     {
@@ -384,6 +411,33 @@ llw_database_get_schema_version (LlwDatabase *self)
   g_return_val_if_fail (LLW_IS_DATABASE (self), 0);
 
   return self->schema_version;
+}
+
+/* Notes a change, announced by LlwDatabase::changed once its transaction commits. */
+void
+llw_database_emit_changed (LlwDatabase *self,
+                           const char  *table,
+                           gint64       id)
+{
+  PendingChange change = { g_intern_string (table), id };
+
+  g_array_append_val (self->pending, change);
+  if (self->depth == 0)
+    llw_database_flush_changes (self);
+}
+
+void
+llw_database_flush_changes (LlwDatabase *self)
+{
+  g_autoptr(GArray) pending = self->pending;
+
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingChange *change = &g_array_index (pending, PendingChange, i);
+
+      g_signal_emit (self, signals[CHANGED], 0, change->table, change->id);
+    }
 }
 
 /* Sets @error from SQLite's last error; @what says which statement failed. */

@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 
 #include "llw-campaign.h"
+#include "llw-deletion.h"
+#include "llw-entity.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +20,7 @@ typedef enum
   LLW_DATABASE_ERROR_SEED,        /* the default data could not be loaded */
   LLW_DATABASE_ERROR_QUERY,       /* a statement failed */
   LLW_DATABASE_ERROR_NOT_FOUND,   /* no such campaign or record */
+  LLW_DATABASE_ERROR_INVALID,     /* a value the user gave breaks a rule */
 } LlwDatabaseError;
 
 /* The schema version this build writes; PRAGMA user_version holds the file's. */
@@ -60,5 +63,46 @@ GListModel  *llw_database_list_indicators       (LlwDatabase  *self,
 GListModel  *llw_database_list_recipients       (LlwDatabase  *self,
                                                  LlwCampaign  *campaign,
                                                  GError      **error);
+
+GHashTable  *llw_database_load_values           (LlwDatabase      *self,
+                                                 const LlwEntity  *entity,
+                                                 gint64            id,
+                                                 GError          **error);
+GHashTable  *llw_database_check                 (LlwDatabase      *self,
+                                                 const LlwEntity  *entity,
+                                                 gint64            campaign_id,
+                                                 gint64            id,
+                                                 GHashTable       *input,
+                                                 GHashTable       *current,
+                                                 GHashTable      **stored);
+gint64       llw_database_insert                (LlwDatabase      *self,
+                                                 const LlwEntity  *entity,
+                                                 gint64            campaign_id,
+                                                 GHashTable       *input,
+                                                 GHashTable      **errors,
+                                                 GError          **error);
+gboolean     llw_database_update                (LlwDatabase      *self,
+                                                 const LlwEntity  *entity,
+                                                 gint64            campaign_id,
+                                                 gint64            id,
+                                                 GHashTable       *input,
+                                                 GHashTable      **errors,
+                                                 GError          **error);
+LlwDeletion *llw_database_plan_deletion         (LlwDatabase      *self,
+                                                 const char       *table,
+                                                 gint64            campaign_id,
+                                                 gint64            id,
+                                                 GError          **error);
+gboolean     llw_database_delete                (LlwDatabase      *self,
+                                                 LlwDeletion      *deletion,
+                                                 GError          **error);
+gboolean     llw_database_undo_deletion         (LlwDatabase      *self,
+                                                 LlwDeletion      *deletion,
+                                                 GError          **error);
+LlwCampaign *llw_database_copy_campaign         (LlwDatabase      *self,
+                                                 LlwCampaign      *from,
+                                                 int               year,
+                                                 GHashTable      **errors,
+                                                 GError          **error);
 
 G_END_DECLS

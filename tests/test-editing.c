@@ -1,0 +1,515 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "llw-database.h"
+#include "llw-unit.h"
+
+typedef struct
+{
+  char *folder;
+  char *path;
+  LlwDatabase *db;
+  LlwCampaign *campaign;
+  gint64 campaign_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->folder = g_dir_make_tmp ("llweek-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->folder, "llweek.db", NULL);
+  fixture->db = llw_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  fixture->campaign = llw_database_get_campaign (fixture->db, 2021, &error);
+  g_assert_no_error (error);
+  fixture->campaign_id = llw_campaign_get_id (fixture->campaign);
+}
+
+static void
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  g_clear_object (&fixture->campaign);
+  g_clear_object (&fixture->db);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (fixture->folder);
+  g_free (fixture->path);
+  g_free (fixture->folder);
+}
+
+/* Builds column → text from "column", "text", … NULL. */
+static GHashTable *
+values (const char *first,
+        ...)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *column = first; column != NULL; column = va_arg (args, const char *))
+    g_hash_table_insert (table, g_strdup (column), g_strdup (va_arg (args, const char *)));
+  va_end (args);
+  return table;
+}
+
+/* Runs a query on the file itself and returns the first column of the first row. */
+static char *
+query (Fixture    *fixture,
+       const char *sql)
+{
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+  return result;
+}
+
+static void
+exec_sql (Fixture    *fixture,
+          const char *sql)
+{
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+}
+
+/* The whole database as text, to compare before and after. */
+static char *
+dump (Fixture *fixture)
+{
+  return query (fixture,
+                "SELECT group_concat (t, char (10)) FROM ("
+                " SELECT 'u' || id || name || code || unit_group || position AS t FROM unit"
+                " UNION ALL SELECT 'a' || id || unit_id || role || task FROM assignment"
+                " UNION ALL SELECT 'r' || id || unit_id || received_date || coalesce (theme_id, '-')"
+                "   FROM report"
+                " UNION ALL SELECT 'v' || report_id || '/' || indicator_id || '=' || value"
+                "   FROM report_value"
+                " UNION ALL SELECT 'x' || id || title || coalesce (theme_id, '-') FROM activity"
+                " UNION ALL SELECT 't' || id || title FROM theme"
+                " ORDER BY 1)");
+}
+
+/* Each rule of the forms, with a value that breaks it and one that keeps it. */
+typedef struct
+{
+  const char *name;
+  const LlwEntity *entity;
+  const char *column;
+  const char *bad;
+  const char *good;
+} RuleCase;
+
+static const RuleCase rule_cases[] = {
+  { "unit-name-required", &llw_entity_unit, "name", "   ", "UBND xã Mới" },
+  { "unit-name-unique-case", &llw_entity_unit, "name", "ubnd THÀNH PHỐ RẠCH GIÁ", "UBND xã Mới" },
+  { "unit-name-unique-nfd", &llw_entity_unit, "name", "UBND thành phố Ra\xcc\xa3" "ch Gia\xcc\x81",
+    "UBND xã Mới" },
+  { "unit-name-unique-spaces", &llw_entity_unit, "name", " UBND  thành phố Rạch Giá ",
+    "UBND xã Mới" },
+  { "unit-code-unique", &llw_entity_unit, "code", "RGI", "XMOI" },
+  { "unit-email", &llw_entity_unit, "email", "phong gd@kiengiang", "pgd@kiengiang.gov.vn" },
+  { "unit-group-choice", &llw_entity_unit, "unit_group", "tinh", "provincial" },
+  { "activity-date-format", &llw_entity_activity, "start_date", "2/10", "02/10/2021" },
+  { "activity-date-real", &llw_entity_activity, "start_date", "31/02/2021", "01/10/2021" },
+  { "activity-date-in-week", &llw_entity_activity, "start_date", "08/10/2021", "07/10/2021" },
+  { "activity-date-before-week", &llw_entity_activity, "start_date", "30/09/2021",
+    "1/10/2021" },
+  { "activity-end-after-start", &llw_entity_activity, "end_date", "01/10/2021", "05/10/2021" },
+  { "activity-participants-negative", &llw_entity_activity, "participants", "-5", "0" },
+  { "activity-participants-text", &llw_entity_activity, "participants", "nhiều", "1.250" },
+  { "activity-participants-fraction", &llw_entity_activity, "participants", "12,5", "125" },
+  { "activity-title-required", &llw_entity_activity, "title", "", "Hội thảo trực tuyến" },
+  { "assignment-deadline-after-week", &llw_entity_assignment, "deadline", "07/10/2021",
+    "08/10/2021" },
+  { "indicator-code-unique", &llw_entity_indicator, "code", "A1", "H1" },
+  { "campaign-deadline-after-week", &llw_entity_campaign, "unit_deadline", "05/10/2021",
+    "25/10/2021" },
+  { "campaign-year-range", &llw_entity_campaign, "year", "21", "2023" },
+};
+
+/* A valid record of each kind, to which a case adds its one value. */
+static GHashTable *
+valid_record (Fixture         *fixture,
+              const LlwEntity *entity)
+{
+  g_autofree char *unit = query (fixture, "SELECT id FROM unit WHERE code = 'RGI'");
+
+  if (entity == &llw_entity_unit)
+    return values ("name", "UBND xã Mới", "unit_group", "district", NULL);
+  if (entity == &llw_entity_activity)
+    return values ("title", "Lễ phát động", "unit_id", unit, "start_date", "02/10/2021",
+                   "form", "online", NULL);
+  if (entity == &llw_entity_assignment)
+    {
+      g_autofree char *free_unit = NULL;
+
+      free_unit = query (fixture, "INSERT INTO unit (name, name_key, unit_group, position) "
+                                  "VALUES ('Trường mới', 'trường mới', 'other', 99) "
+                                  "RETURNING id");
+      return values ("unit_id", free_unit, "role", "implement", NULL);
+    }
+  if (entity == &llw_entity_indicator)
+    return values ("code", "H1", "group_title", "H. Khác", "label", "Số khác", NULL);
+  return NULL;
+}
+
+static void
+test_rule (Fixture      *fixture,
+           gconstpointer data)
+{
+  const RuleCase *rule = data;
+  g_autoptr(GHashTable) input = NULL;
+  g_autoptr(GHashTable) errors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump (fixture);
+  g_autofree char *after = NULL;
+  gboolean is_campaign = rule->entity == &llw_entity_campaign;
+  gint64 id;
+
+  input = is_campaign ? values (NULL) : valid_record (fixture, rule->entity);
+  g_free (before);
+  before = dump (fixture);
+
+  g_hash_table_insert (input, g_strdup (rule->column), g_strdup (rule->bad));
+  if (is_campaign)
+    g_assert_false (llw_database_update (fixture->db, rule->entity, 0, fixture->campaign_id,
+                                         input, &errors, &error));
+  else
+    g_assert_cmpint (llw_database_insert (fixture->db, rule->entity, fixture->campaign_id, input,
+                                          &errors, &error), ==, 0);
+  g_assert_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_INVALID);
+  g_assert_nonnull (errors);
+  g_assert_true (g_hash_table_contains (errors, rule->column));
+  if (g_hash_table_size (errors) != 1)
+    {
+      GHashTableIter iter;
+      gpointer key, message;
+
+      g_hash_table_iter_init (&iter, errors);
+      while (g_hash_table_iter_next (&iter, &key, &message))
+        g_test_message ("%s: %s", (char *) key, (char *) message);
+    }
+  g_assert_cmpuint (g_hash_table_size (errors), ==, 1);
+
+  after = dump (fixture);
+  g_assert_cmpstr (before, ==, after);
+
+  g_clear_error (&error);
+  g_clear_pointer (&errors, g_hash_table_unref);
+  g_hash_table_insert (input, g_strdup (rule->column), g_strdup (rule->good));
+  if (is_campaign)
+    g_assert_true (llw_database_update (fixture->db, rule->entity, 0, fixture->campaign_id,
+                                        input, &errors, &error));
+  else
+    {
+      id = llw_database_insert (fixture->db, rule->entity, fixture->campaign_id, input, &errors,
+                                &error);
+      g_assert_cmpint (id, >, 0);
+    }
+  g_assert_no_error (error);
+  g_assert_null (errors);
+}
+
+/* Text keeps what the user typed: long text its tabs and line breaks, any script. */
+static void
+test_text_kept (Fixture      *fixture,
+                gconstpointer data)
+{
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autoptr(GHashTable) input = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored_note = NULL;
+  g_autofree char *stored_title = NULL;
+  g_autofree char *unit = query (fixture, "SELECT id FROM unit WHERE code = 'HTI'");
+  g_autofree char *sql = NULL;
+  gint64 id;
+
+  for (int i = 0; i < 2000; i++)
+    g_string_append (long_text, "Học tập suốt đời\t– 学习 – ");
+  g_string_append (long_text, "\nDòng hai");
+
+  input = values ("title", "Lớp\thọc\nZoom", "unit_id", unit, "start_date", "2021-10-03",
+                  "form", "mixed", "note", long_text->str, NULL);
+  id = llw_database_insert (fixture->db, &llw_entity_activity, fixture->campaign_id, input,
+                            NULL, &error);
+  g_assert_no_error (error);
+
+  sql = g_strdup_printf ("SELECT note FROM activity WHERE id = %" G_GINT64_FORMAT, id);
+  stored_note = query (fixture, sql);
+  g_assert_cmpstr (stored_note, ==, long_text->str);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT title FROM activity WHERE id = %" G_GINT64_FORMAT, id);
+  stored_title = query (fixture, sql);
+  g_assert_cmpstr (stored_title, ==, "Lớp học Zoom");
+}
+
+static void
+changed_cb (LlwDatabase *db,
+            const char  *table,
+            gint64       id,
+            GPtrArray   *seen)
+{
+  g_ptr_array_add (seen, g_strdup_printf ("%s:%" G_GINT64_FORMAT, table, id));
+}
+
+/* Every change is in the history, in the same transaction, with old and new values. */
+static void
+test_history (Fixture      *fixture,
+              gconstpointer data)
+{
+  g_autoptr(GHashTable) input = values ("name", "UBND xã Thử", "unit_group", "other",
+                                        "phone", "0297 123", NULL);
+  g_autoptr(GHashTable) edit = values ("phone", "0297 999", "name", "UBND xã Thử", NULL);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwDeletion) deletion = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *count = NULL;
+  gint64 id;
+
+  g_signal_connect (fixture->db, "changed", G_CALLBACK (changed_cb), seen);
+  id = llw_database_insert (fixture->db, &llw_entity_unit, 0, input, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (llw_database_update (fixture->db, &llw_entity_unit, 0, id, edit, NULL, &error));
+  g_assert_no_error (error);
+
+  sql = g_strdup_printf ("SELECT action || '|' || field || '|' || old_value || '|' || new_value "
+                         "FROM history WHERE table_name = 'unit' AND record_id = %"
+                         G_GINT64_FORMAT " AND action = 'update'", id);
+  line = query (fixture, sql);
+  g_assert_cmpstr (line, ==, "update|phone|0297 123|0297 999");
+  g_free (sql);
+
+  /* Saving the same values again changes nothing and logs nothing. */
+  g_assert_true (llw_database_update (fixture->db, &llw_entity_unit, 0, id, edit, NULL, &error));
+  sql = g_strdup_printf ("SELECT count (*) FROM history WHERE table_name = 'unit' AND "
+                         "record_id = %" G_GINT64_FORMAT, id);
+  count = query (fixture, sql);
+  g_assert_cmpstr (count, ==, "5");  /* insert: name, group, phone, active; update: phone */
+
+  deletion = llw_database_plan_deletion (fixture->db, "unit", fixture->campaign_id, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (llw_database_delete (fixture->db, deletion, &error));
+  g_free (line);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT old_value FROM history WHERE table_name = 'unit' AND "
+                         "record_id = %" G_GINT64_FORMAT " AND action = 'delete' AND "
+                         "field = 'name'", id);
+  line = query (fixture, sql);
+  g_assert_cmpstr (line, ==, "UBND xã Thử");
+
+  g_assert_cmpuint (seen->len, ==, 3);
+}
+
+/* A unit with a report and activities: the delete says what it takes, and the undo puts
+ * every row back as it was. */
+static void
+test_cascade_and_undo (Fixture      *fixture,
+                       gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwDeletion) deletion = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *restored = NULL;
+  g_autofree char *unit = query (fixture, "SELECT id FROM unit WHERE code = 'KLU'");
+  g_autofree char *described = NULL;
+
+  exec_sql (fixture,
+                 "INSERT INTO report (campaign_id, unit_id, received_date, theme_id) "
+                 "SELECT 1, id, '2021-10-20', 2 FROM unit WHERE code = 'KLU';"
+                 "INSERT INTO report_value (report_id, indicator_id, value) "
+                 "SELECT r.id, i.id, i.position * 10 FROM report r, indicator i "
+                 "WHERE i.position <= 3;"
+                 "INSERT INTO activity (campaign_id, unit_id, title, start_date) "
+                 "SELECT 1, id, 'Ngày hội đọc sách Kiên Lương', '2021-10-01' FROM unit WHERE code = 'KLU';"
+                 "");
+  before = dump (fixture);
+
+  deletion = llw_database_plan_deletion (fixture->db, "unit", fixture->campaign_id,
+                                         g_ascii_strtoll (unit, NULL, 10), &error);
+  g_assert_no_error (error);
+  g_assert_true (llw_deletion_has_dependents (deletion));
+  g_assert_cmpstr (llw_deletion_get_label (deletion), ==, "UBND huyện Kiên Lương");
+  described = llw_deletion_describe_dependents (deletion);
+  g_assert_cmpstr (described, ==, "1 activity, 1 assignment, 1 report, 3 figures");
+
+  g_assert_true (llw_database_delete (fixture->db, deletion, &error));
+  g_assert_no_error (error);
+  after = dump (fixture);
+  g_assert_cmpstr (after, !=, before);
+  g_assert_null (strstr (after, "Kiên Lương"));
+  g_assert_null (strstr (after, "Ngày hội đọc sách"));
+
+  g_assert_true (llw_database_undo_deletion (fixture->db, deletion, &error));
+  g_assert_no_error (error);
+  restored = dump (fixture);
+  g_assert_cmpstr (restored, ==, before);
+}
+
+/* Deleting a theme keeps the reports and activities that chose it, without the theme, and
+ * the undo gives it back to them. */
+static void
+test_delete_theme_keeps_reports (Fixture      *fixture,
+                                 gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwDeletion) deletion = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *theme_after = NULL;
+  g_autofree char *restored = NULL;
+  g_autofree char *described = NULL;
+
+  exec_sql (fixture,
+                 "INSERT INTO report (campaign_id, unit_id, received_date, theme_id) "
+                 "SELECT 1, id, '2021-10-20', 3 FROM unit WHERE code IN ('RGI', 'HTI');"
+                 "");
+  before = dump (fixture);
+
+  deletion = llw_database_plan_deletion (fixture->db, "theme", fixture->campaign_id, 3, &error);
+  g_assert_no_error (error);
+  described = llw_deletion_describe_dependents (deletion);
+  g_assert_cmpstr (described, ==, "2 records lose their link to it");
+  g_assert_true (llw_database_delete (fixture->db, deletion, &error));
+  theme_after = query (fixture, "SELECT count (*) FROM report WHERE theme_id IS NULL");
+  g_assert_cmpstr (theme_after, ==, "2");
+
+  g_assert_true (llw_database_undo_deletion (fixture->db, deletion, &error));
+  restored = dump (fixture);
+  g_assert_cmpstr (restored, ==, before);
+}
+
+/* An undo that would break a rule added since (the same name taken again) fails cleanly. */
+static void
+test_undo_conflict (Fixture      *fixture,
+                    gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwDeletion) deletion = NULL;
+  g_autoptr(GHashTable) input = values ("name", "UBND huyện Kiên Lương", "unit_group", "district",
+                                        NULL);
+  g_autofree char *unit = query (fixture, "SELECT id FROM unit WHERE code = 'KLU'");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  deletion = llw_database_plan_deletion (fixture->db, "unit", fixture->campaign_id,
+                                         g_ascii_strtoll (unit, NULL, 10), &error);
+  g_assert_true (llw_database_delete (fixture->db, deletion, &error));
+  g_assert_cmpint (llw_database_insert (fixture->db, &llw_entity_unit, 0, input, NULL, &error),
+                   >, 0);
+  before = dump (fixture);
+
+  g_assert_false (llw_database_undo_deletion (fixture->db, deletion, &error));
+  g_assert_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_INVALID);
+  after = dump (fixture);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Next year's Week: dates move a year, the catalogue, kinds and assignments come along,
+ * themes, activities and reports start empty, the units are the same. */
+static void
+test_copy_campaign (Fixture      *fixture,
+                    gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwCampaign) next = NULL;
+  g_autoptr(GListModel) themes = NULL;
+  g_autoptr(GListModel) kinds = NULL;
+  g_autoptr(GListModel) indicators = NULL;
+  g_autoptr(GListModel) units = NULL;
+  g_autoptr(GListModel) campaigns = NULL;
+  g_autoptr(LlwUnit) first = NULL;
+  g_autofree char *n_units = NULL;
+
+  exec_sql (fixture, "INSERT INTO report (campaign_id, unit_id, received_date) "
+                            "SELECT 1, id, '2021-10-20' FROM unit WHERE code = 'RGI'");
+  next = llw_database_copy_campaign (fixture->db, fixture->campaign, 2022, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (llw_campaign_get_year (next), ==, 2022);
+  g_assert_cmpstr (llw_campaign_get_title (next), ==,
+                   "Tuần lễ hưởng ứng học tập suốt đời năm 2022");
+  g_assert_cmpstr (llw_campaign_get_text (next, LLW_CAMPAIGN_START_DATE), ==, "2022-10-01");
+  g_assert_cmpstr (llw_campaign_get_text (next, LLW_CAMPAIGN_UNIT_DEADLINE), ==, "2022-10-21");
+  g_assert_cmpstr (llw_campaign_get_text (next, LLW_CAMPAIGN_MINISTRY_DEADLINE), ==,
+                   "2022-10-30");
+  g_assert_cmpstr (llw_campaign_get_text (next, LLW_CAMPAIGN_OFFICE_EMAIL), ==,
+                   "phonggdtrh.sokiengiang@moet.edu.vn");
+  g_assert_null (llw_campaign_get_text (next, LLW_CAMPAIGN_DIRECTIVE_DATE));
+
+  themes = llw_database_list_themes (fixture->db, next, &error);
+  kinds = llw_database_list_activity_kinds (fixture->db, next, &error);
+  indicators = llw_database_list_indicators (fixture->db, next, &error);
+  units = llw_database_list_units (fixture->db, next, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (themes), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (kinds), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (indicators), ==, 22);
+  g_assert_cmpuint (g_list_model_get_n_items (units), ==, 43);
+  first = g_list_model_get_item (units, 0);
+  g_assert_true (llw_unit_get_assigned (first));
+  g_assert_nonnull (strstr (llw_unit_get_task (first), "21/10/2022"));
+
+  n_units = query (fixture, "SELECT count (*) FROM unit");
+  g_assert_cmpstr (n_units, ==, "43");
+  campaigns = llw_database_list_campaigns (fixture->db, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (campaigns), ==, 2);
+
+  /* The same year twice is refused, and leaves one 2022. */
+  g_clear_object (&next);
+  next = llw_database_copy_campaign (fixture->db, fixture->campaign, 2022, NULL, &error);
+  g_assert_null (next);
+  g_assert_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_INVALID);
+  g_clear_object (&campaigns);
+  campaigns = llw_database_list_campaigns (fixture->db, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (campaigns), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rule_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/editing/rule/%s", rule_cases[i].name);
+
+      g_test_add (name, Fixture, &rule_cases[i], fixture_set_up, test_rule, fixture_tear_down);
+    }
+
+#define ADD(name, func) \
+  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/editing/text-kept", test_text_kept);
+  ADD ("/editing/history", test_history);
+  ADD ("/editing/cascade-and-undo", test_cascade_and_undo);
+  ADD ("/editing/delete-theme-keeps-reports", test_delete_theme_keeps_reports);
+  ADD ("/editing/undo-conflict", test_undo_conflict);
+  ADD ("/editing/copy-campaign", test_copy_campaign);
+#undef ADD
+
+  return g_test_run ();
+}
