@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#ifdef G_OS_UNIX
+#include <signal.h>
+#include <glib-unix.h>
+#endif
+
+#include "llw-application.h"
+#include "llw-database.h"
+#include "llw-window.h"
+
+struct _LlwApplication
+{
+  GtkApplication parent_instance;
+
+  char *database_path;
+  int campaign_year;
+  LlwDatabase *database;
+};
+
+G_DEFINE_FINAL_TYPE (LlwApplication, llw_application, GTK_TYPE_APPLICATION)
+
+/* Without a database there is nothing to show: the message is the only window, and closing it
+ * ends the application. The file itself is left as it was (llw_database_open sees to that). */
+static void
+show_startup_error (LlwApplication *self,
+                    const GError   *error)
+{
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (NULL, 0, GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                   "%s", _("The database cannot be opened"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Lifelong Learning Week"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/io/github/llweek/Llweek/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* The windows go first, so that the database they hold is closed cleanly; the application
+ * ends with the last of them. */
+static void
+close_windows (GtkApplication *app)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (app)) != NULL)
+    gtk_window_destroy (windows->data);
+}
+
+#ifdef G_OS_UNIX
+static gboolean
+quit_on_signal (gpointer user_data)
+{
+  close_windows (user_data);
+  return G_SOURCE_CONTINUE;
+}
+#endif
+
+static void
+quit (GSimpleAction *action,
+      GVariant      *parameter,
+      gpointer       user_data)
+{
+  close_windows (user_data);
+}
+
+static void
+about (GSimpleAction *action,
+       GVariant      *parameter,
+       gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+
+  gtk_show_about_dialog (gtk_application_get_active_window (app),
+                         "program-name", _("Lifelong Learning Week"),
+                         "version", PACKAGE_VERSION,
+                         "logo-icon-name", APP_ID,
+                         "comments", _("Themes, activities, responsible units and their "
+                                       "reports, for the office that coordinates the Week."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: your name, to be credited in the About window */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+llw_application_startup (GApplication *application)
+{
+  static const GActionEntry actions[] = {
+    { "quit", quit },
+    { "about", about },
+  };
+  static const struct
+  {
+    const char *action;
+    const char *accels[2];
+  } shortcuts[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
+    { "win.show-page::overview", { "<Alt>1", NULL } },
+    { "win.show-page::themes", { "<Alt>2", NULL } },
+    { "win.show-page::activities", { "<Alt>3", NULL } },
+    { "win.show-page::units", { "<Alt>4", NULL } },
+    { "win.show-page::reports", { "<Alt>5", NULL } },
+  };
+
+  G_APPLICATION_CLASS (llw_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions),
+                                   application);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (application), shortcuts[i].action,
+                                           shortcuts[i].accels);
+
+  gtk_window_set_default_icon_name (APP_ID);
+  load_style ();
+
+#ifdef G_OS_UNIX
+  /* Ending the session sends SIGTERM: quit as from the menu rather than leave the database's
+   * write-ahead log behind. */
+  g_unix_signal_add (SIGTERM, quit_on_signal, application);
+  g_unix_signal_add (SIGINT, quit_on_signal, application);
+#endif
+}
+
+static void
+llw_application_activate (GApplication *application)
+{
+  LlwApplication *self = LLW_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwCampaign) campaign = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->database == NULL)
+    self->database = llw_database_open (self->database_path, &error);
+  if (self->database != NULL)
+    campaign = llw_database_get_campaign (self->database, self->campaign_year, &error);
+
+  if (campaign == NULL)
+    {
+      show_startup_error (self, error);
+      return;
+    }
+
+  window = GTK_WINDOW (llw_window_new (GTK_APPLICATION (self), self->database, campaign));
+  gtk_window_present (window);
+}
+
+static void
+llw_application_finalize (GObject *object)
+{
+  LlwApplication *self = LLW_APPLICATION (object);
+
+  g_clear_object (&self->database);
+  g_free (self->database_path);
+
+  G_OBJECT_CLASS (llw_application_parent_class)->finalize (object);
+}
+
+static void
+llw_application_class_init (LlwApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = llw_application_finalize;
+
+  application_class->startup = llw_application_startup;
+  application_class->activate = llw_application_activate;
+}
+
+static void
+llw_application_init (LlwApplication *self)
+{
+}
+
+/**
+ * llw_application_new:
+ * @database_path: the database file to open when the window is first shown
+ * @campaign_year: the campaign to show first, 0 for the latest
+ *
+ * Returns: (transfer full): the application
+ */
+LlwApplication *
+llw_application_new (const char *database_path,
+                     int         campaign_year)
+{
+  LlwApplication *self;
+
+  g_return_val_if_fail (database_path != NULL, NULL);
+
+  self = g_object_new (LLW_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+  self->database_path = g_strdup (database_path);
+  self->campaign_year = campaign_year;
+
+  return self;
+}

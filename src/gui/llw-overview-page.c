@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "llw-date.h"
+#include "llw-overview-page.h"
+#include "llw-report-status.h"
+#include "llw-report-summary.h"
+
+/* The Overview tab: the Week's dates, the days left to the deadlines, the counts of reports
+ * per group of units, and the units that have not reported, to call them. */
+
+/* The columns of the counts grid, after the row titles. */
+typedef enum
+{
+  COUNT_EXPECTED,
+  COUNT_RECEIVED,
+  COUNT_ON_TIME,
+  COUNT_LATE,
+  COUNT_MISSING,
+  COUNT_PENDING,
+  N_COUNTS
+} CountColumn;
+
+/* Its rows, after the column titles: all units, then each group. */
+#define N_COUNT_ROWS (1 + LLW_UNIT_GROUP_OTHER + 1)
+
+struct _LlwOverviewPage
+{
+  LlwPage parent_instance;
+
+  GtkLabel *dates_label;
+  GtkLabel *opening_label;
+  GtkLabel *unit_deadline_label;
+  GtkLabel *unit_deadline_status;
+  GtkLabel *ministry_deadline_label;
+  GtkLabel *ministry_deadline_status;
+  GtkGrid *counts_grid;
+  GtkColumnViewColumn *unit_column;
+
+  GtkLabel *numbers[N_COUNT_ROWS][N_COUNTS];
+  GtkLabel *rates[N_COUNT_ROWS][N_COUNTS];
+  GtkFilterListModel *not_reported;
+};
+
+G_DEFINE_FINAL_TYPE (LlwOverviewPage, llw_overview_page, LLW_TYPE_PAGE)
+
+static const char * const count_titles[N_COUNTS] = {
+  N_("Expected"),
+  N_("Received"),
+  N_("On time"),
+  N_("Late"),
+  N_("Missing"),
+  N_("Pending"),
+};
+
+/* The colour a count takes when it is not zero, as in the Reports tab; NULL for none. */
+static const char * const count_css_classes[N_COUNTS] = {
+  NULL,
+  NULL,
+  "state-on-time",
+  "state-late",
+  "state-missing",
+  NULL,
+};
+
+static gboolean
+is_not_reported (gpointer item,
+                 gpointer user_data)
+{
+  LlwReportState state = llw_report_status_get_state (item);
+
+  return state == LLW_REPORT_STATE_PENDING || state == LLW_REPORT_STATE_MISSING;
+}
+
+static GtkWidget *
+new_label (const char *text,
+           float       xalign,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+/* The grid is the same for every campaign: titles, and a number with its share in each cell. */
+static void
+build_counts_grid (LlwOverviewPage *self)
+{
+  for (guint column = 0; column < N_COUNTS; column++)
+    gtk_grid_attach (self->counts_grid, new_label (_(count_titles[column]), 1, "dim-label"),
+                     1 + column, 0, 1, 1);
+
+  for (guint row = 0; row < N_COUNT_ROWS; row++)
+    {
+      const char *title = row == 0 ? _("All units") : llw_unit_group_to_label (row - 1);
+
+      gtk_grid_attach (self->counts_grid, new_label (title, 0, row == 0 ? "heading" : NULL),
+                       0, 1 + row, 1, 1);
+
+      for (guint column = 0; column < N_COUNTS; column++)
+        {
+          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+          GtkWidget *number = new_label (NULL, 1, row == 0 ? "stat-number" : "stat-number-small");
+          GtkWidget *rate = new_label (NULL, 1, "stat-rate");
+
+          gtk_widget_set_halign (box, GTK_ALIGN_END);
+          gtk_widget_set_valign (box, GTK_ALIGN_BASELINE);
+          gtk_widget_set_valign (number, GTK_ALIGN_BASELINE);
+          gtk_widget_set_valign (rate, GTK_ALIGN_BASELINE);
+          gtk_widget_add_css_class (rate, "dim-label");
+          gtk_box_append (GTK_BOX (box), number);
+          gtk_box_append (GTK_BOX (box), rate);
+          gtk_widget_set_visible (rate, column != COUNT_EXPECTED);
+          gtk_grid_attach (self->counts_grid, box, 1 + column, 1 + row, 1, 1);
+
+          self->numbers[row][column] = GTK_LABEL (number);
+          self->rates[row][column] = GTK_LABEL (rate);
+        }
+    }
+}
+
+static void
+show_counts (LlwOverviewPage       *self,
+             guint                  row,
+             const LlwReportCounts *counts)
+{
+  const guint values[N_COUNTS] = {
+    counts->expected, counts->received, counts->on_time,
+    counts->late, counts->missing, counts->pending,
+  };
+
+  for (guint column = 0; column < N_COUNTS; column++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", values[column]);
+      /* Translators: a share of the expected reports, in per cent */
+      g_autofree char *rate = g_strdup_printf (_("%.0f %%"),
+                                               100 * llw_report_counts_rate (counts,
+                                                                             values[column]));
+      const char *css_class = count_css_classes[column];
+
+      gtk_label_set_text (self->numbers[row][column], number);
+      gtk_label_set_text (self->rates[row][column], rate);
+      if (css_class != NULL && values[column] > 0)
+        gtk_widget_add_css_class (GTK_WIDGET (self->numbers[row][column]), css_class);
+      else if (css_class != NULL)
+        gtk_widget_remove_css_class (GTK_WIDGET (self->numbers[row][column]), css_class);
+    }
+}
+
+static void
+show_summary (LlwOverviewPage *self,
+              GListModel      *statuses)
+{
+  LlwReportSummary summary;
+
+  llw_report_summary_compute (&summary, statuses);
+  show_counts (self, 0, &summary.all);
+  for (guint group = 0; group <= LLW_UNIT_GROUP_OTHER; group++)
+    {
+      gboolean visible = group != LLW_UNIT_GROUP_OTHER || summary.groups[group].expected > 0;
+
+      show_counts (self, 1 + group, &summary.groups[group]);
+      /* Few campaigns have units outside the two groups: no row of zeros for them. */
+      for (guint column = 0; column <= N_COUNTS; column++)
+        gtk_widget_set_visible (gtk_grid_get_child_at (self->counts_grid, column, 2 + group),
+                                visible);
+    }
+}
+
+static void
+show_deadline (GtkLabel    *date_label,
+               GtkLabel    *status_label,
+               const char  *iso,
+               const GDate *today)
+{
+  g_autofree char *date = llw_date_format (iso);
+  g_autofree char *status = NULL;
+  const char *css_class;
+  GDate deadline;
+  int days;
+
+  gtk_label_set_text (date_label, date);
+  if (!llw_date_parse (iso, &deadline))
+    {
+      gtk_label_set_text (status_label, "");
+      return;
+    }
+
+  days = llw_date_days_until (today, &deadline);
+  if (days > 0)
+    status = g_strdup_printf (ngettext ("%d day left", "%d days left", days), days);
+  else if (days == 0)
+    status = g_strdup (_("Due today"));
+  else
+    status = g_strdup_printf (ngettext ("Deadline passed %d day ago",
+                                        "Deadline passed %d days ago", -days), -days);
+
+  if (days < 0)
+    css_class = "deadline-passed";
+  else if (days <= 3)
+    css_class = "deadline-near";
+  else
+    css_class = "dim-label";
+
+  gtk_label_set_text (status_label, status);
+  gtk_widget_set_css_classes (GTK_WIDGET (status_label), (const char *[]) { css_class, NULL });
+}
+
+static void
+show_dates (LlwOverviewPage *self,
+            LlwCampaign     *campaign,
+            const GDate     *today)
+{
+  g_autofree char *start = llw_date_format (llw_campaign_get_text (campaign,
+                                                                   LLW_CAMPAIGN_START_DATE));
+  g_autofree char *end = llw_date_format (llw_campaign_get_text (campaign,
+                                                                 LLW_CAMPAIGN_END_DATE));
+  g_autofree char *opening = llw_date_format (llw_campaign_get_text (campaign,
+                                                                     LLW_CAMPAIGN_OPENING_DATE));
+  g_autofree char *dates = g_strdup_printf ("%s – %s", start, end);
+  g_autofree char *opening_text = NULL;
+
+  gtk_label_set_text (self->dates_label, dates);
+  if (opening[0] != '\0')
+    opening_text = g_strdup_printf (_("Opening ceremony: %s"), opening);
+  gtk_label_set_text (self->opening_label, opening_text);
+
+  show_deadline (self->unit_deadline_label, self->unit_deadline_status,
+                 llw_campaign_get_text (campaign, LLW_CAMPAIGN_UNIT_DEADLINE), today);
+  show_deadline (self->ministry_deadline_label, self->ministry_deadline_status,
+                 llw_campaign_get_text (campaign, LLW_CAMPAIGN_MINISTRY_DEADLINE), today);
+}
+
+static gboolean
+llw_overview_page_load (LlwPage          *page,
+                        LlwCampaignData  *data,
+                        GError          **error)
+{
+  LlwOverviewPage *self = LLW_OVERVIEW_PAGE (page);
+  GListModel *statuses;
+
+  show_dates (self, llw_campaign_data_get_campaign (data), llw_campaign_data_get_today (data));
+
+  statuses = llw_campaign_data_get_report_statuses (data, error);
+  if (statuses == NULL)
+    return FALSE;
+
+  show_summary (self, statuses);
+  gtk_filter_list_model_set_model (self->not_reported, statuses);
+  llw_page_set_items (page, G_LIST_MODEL (self->not_reported));
+
+  return TRUE;
+}
+
+static const char *
+llw_overview_page_get_search_key (LlwPage  *page,
+                                  gpointer  item)
+{
+  return llw_report_status_get_search_key (item);
+}
+
+static const char *
+llw_overview_page_get_sort_key (LlwPage  *page,
+                                gpointer  item)
+{
+  return llw_report_status_get_sort_key (item);
+}
+
+static char *
+llw_overview_page_format_count (LlwPage *page,
+                                guint    n_items)
+{
+  return g_strdup_printf (ngettext ("%u unit has not reported yet",
+                                    "%u units have not reported yet", n_items), n_items);
+}
+
+static void
+llw_overview_page_dispose (GObject *object)
+{
+  LlwOverviewPage *self = LLW_OVERVIEW_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LLW_TYPE_OVERVIEW_PAGE);
+
+  G_OBJECT_CLASS (llw_overview_page_parent_class)->dispose (object);
+
+  /* After the base class let go of the list that shows it. */
+  g_clear_object (&self->not_reported);
+}
+
+static void
+llw_overview_page_class_init (LlwOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LlwPageClass *page_class = LLW_PAGE_CLASS (klass);
+
+  object_class->dispose = llw_overview_page_dispose;
+
+  page_class->empty_icon_name = "emblem-ok-symbolic";
+  page_class->empty_title = N_("Every unit has reported");
+  /* Translators: %s is the text typed in the search entry */
+  page_class->no_match_title = N_("No unit matches “%s”");
+  page_class->load = llw_overview_page_load;
+  page_class->get_search_key = llw_overview_page_get_search_key;
+  page_class->get_sort_key = llw_overview_page_get_sort_key;
+  page_class->format_count = llw_overview_page_format_count;
+
+  g_type_ensure (LLW_TYPE_REPORT_STATUS);
+  llw_page_class_set_template (page_class, "/io/github/llweek/Llweek/ui/llw-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, dates_label);
+  gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, opening_label);
+  gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, unit_deadline_label);
+  gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, unit_deadline_status);
+  gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, ministry_deadline_label);
+  gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, ministry_deadline_status);
+  gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, counts_grid);
+  gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, unit_column);
+}
+
+static void
+llw_overview_page_init (LlwOverviewPage *self)
+{
+  GtkCustomFilter *filter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_column_view_column_set_sorter (self->unit_column,
+                                     llw_page_get_sort_key_sorter (LLW_PAGE (self)));
+  filter = gtk_custom_filter_new (is_not_reported, NULL, NULL);
+  self->not_reported = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+  build_counts_grid (self);
+}

@@ -1,0 +1,542 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "llw-date.h"
+#include "llw-page.h"
+#include "llw-text.h"
+#include "llw-timeliness.h"
+#include "llw-types.h"
+
+typedef struct
+{
+  GtkWidget *header_box;
+  GtkWidget *count_label;
+  GtkWidget *search_entry;
+  GtkWidget *stack;
+  GtkWidget *scrolled_window;
+  GtkWidget *empty_image;
+  GtkWidget *empty_title;
+  GtkWidget *empty_description;
+  GtkWidget *footer_box;
+
+  GtkColumnView *column_view;
+  GtkCustomFilter *filter;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel *sort_model;
+  GtkSingleSelection *selection;
+  GtkSorter *sort_key_sorter;
+
+  char *query;          /* the search text as a search key; "" shows every row */
+  char *error_message;  /* why the records could not be read, or NULL */
+} LlwPagePrivate;
+
+static void llw_page_buildable_init (GtkBuildableIface *iface);
+
+G_DEFINE_ABSTRACT_TYPE_WITH_CODE (LlwPage, llw_page, GTK_TYPE_WIDGET,
+                                  G_ADD_PRIVATE (LlwPage)
+                                  G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE,
+                                                         llw_page_buildable_init))
+
+enum
+{
+  PROP_0,
+  PROP_SEARCH_PLACEHOLDER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+static GtkBuildableIface *parent_buildable_iface;
+
+/* Cell formatters shared by the tabs' column templates, as <closure function="…">. Each gets
+ * the list item first, unused. */
+
+static char *
+format_number (gpointer unused,
+               int      number)
+{
+  return g_strdup_printf ("%d", number);
+}
+
+static char *
+format_date (gpointer    unused,
+             const char *iso)
+{
+  return llw_date_format (iso);
+}
+
+static char *
+format_group (gpointer unused,
+              int      group)
+{
+  return g_strdup (llw_unit_group_to_label (group));
+}
+
+/* A multi-line text in a single-line cell: its lines joined with spaces. */
+static char *
+format_one_line (gpointer    unused,
+                 const char *text)
+{
+  char *line = g_strdup (text != NULL ? text : "");
+
+  g_strdelimit (line, "\r\n", ' ');
+  return line;
+}
+
+/* For the string sorters: GTK 4.8's GtkStringSorter cannot compare NULL, which sorts as "". */
+static char *
+sort_text (gpointer    unused,
+           const char *text)
+{
+  return g_strdup (text != NULL ? text : "");
+}
+
+static char *
+format_report_state (gpointer unused,
+                     int      state,
+                     int      days_late)
+{
+  return llw_report_state_to_label (state, days_late);
+}
+
+static GStrv
+report_state_css_classes (gpointer unused,
+                          int      state)
+{
+  const char *css_class;
+
+  switch ((LlwReportState) state)
+    {
+    case LLW_REPORT_STATE_ON_TIME:
+      css_class = "state-on-time";
+      break;
+    case LLW_REPORT_STATE_LATE:
+      css_class = "state-late";
+      break;
+    case LLW_REPORT_STATE_MISSING:
+      css_class = "state-missing";
+      break;
+    case LLW_REPORT_STATE_PENDING:
+    default:
+      css_class = "state-pending";
+      break;
+    }
+
+  return g_strdupv ((char *[]) { (char *) css_class, NULL });
+}
+
+static gboolean
+match_item (gpointer item,
+            gpointer user_data)
+{
+  LlwPage *self = user_data;
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+  const char *key;
+
+  if (priv->query[0] == '\0' || LLW_PAGE_GET_CLASS (self)->get_search_key == NULL)
+    return TRUE;
+
+  key = LLW_PAGE_GET_CLASS (self)->get_search_key (self, item);
+  return key != NULL && strstr (key, priv->query) != NULL;
+}
+
+static int
+compare_sort_keys (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  LlwPage *self = user_data;
+  LlwPageClass *klass = LLW_PAGE_GET_CLASS (self);
+
+  if (klass->get_sort_key == NULL)
+    return GTK_ORDERING_EQUAL;
+
+  return gtk_ordering_from_cmpfunc (g_strcmp0 (klass->get_sort_key (self, (gpointer) a),
+                                               klass->get_sort_key (self, (gpointer) b)));
+}
+
+static void
+show_empty_state (LlwPage    *self,
+                  const char *icon_name,
+                  const char *title,
+                  const char *description)
+{
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (priv->empty_image), icon_name);
+  gtk_label_set_text (GTK_LABEL (priv->empty_title), title);
+  gtk_label_set_text (GTK_LABEL (priv->empty_description), description);
+  gtk_widget_set_visible (priv->empty_description, description != NULL);
+  gtk_stack_set_visible_child_name (GTK_STACK (priv->stack), "empty");
+}
+
+/* Shows the list, or says why it is empty; and counts the tab's records. */
+static void
+update_view (LlwPage *self)
+{
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+  LlwPageClass *klass = LLW_PAGE_GET_CLASS (self);
+  GListModel *items = gtk_filter_list_model_get_model (priv->filter_model);
+  guint n_items = items != NULL ? g_list_model_get_n_items (items) : 0;
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (priv->filter_model));
+  g_autofree char *count = NULL;
+
+  if (priv->error_message != NULL)
+    show_empty_state (self, "dialog-error-symbolic", _("This tab cannot be shown"),
+                      priv->error_message);
+  else if (n_items == 0)
+    show_empty_state (self, klass->empty_icon_name, _(klass->empty_title),
+                      klass->empty_description != NULL ? _(klass->empty_description) : NULL);
+  else if (n_shown == 0)
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (priv->search_entry));
+      g_autofree char *title = g_strdup_printf (_(klass->no_match_title), text);
+
+      show_empty_state (self, "edit-find-symbolic", title, _("Try other words."));
+    }
+  else
+    gtk_stack_set_visible_child_name (GTK_STACK (priv->stack), "list");
+
+  count = klass->format_count (self, n_items);
+  gtk_label_set_text (GTK_LABEL (priv->count_label), priv->error_message ? "" : count);
+}
+
+static void
+add_to_slot (GtkWidget *box,
+             GtkWidget *child)
+{
+  gtk_box_append (GTK_BOX (box), child);
+  gtk_widget_set_visible (box, TRUE);
+}
+
+static void
+set_column_view (LlwPage       *self,
+                 GtkColumnView *column_view)
+{
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+
+  priv->column_view = column_view;
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (priv->scrolled_window),
+                                 GTK_WIDGET (column_view));
+  /* On GTK 4.8 the column view only offers its sorter: the model has to apply it. */
+  gtk_sort_list_model_set_sorter (priv->sort_model, gtk_column_view_get_sorter (column_view));
+  gtk_column_view_set_model (column_view, GTK_SELECTION_MODEL (priv->selection));
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  LlwPage    *self)
+{
+  update_view (self);
+}
+
+static void
+search_changed_cb (LlwPage        *self,
+                   GtkSearchEntry *entry)
+{
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+  g_autofree char *old_query = g_steal_pointer (&priv->query);
+  GtkFilterChange change;
+
+  priv->query = llw_text_search_key (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  if (strcmp (old_query, priv->query) != 0)
+    {
+      /* Typing more letters can only hide rows and deleting only bring some back: the filter
+       * then looks at the rows that may change, not at every row. */
+      if (strstr (priv->query, old_query) != NULL)
+        change = GTK_FILTER_CHANGE_MORE_STRICT;
+      else if (strstr (old_query, priv->query) != NULL)
+        change = GTK_FILTER_CHANGE_LESS_STRICT;
+      else
+        change = GTK_FILTER_CHANGE_DIFFERENT;
+
+      gtk_filter_changed (GTK_FILTER (priv->filter), change);
+    }
+
+  /* The list may stay empty while the text changes: the message quotes the new text. */
+  update_view (self);
+}
+
+static void
+stop_search_cb (LlwPage        *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+llw_page_buildable_add_child (GtkBuildable *buildable,
+                              GtkBuilder   *builder,
+                              GObject      *child,
+                              const char   *type)
+{
+  LlwPage *self = LLW_PAGE (buildable);
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+
+  /* The fields are bound once the base template is built: until then its own children are
+   * being added, afterwards those of the tab's template, which go into the slots. */
+  if (priv->stack == NULL)
+    parent_buildable_iface->add_child (buildable, builder, child, type);
+  else if (g_strcmp0 (type, "header") == 0)
+    add_to_slot (priv->header_box, GTK_WIDGET (child));
+  else if (g_strcmp0 (type, "footer") == 0)
+    add_to_slot (priv->footer_box, GTK_WIDGET (child));
+  else if (type == NULL && GTK_IS_COLUMN_VIEW (child) && priv->column_view == NULL)
+    set_column_view (self, GTK_COLUMN_VIEW (child));
+  else
+    parent_buildable_iface->add_child (buildable, builder, child, type);
+}
+
+static void
+llw_page_buildable_init (GtkBuildableIface *iface)
+{
+  parent_buildable_iface = g_type_interface_peek_parent (iface);
+  iface->add_child = llw_page_buildable_add_child;
+}
+
+static void
+llw_page_dispose (GObject *object)
+{
+  LlwPage *self = LLW_PAGE (object);
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+  GtkWidget *child;
+
+  if (priv->filter_model != NULL)
+    g_signal_handlers_disconnect_by_func (priv->filter_model, items_changed_cb, self);
+
+  /* Not gtk_widget_dispose_template (): on GTK 4.8 it aborts for the parent type of a class
+   * that has a template too. The template's objects are released when the page is
+   * finalized; its widgets are unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  priv->column_view = NULL;
+  g_clear_object (&priv->selection);
+  g_clear_object (&priv->sort_model);
+  g_clear_object (&priv->filter_model);
+  g_clear_object (&priv->filter);
+  g_clear_object (&priv->sort_key_sorter);
+
+  G_OBJECT_CLASS (llw_page_parent_class)->dispose (object);
+}
+
+static void
+llw_page_finalize (GObject *object)
+{
+  LlwPage *self = LLW_PAGE (object);
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+
+  g_free (priv->query);
+  g_free (priv->error_message);
+
+  G_OBJECT_CLASS (llw_page_parent_class)->finalize (object);
+}
+
+static void
+llw_page_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  LlwPage *self = LLW_PAGE (object);
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH_PLACEHOLDER:
+      g_object_get_property (G_OBJECT (priv->search_entry), "placeholder-text", value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+llw_page_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  LlwPage *self = LLW_PAGE (object);
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+  g_autofree char *old_text = NULL;
+  const char *text;
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH_PLACEHOLDER:
+      text = g_value_get_string (value);
+      g_object_get (priv->search_entry, "placeholder-text", &old_text, NULL);
+      if (g_strcmp0 (text, old_text) == 0)
+        break;
+      g_object_set (priv->search_entry, "placeholder-text", text, NULL);
+      /* A placeholder is not a name for a screen reader: say it as the label too. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (priv->search_entry),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                      -1);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static gboolean
+llw_page_real_load (LlwPage          *self,
+                    LlwCampaignData  *data,
+                    GError          **error)
+{
+  return TRUE;
+}
+
+static char *
+llw_page_real_format_count (LlwPage *self,
+                            guint    n_items)
+{
+  return g_strdup ("");
+}
+
+static void
+llw_page_class_init (LlwPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = llw_page_dispose;
+  object_class->finalize = llw_page_finalize;
+  object_class->get_property = llw_page_get_property;
+  object_class->set_property = llw_page_set_property;
+
+  klass->load = llw_page_real_load;
+  klass->format_count = llw_page_real_format_count;
+
+  properties[PROP_SEARCH_PLACEHOLDER] =
+    g_param_spec_string ("search-placeholder", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/llweek/Llweek/ui/llw-page.ui");
+  gtk_widget_class_bind_template_child_private (widget_class, LlwPage, header_box);
+  gtk_widget_class_bind_template_child_private (widget_class, LlwPage, count_label);
+  gtk_widget_class_bind_template_child_private (widget_class, LlwPage, search_entry);
+  gtk_widget_class_bind_template_child_private (widget_class, LlwPage, stack);
+  gtk_widget_class_bind_template_child_private (widget_class, LlwPage, scrolled_window);
+  gtk_widget_class_bind_template_child_private (widget_class, LlwPage, empty_image);
+  gtk_widget_class_bind_template_child_private (widget_class, LlwPage, empty_title);
+  gtk_widget_class_bind_template_child_private (widget_class, LlwPage, empty_description);
+  gtk_widget_class_bind_template_child_private (widget_class, LlwPage, footer_box);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+}
+
+static void
+llw_page_init (LlwPage *self)
+{
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  priv->query = g_strdup ("");
+  priv->filter = gtk_custom_filter_new (match_item, self, NULL);
+  priv->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (priv->filter)));
+  priv->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (priv->filter_model)),
+                                              NULL);
+  priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->sort_model)));
+  gtk_single_selection_set_autoselect (priv->selection, FALSE);
+  gtk_single_selection_set_can_unselect (priv->selection, TRUE);
+  priv->sort_key_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_sort_keys, self, NULL));
+
+  g_signal_connect (priv->filter_model, "items-changed", G_CALLBACK (items_changed_cb), self);
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (priv->search_entry),
+                                           GTK_WIDGET (self));
+}
+
+/**
+ * llw_page_class_set_template:
+ * @resource_path: the tab's template
+ *
+ * Sets the template of a tab, and makes the shared cell formatters available to its column
+ * templates: format_number, format_date, format_group, format_one_line, format_report_state,
+ * report_state_css_classes, and sort_text for the expressions of string sorters.
+ */
+void
+llw_page_class_set_template (LlwPageClass *page_class,
+                             const char   *resource_path)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (page_class);
+
+  gtk_widget_class_set_template_from_resource (widget_class, resource_path);
+  gtk_widget_class_bind_template_callback (widget_class, format_number);
+  gtk_widget_class_bind_template_callback (widget_class, format_date);
+  gtk_widget_class_bind_template_callback (widget_class, format_group);
+  gtk_widget_class_bind_template_callback (widget_class, format_one_line);
+  gtk_widget_class_bind_template_callback (widget_class, sort_text);
+  gtk_widget_class_bind_template_callback (widget_class, format_report_state);
+  gtk_widget_class_bind_template_callback (widget_class, report_state_css_classes);
+}
+
+/* Shows the records of the campaign in @data, or why they cannot be read. */
+void
+llw_page_load (LlwPage         *self,
+               LlwCampaignData *data)
+{
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LLW_IS_PAGE (self));
+  g_return_if_fail (LLW_IS_CAMPAIGN_DATA (data));
+
+  g_clear_pointer (&priv->error_message, g_free);
+  if (!LLW_PAGE_GET_CLASS (self)->load (self, data, &error))
+    {
+      priv->error_message = g_strdup (error->message);
+      gtk_filter_list_model_set_model (priv->filter_model, NULL);
+    }
+
+  update_view (self);
+}
+
+void
+llw_page_focus_search (LlwPage *self)
+{
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+
+  g_return_if_fail (LLW_IS_PAGE (self));
+
+  gtk_widget_grab_focus (priv->search_entry);
+}
+
+/* For the tabs: @items are the records the list shows, filtered by the search and sorted by
+ * the column the user chose. */
+void
+llw_page_set_items (LlwPage    *self,
+                    GListModel *items)
+{
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+
+  g_return_if_fail (LLW_IS_PAGE (self));
+  g_return_if_fail (items == NULL || G_IS_LIST_MODEL (items));
+
+  gtk_filter_list_model_set_model (priv->filter_model, items);
+  update_view (self);
+}
+
+/* Returns: (transfer none): a sorter by the tab's sort keys, in Vietnamese dictionary order,
+ *   for the column of the records' names. */
+GtkSorter *
+llw_page_get_sort_key_sorter (LlwPage *self)
+{
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+
+  g_return_val_if_fail (LLW_IS_PAGE (self), NULL);
+
+  return priv->sort_key_sorter;
+}
