@@ -60,6 +60,15 @@ format_number (gpointer unused,
   return g_strdup_printf ("%d", number);
 }
 
+/* The TT column: the row's place in the list as shown, so that it counts 1, 2, 3… whatever
+ * is filtered out or however the list is sorted. */
+static char *
+format_row_number (gpointer unused,
+                   guint    position)
+{
+  return g_strdup_printf ("%u", position + 1);
+}
+
 static char *
 format_date (gpointer    unused,
              const char *iso)
@@ -464,7 +473,7 @@ llw_page_init (LlwPage *self)
  * @resource_path: the tab's template
  *
  * Sets the template of a tab, and makes the shared cell formatters available to its column
- * templates: format_number, format_date, format_group, format_one_line, format_report_state,
+ * templates: format_number, format_row_number, format_date, format_group, format_one_line, format_report_state,
  * report_state_css_classes, and sort_text for the expressions of string sorters.
  */
 void
@@ -475,6 +484,7 @@ llw_page_class_set_template (LlwPageClass *page_class,
 
   gtk_widget_class_set_template_from_resource (widget_class, resource_path);
   gtk_widget_class_bind_template_callback (widget_class, format_number);
+  gtk_widget_class_bind_template_callback (widget_class, format_row_number);
   gtk_widget_class_bind_template_callback (widget_class, format_date);
   gtk_widget_class_bind_template_callback (widget_class, format_group);
   gtk_widget_class_bind_template_callback (widget_class, format_one_line);
