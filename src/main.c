@@ -7,6 +7,7 @@
 
 #include "llw-application.h"
 #include "llw-database.h"
+#include "llw-import.h"
 
 /* The non-window options are handled here, before GTK starts, so that they need no display. */
 typedef struct
@@ -131,6 +132,48 @@ run_command (const Options *options,
   return EXIT_FAILURE;
 }
 
+/* Checks the whole file, then applies it (or says what it would change); every problem is
+ * printed on its own line, as "FILE:LINE…", after one line that sums them up. */
+static int
+import_reports (const Options *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwDatabase) db = NULL;
+  g_autoptr(LlwCampaign) campaign = NULL;
+  g_autoptr(LlwImport) import = NULL;
+  g_autofree char *summary = NULL;
+  GPtrArray *problems;
+
+  db = llw_database_open (options->database, &error);
+  if (db != NULL)
+    campaign = llw_database_get_campaign (db, options->campaign, &error);
+  if (campaign == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  import = llw_import_new (db, campaign);
+  if (!llw_import_read_file (import, options->import_reports, &error))
+    {
+      problems = llw_import_get_problems (import);
+      g_printerr ("%s: %s\n", options->import_reports, error->message);
+      for (guint i = 0; i < problems->len; i++)
+        g_printerr ("%s: %s\n", options->import_reports, (char *) problems->pdata[i]);
+      return EXIT_FAILURE;
+    }
+
+  if (!llw_import_apply (import, options->dry_run, &error))
+    {
+      g_printerr ("%s: %s\n", options->import_reports, error->message);
+      return EXIT_FAILURE;
+    }
+
+  summary = llw_import_describe (import, options->dry_run);
+  g_print ("%s: %s\n", options->import_reports, summary);
+  return EXIT_SUCCESS;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,7 +205,7 @@ main (int   argc,
   if (options.print_checklist != NULL)
     return run_command (&options, "--print-checklist", options.print_checklist);
   if (options.import_reports != NULL)
-    return run_command (&options, "--import-reports", options.import_reports);
+    return import_reports (&options);
 
   app = llw_application_new (options.database, options.campaign);
   return g_application_run (G_APPLICATION (app), 1, argv);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -160,6 +161,137 @@ test_states_day_after (Fixture      *fixture,
                                   3.0 / 42, 1e-9);
 }
 
+static GHashTable *
+table_of (const char *first,
+          ...)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *key = first; key != NULL; key = va_arg (args, const char *))
+    g_hash_table_insert (table, g_strdup (key), g_strdup (va_arg (args, const char *)));
+  va_end (args);
+  return table;
+}
+
+static gint64
+unit_id (Fixture    *fixture,
+         const char *code)
+{
+  g_autoptr(GListModel) statuses = statuses_on (fixture, "2021-10-21");
+  g_autoptr(LlwReportStatus) status = find (statuses, code);
+
+  return llw_report_status_get_unit_id (status);
+}
+
+/* Receiving a report, then receiving it again: one report, updated, every change in the
+ * history; an empty figure is "not reported" and 0 stays 0. */
+static void
+test_receive (Fixture      *fixture,
+              gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) input = table_of ("received_date", "20/10/2021", "channel", "post",
+                                          "document_number", "33/BC-UBND", NULL);
+  g_autoptr(GHashTable) figures = table_of ("A1", "2", "C1", "0", "C2", "", "G3", "1.250,5",
+                                            NULL);
+  g_autoptr(GHashTable) again = table_of ("received_date", "22/10/2021", NULL);
+  g_autoptr(GHashTable) again_figures = table_of ("A1", "3", "C1", "", NULL);
+  g_autoptr(GHashTable) loaded = NULL;
+  g_autoptr(GListModel) statuses = NULL;
+  g_autoptr(LlwReportStatus) status = NULL;
+  gint64 unit = unit_id (fixture, "KLU");
+  gint64 id, id_again;
+
+  g_setenv ("LLWEEK_TODAY", "2021-10-25", TRUE);
+  id = llw_database_save_report (fixture->db, fixture->campaign, unit, input, figures, NULL,
+                                 &error);
+  g_assert_no_error (error);
+  loaded = llw_database_load_figures (fixture->db, id, &error);
+  g_assert_cmpuint (g_hash_table_size (loaded), ==, 3);
+  g_assert_cmpstr (g_hash_table_lookup (loaded, "C1"), ==, "0");
+  g_assert_false (g_hash_table_contains (loaded, "C2"));
+  g_assert_cmpstr (g_hash_table_lookup (loaded, "G3"), ==, "1.250,50");
+
+  id_again = llw_database_save_report (fixture->db, fixture->campaign, unit, again,
+                                       again_figures, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id_again, ==, id);
+  g_clear_pointer (&loaded, g_hash_table_unref);
+  loaded = llw_database_load_figures (fixture->db, id, &error);
+  g_assert_cmpstr (g_hash_table_lookup (loaded, "A1"), ==, "3");
+  g_assert_false (g_hash_table_contains (loaded, "C1"));
+  g_assert_cmpstr (g_hash_table_lookup (loaded, "G3"), ==, "1.250,50");
+
+  statuses = statuses_on (fixture, "2021-10-25");
+  status = find (statuses, "KLU");
+  g_assert_cmpint (llw_report_status_get_state (status), ==, LLW_REPORT_STATE_LATE);
+  g_assert_cmpstr (llw_report_status_get_document_number (status), ==, "33/BC-UBND");
+  g_unsetenv ("LLWEEK_TODAY");
+}
+
+/* A bad figure or date is refused with a message beside it, and nothing is written. */
+static void
+test_receive_refused (Fixture      *fixture,
+                      gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) input = table_of ("received_date", "26/10/2021", NULL);
+  g_autoptr(GHashTable) figures = table_of ("A1", "-1", "G3", "1,255", "Z1", "4", NULL);
+  g_autoptr(GHashTable) errors = NULL;
+  gint64 unit = unit_id (fixture, "KLU");
+
+  g_setenv ("LLWEEK_TODAY", "2021-10-25", TRUE);
+  g_assert_cmpint (llw_database_save_report (fixture->db, fixture->campaign, unit, input,
+                                             figures, &errors, &error), ==, 0);
+  g_assert_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_INVALID);
+  g_assert_cmpuint (g_hash_table_size (errors), ==, 4);
+  g_assert_true (g_hash_table_contains (errors, "received_date"));
+  g_assert_true (g_hash_table_contains (errors, "figure:A1"));
+  g_assert_true (g_hash_table_contains (errors, "figure:G3"));
+  g_assert_true (g_hash_table_contains (errors, "figure:Z1"));
+  g_assert_cmpint (llw_database_find_report (fixture->db, llw_campaign_get_id (fixture->campaign),
+                                             unit), ==, 0);
+  g_unsetenv ("LLWEEK_TODAY");
+}
+
+/* Figures that are probably wrong are pointed out, never refused. */
+static void
+test_warnings (Fixture      *fixture,
+               gconstpointer data)
+{
+  static const char *const others[] = { "RGI", "HTI", "HDA", "THI" };
+  g_autoptr(GHashTable) input = table_of ("received_date", "20/10/2021", NULL);
+  g_autoptr(GHashTable) fine = table_of ("C1", "10", "C2", "300", "B1", "40", NULL);
+  g_autoptr(GHashTable) odd = table_of ("C1", "10", "C2", "8", "B1", "4000", NULL);
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  gint64 unit = unit_id (fixture, "KLU");
+
+  g_setenv ("LLWEEK_TODAY", "2021-10-25", TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    g_assert_cmpint (llw_database_save_report (fixture->db, fixture->campaign,
+                                               unit_id (fixture, others[i]), input, fine, NULL,
+                                               NULL), >, 0);
+
+  none = llw_database_check_figures (fixture->db, fixture->campaign, unit, fine,
+                                     LLW_FIGURE_OUTLIER_RATIO);
+  g_assert_cmpuint (none->len, ==, 0);
+  warnings = llw_database_check_figures (fixture->db, fixture->campaign, unit, odd,
+                                         LLW_FIGURE_OUTLIER_RATIO);
+  g_assert_cmpuint (warnings->len, ==, 2);
+  {
+    const char *all = g_strjoin ("\n", warnings->pdata[0], warnings->pdata[1], NULL);
+
+    g_assert_nonnull (strstr (all, "(8) is smaller than"));
+    g_assert_nonnull (strstr (all, "(4.000) is more than 10 times what the other units "
+                                   "reported (usually 40)"));
+    g_free ((char *) all);
+  }
+  g_unsetenv ("LLWEEK_TODAY");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,6 +303,13 @@ main (int   argc,
               test_states_on_deadline_day, fixture_tear_down);
   g_test_add ("/reports/day-after-deadline", Fixture, NULL, fixture_set_up,
               test_states_day_after, fixture_tear_down);
+
+  g_test_add ("/reports/receive", Fixture, NULL, fixture_set_up, test_receive,
+              fixture_tear_down);
+  g_test_add ("/reports/receive-refused", Fixture, NULL, fixture_set_up, test_receive_refused,
+              fixture_tear_down);
+  g_test_add ("/reports/warnings", Fixture, NULL, fixture_set_up, test_warnings,
+              fixture_tear_down);
 
   return g_test_run ();
 }

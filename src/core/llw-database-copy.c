@@ -24,8 +24,9 @@ static const char *const renamed[] = {
 static const char *const copies[] = {
   "INSERT INTO activity_kind (campaign_id, position, title, description) "
   "SELECT ?1, position, title, description FROM activity_kind WHERE campaign_id = ?2",
-  "INSERT INTO indicator (campaign_id, code, group_title, label, measure, decimals, position, "
-  "active) SELECT ?1, code, group_title, label, measure, decimals, position, active "
+  "INSERT INTO indicator (campaign_id, code, group_title, label, measure, decimals, at_least, "
+  "position, active) SELECT ?1, code, group_title, label, measure, decimals, at_least, "
+  "position, active "
   "FROM indicator WHERE campaign_id = ?2",
   "INSERT INTO assignment (campaign_id, unit_id, role, task, report_required, deadline) "
   "SELECT ?1, a.unit_id, a.role, replace (a.task, ?3, ?4), a.report_required, "

@@ -224,7 +224,8 @@ insert_indicators (Seed    *seed,
 
   stmt = llw_database_prepare (seed->db,
                                "INSERT INTO indicator (campaign_id, position, code, group_title, "
-                               "label, measure, decimals) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+                               "label, measure, decimals, at_least) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -234,6 +235,7 @@ insert_indicators (Seed    *seed,
       g_autofree char *group_title = NULL;
       g_autofree char *label = NULL;
       g_autofree char *measure = NULL;
+      g_autofree char *at_least = NULL;
 
       if (!g_str_has_prefix (group, "indicator "))
         continue;
@@ -241,6 +243,7 @@ insert_indicators (Seed    *seed,
       group_title = get_text (seed->data, group, "group");
       label = get_text (seed->data, group, "label");
       measure = get_text (seed->data, group, "measure");
+      at_least = get_text (seed->data, group, "at-least");
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, seed->campaign_id);
       sqlite3_bind_int (stmt, 2, ++position);
@@ -249,6 +252,7 @@ insert_indicators (Seed    *seed,
       llw_stmt_bind_text (stmt, 5, label);
       llw_stmt_bind_text (stmt, 6, measure);
       sqlite3_bind_int (stmt, 7, g_key_file_get_integer (seed->data, group, "decimals", NULL));
+      llw_stmt_bind_text (stmt, 8, at_least);
       if (!llw_database_step_done (seed->db, stmt, error))
         return FALSE;
     }

@@ -45,7 +45,11 @@ llw_database_begin (LlwDatabase  *self,
   g_autofree char *sql = NULL;
 
   if (self->depth == 0)
-    sql = g_strdup ("BEGIN IMMEDIATE");
+    {
+      sql = g_strdup ("BEGIN IMMEDIATE");
+      g_free (self->stamp);
+      self->stamp = now_stamp ();
+    }
   else
     sql = g_strdup_printf ("SAVEPOINT llw%u", self->depth);
 
@@ -105,22 +109,21 @@ llw_database_log (LlwDatabase  *self,
                   const char   *new_value,
                   GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *stamp = now_stamp ();
+  static const char sql[] = "INSERT INTO history (changed_at, campaign_id, table_name, "
+                            "record_id, action, field, old_value, new_value) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+  sqlite3_stmt *stmt = llw_database_cached (self, sql, error);
 
-  stmt = llw_database_prepare (self,
-                               "INSERT INTO history (changed_at, campaign_id, table_name, "
-                               "record_id, action, field, old_value, new_value) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  g_return_val_if_fail (self->stamp != NULL, FALSE);  /* only inside llw_database_begin () */
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, self->stamp, -1, SQLITE_STATIC);
   if (campaign_id > 0)
     sqlite3_bind_int64 (stmt, 2, campaign_id);
-  sqlite3_bind_text (stmt, 3, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, table, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 4, record_id);
-  sqlite3_bind_text (stmt, 5, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, action, -1, SQLITE_TRANSIENT);
   llw_stmt_bind_optional (stmt, 6, field);
   llw_stmt_bind_optional (stmt, 7, old_value);
   llw_stmt_bind_optional (stmt, 8, new_value);
@@ -260,7 +263,7 @@ load_week (LlwDatabase *self,
 }
 
 static void
-check_week_rules (const LlwField *field,
+check_date_rules (const LlwField *field,
                   const char     *value,
                   const Week     *week,
                   GHashTable     *errors)
@@ -271,7 +274,26 @@ check_week_rules (const LlwField *field,
   if (*value == '\0' || *week->start == '\0' || *week->end == '\0')
     return;
 
-  if ((field->flags & LLW_FIELD_IN_WEEK) &&
+  if (field->flags & LLW_FIELD_NOT_FUTURE)
+    {
+      GDate today;
+      g_autofree char *iso = NULL;
+
+      llw_date_today (&today);
+      iso = llw_date_to_iso (&today);
+      if (*value != '\0' && g_strcmp0 (value, iso) > 0)
+        {
+          g_hash_table_insert (errors, g_strdup (field->column),
+                               g_strdup (_("This date has not come yet.")));
+          return;
+        }
+    }
+
+  if ((field->flags & LLW_FIELD_SINCE_WEEK) && g_strcmp0 (value, week->start) < 0)
+    g_hash_table_insert (errors, g_strdup (field->column),
+                         g_strdup_printf (_("The date cannot be before the Week starts on %s."),
+                                          start));
+  else if ((field->flags & LLW_FIELD_IN_WEEK) &&
       (g_strcmp0 (value, week->start) < 0 || g_strcmp0 (value, week->end) > 0))
     g_hash_table_insert (errors, g_strdup (field->column),
                          g_strdup_printf (_("The date must fall within the Week, %s – %s."),
@@ -336,7 +358,7 @@ llw_database_check (LlwDatabase     *self,
   load_week (self, campaign_id, values, &week);
   for (guint i = 0; i < entity->n_fields; i++)
     if (!g_hash_table_contains (errors, entity->fields[i].column))
-      check_week_rules (&entity->fields[i], lookup (values, entity->fields[i].column), &week,
+      check_date_rules (&entity->fields[i], lookup (values, entity->fields[i].column), &week,
                         errors);
   g_free (week.start);
   g_free (week.end);

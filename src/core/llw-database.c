@@ -303,8 +303,10 @@ llw_database_finalize (GObject *object)
 {
   LlwDatabase *self = (LlwDatabase *) object;
 
+  g_hash_table_destroy (self->cache);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_free (self->path);
+  g_free (self->stamp);
   g_array_unref (self->pending);
 
   G_OBJECT_CLASS (llw_database_parent_class)->finalize (object);
@@ -330,9 +332,16 @@ llw_database_class_init (LlwDatabaseClass *klass)
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 llw_database_init (LlwDatabase *self)
 {
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  self->cache = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
 }
 
 /**
@@ -464,6 +473,38 @@ llw_database_prepare (LlwDatabase  *self,
       return NULL;
     }
 
+  return stmt;
+}
+
+/**
+ * llw_database_cached:
+ * @sql: a statement in static storage: the cache is keyed by its address
+ *
+ * For statements run many times in a row, such as the lines of an import and their
+ * history: prepared once, reset and cleared of bindings for each use.
+ *
+ * Returns: (transfer none): the statement, owned by the database, or %NULL with @error set
+ */
+sqlite3_stmt *
+llw_database_cached (LlwDatabase  *self,
+                     const char   *sql,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->cache, sql);
+
+  if (stmt == NULL)
+    {
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL)
+          != SQLITE_OK)
+        {
+          llw_database_set_error (self, error, sql);
+          return NULL;
+        }
+      g_hash_table_insert (self->cache, (gpointer) sql, stmt);
+    }
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
   return stmt;
 }
 

@@ -104,5 +104,26 @@ LlwCampaign *llw_database_copy_campaign         (LlwDatabase      *self,
                                                  int               year,
                                                  GHashTable      **errors,
                                                  GError          **error);
+gint64       llw_database_find_report           (LlwDatabase      *self,
+                                                 gint64            campaign_id,
+                                                 gint64            unit_id);
+GHashTable  *llw_database_load_figures          (LlwDatabase      *self,
+                                                 gint64            report_id,
+                                                 GError          **error);
+gint64       llw_database_save_report           (LlwDatabase      *self,
+                                                 LlwCampaign      *campaign,
+                                                 gint64            unit_id,
+                                                 GHashTable       *input,
+                                                 GHashTable       *figures,
+                                                 GHashTable      **errors,
+                                                 GError          **error);
+GPtrArray   *llw_database_check_figures         (LlwDatabase      *self,
+                                                 LlwCampaign      *campaign,
+                                                 gint64            unit_id,
+                                                 GHashTable       *figures,
+                                                 double            ratio);
+
+/* Figures more than this many times the usual one get a warning, unless set otherwise. */
+#define LLW_FIGURE_OUTLIER_RATIO 10.0
 
 G_END_DECLS

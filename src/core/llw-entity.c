@@ -17,9 +17,13 @@
 static const char *const unit_groups[] = { "district", "provincial", "other", NULL };
 static const char *const roles[] = { "lead", "coordinate", "implement", NULL };
 static const char *const forms[] = { "in_person", "online", "mixed", NULL };
+static const char *const channels[] = { "email", "post", "hand", "online", NULL };
+static const char *const review_states[] = { "received", "needs_revision", "accepted", NULL };
+static const char *const reminder_channels[] = { "phone", "email", "letter", "in_person", NULL };
 
 static void check_campaign (const LlwEntity *, GHashTable *, GHashTable *);
 static void check_activity (const LlwEntity *, GHashTable *, GHashTable *);
+static void check_indicator (const LlwEntity *, GHashTable *, GHashTable *);
 
 #define REQ LLW_FIELD_REQUIRED
 
@@ -114,7 +118,34 @@ static const LlwField indicator_fields[] = {
   { "label", N_("Indicator"), LLW_FIELD_TEXT, REQ },
   { "measure", N_("Unit of measure"), LLW_FIELD_TEXT },
   { "decimals", N_("Decimal places"), LLW_FIELD_COUNT, REQ, .default_value = "0" },
+  { "at_least", N_("Not expected below the indicator (code)"), LLW_FIELD_TEXT },
   { "active", N_("In use"), LLW_FIELD_BOOLEAN, .default_value = "1" },
+};
+
+/* A unit sends one report per campaign; receiving it again updates it. */
+static const LlwField report_fields[] = {
+  { "unit_id", N_("Unit"), LLW_FIELD_REFERENCE, REQ | LLW_FIELD_UNIQUE_CAMPAIGN,
+    .reference = "unit" },
+  { "received_date", N_("Received on"), LLW_FIELD_DATE,
+    REQ | LLW_FIELD_SINCE_WEEK | LLW_FIELD_NOT_FUTURE },
+  { "channel", N_("Received by"), LLW_FIELD_CHOICE, REQ, channels, .default_value = "email" },
+  { "document_number", N_("Document number"), LLW_FIELD_TEXT },
+  { "document_date", N_("Document date"), LLW_FIELD_DATE, LLW_FIELD_NOT_FUTURE },
+  { "theme_id", N_("Chosen theme"), LLW_FIELD_REFERENCE, 0, .reference = "theme" },
+  { "review_state", N_("Review"), LLW_FIELD_CHOICE, REQ, review_states,
+    .default_value = "received" },
+  { "results", N_("Results"), LLW_FIELD_LONG_TEXT },
+  { "difficulties", N_("Difficulties"), LLW_FIELD_LONG_TEXT },
+  { "proposals", N_("Proposals"), LLW_FIELD_LONG_TEXT },
+  { "note", N_("Note"), LLW_FIELD_LONG_TEXT },
+};
+
+static const LlwField reminder_fields[] = {
+  { "unit_id", N_("Unit"), LLW_FIELD_REFERENCE, REQ, .reference = "unit" },
+  { "reminded_on", N_("Reminded on"), LLW_FIELD_DATE, REQ | LLW_FIELD_NOT_FUTURE },
+  { "channel", N_("Reminded by"), LLW_FIELD_CHOICE, REQ, reminder_channels,
+    .default_value = "phone" },
+  { "note", N_("Note"), LLW_FIELD_LONG_TEXT },
 };
 
 #undef REQ
@@ -129,11 +160,14 @@ ENTITY (activity_kind, "activity_kind", N_("Kind of activity"), TRUE, TRUE, NULL
 ENTITY (unit, "unit", N_("Unit"), FALSE, TRUE, NULL);
 ENTITY (assignment, "assignment", N_("Assignment"), TRUE, FALSE, NULL);
 ENTITY (activity, "activity", N_("Activity"), TRUE, FALSE, check_activity);
-ENTITY (indicator, "indicator", N_("Indicator"), TRUE, TRUE, NULL);
+ENTITY (indicator, "indicator", N_("Indicator"), TRUE, TRUE, check_indicator);
+ENTITY (report, "report", N_("Report"), TRUE, FALSE, NULL);
+ENTITY (reminder, "reminder", N_("Reminder"), TRUE, FALSE, NULL);
 
 static const LlwEntity *const entities[] = {
   &llw_entity_campaign, &llw_entity_theme, &llw_entity_activity_kind, &llw_entity_unit,
-  &llw_entity_assignment, &llw_entity_activity, &llw_entity_indicator,
+  &llw_entity_assignment, &llw_entity_activity, &llw_entity_indicator, &llw_entity_report,
+  &llw_entity_reminder,
 };
 
 /* Adds @message for @column unless the column already has one: the first problem found
@@ -193,6 +227,17 @@ check_activity (const LlwEntity *entity,
     add_error (errors, "end_date", _("The activity cannot end before it starts."));
 }
 
+static void
+check_indicator (const LlwEntity *entity,
+                 GHashTable      *values,
+                 GHashTable      *errors)
+{
+  const char *decimals = value_of (values, "decimals");
+
+  if (decimals != NULL && atoi (decimals) > 2)
+    add_error (errors, "decimals", _("At most 2 decimal places."));
+}
+
 /* Returns: the entity whose table is @table, or %NULL. */
 const LlwEntity *
 llw_entity_lookup (const char *table)
@@ -240,6 +285,12 @@ llw_field_choice_label (const LlwField *field,
     return llw_role_to_label (llw_role_from_string (value));
   if (field->choices == forms)
     return llw_activity_form_to_label (llw_activity_form_from_string (value));
+  if (field->choices == channels)
+    return llw_channel_to_label (llw_channel_from_string (value));
+  if (field->choices == review_states)
+    return llw_review_state_to_label (llw_review_state_from_string (value));
+  if (field->choices == reminder_channels)
+    return llw_reminder_channel_to_label (value);
   return value;
 }
 

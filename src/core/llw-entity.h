@@ -25,6 +25,8 @@ typedef enum
   LLW_FIELD_UNIQUE_CAMPAIGN = 1 << 2,  /* among the rows of the same campaign */
   LLW_FIELD_IN_WEEK         = 1 << 3,  /* a date inside the campaign's Week */
   LLW_FIELD_AFTER_WEEK      = 1 << 4,  /* a date after the campaign's Week has ended */
+  LLW_FIELD_SINCE_WEEK      = 1 << 5,  /* a date on or after the first day of the Week */
+  LLW_FIELD_NOT_FUTURE      = 1 << 6,  /* a date that has come: today at the latest */
 } LlwFieldFlags;
 
 typedef struct
@@ -62,6 +64,8 @@ extern const LlwEntity llw_entity_unit;
 extern const LlwEntity llw_entity_assignment;
 extern const LlwEntity llw_entity_activity;
 extern const LlwEntity llw_entity_indicator;
+extern const LlwEntity llw_entity_report;
+extern const LlwEntity llw_entity_reminder;
 
 const LlwEntity *llw_entity_lookup          (const char      *table);
 const LlwField  *llw_entity_get_field       (const LlwEntity *entity,

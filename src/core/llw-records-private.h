@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <sqlite3.h>
+#include "llw-database-private.h"
 
 #include "llw-activity.h"
 #include "llw-activity-kind.h"
@@ -25,12 +25,5 @@ LlwReportStatus *llw_report_status_new_from_stmt (sqlite3_stmt *stmt,
                                                   const GDate  *today);
 LlwTheme        *llw_theme_new_from_stmt         (sqlite3_stmt *stmt);
 LlwUnit         *llw_unit_new_from_stmt          (sqlite3_stmt *stmt);
-
-static inline char *
-llw_stmt_dup_text (sqlite3_stmt *stmt,
-                   int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
 
 G_END_DECLS

@@ -47,6 +47,13 @@ static const EnumName review_states[] = {
   { "accepted", N_("Accepted") },
 };
 
+static const EnumName reminder_channels[] = {
+  { "phone", N_("Phone") },
+  { "email", N_("E-mail") },
+  { "letter", N_("Official letter") },
+  { "in_person", N_("In person") },
+};
+
 static int
 lookup (const EnumName *names,
         guint           n_names,
@@ -95,3 +102,11 @@ DEFINE_ENUM_NAMES (LlwRole, llw_role, roles)
 DEFINE_ENUM_NAMES (LlwActivityForm, llw_activity_form, activity_forms)
 DEFINE_ENUM_NAMES (LlwChannel, llw_channel, channels)
 DEFINE_ENUM_NAMES (LlwReviewState, llw_review_state, review_states)
+
+/* Returns: how a reminder's channel reads; reminders keep their channel as text only. */
+const char *
+llw_reminder_channel_to_label (const char *text)
+{
+  return label (reminder_channels, G_N_ELEMENTS (reminder_channels),
+                lookup (reminder_channels, G_N_ELEMENTS (reminder_channels), text));
+}

@@ -66,4 +66,6 @@ LlwReviewState  llw_review_state_from_string   (const char *text);
 const char     *llw_review_state_to_string     (LlwReviewState state);
 const char     *llw_review_state_to_label      (LlwReviewState state);
 
+const char     *llw_reminder_channel_to_label  (const char *text);
+
 G_END_DECLS

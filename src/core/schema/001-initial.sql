@@ -145,19 +145,21 @@ CREATE TABLE indicator (
   label       TEXT NOT NULL,
   measure     TEXT NOT NULL DEFAULT '',
   decimals    INTEGER NOT NULL DEFAULT 0 CHECK (decimals BETWEEN 0 AND 2),
+  at_least    TEXT NOT NULL DEFAULT '',  -- code of an indicator this one is not expected below
   position    INTEGER NOT NULL,
   active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
   UNIQUE (campaign_id, code)
 );
 
 -- A row with a NULL value, like a missing row, means "not reported", which is not 0.
+-- Figures are found through their report; an index by indicator would double the cost
+-- of writing them, and only deleting an indicator would use it.
 CREATE TABLE report_value (
   report_id    INTEGER NOT NULL REFERENCES report (id) ON DELETE CASCADE,
   indicator_id INTEGER NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,
   value        REAL CHECK (value >= 0),
   PRIMARY KEY (report_id, indicator_id)
 ) WITHOUT ROWID;
-CREATE INDEX report_value_indicator ON report_value (indicator_id);
 
 -- Reminders sent to a unit whose report is late or missing.
 CREATE TABLE reminder (

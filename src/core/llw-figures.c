@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "llw-database.h"
+#include "llw-figures.h"
+
+/* The figures of a report as the office types them and as the units write them: Vietnamese
+ * groups thousands with "." and writes decimals with "," (1.234.567,5), but a figure
+ * pasted from elsewhere may use "." for decimals. */
+
+static gboolean
+fail (GError    **error,
+      const char *message)
+{
+  g_set_error_literal (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* Returns: whether the group mark at @p is followed by exactly three digits and then the end,
+ * another group mark or @decimal. */
+static gboolean
+is_group (const char *p,
+          const char *decimal)
+{
+  return g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) &&
+         (p[4] == '\0' || p[4] == '.' || p + 4 == decimal);
+}
+
+/* Rewrites @text as digits with an optional "." before the decimals. A "," is the decimal
+ * mark and "." groups thousands; without a ",", a single "." is the decimal mark unless
+ * exactly three digits follow it ("1.234" is 1234, as Vietnamese writes it).
+ * Returns: FALSE if @text is not a number written one of these ways. */
+static gboolean
+canonical (const char *text,
+           GString    *out)
+{
+  const char *comma = strchr (text, ',');
+  const char *last_dot = strrchr (text, '.');
+  const char *decimal = NULL;
+
+  if (comma != NULL)
+    {
+      if (strchr (comma + 1, ',') != NULL || (last_dot != NULL && last_dot > comma))
+        return FALSE;
+      decimal = comma;
+    }
+  else if (last_dot != NULL && strchr (text, '.') == last_dot && strlen (last_dot + 1) != 3)
+    decimal = last_dot;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (out, *p);
+      else if (p == decimal && p != text)
+        g_string_append_c (out, '.');
+      else if (*p != '.' || p == text || !is_group (p, decimal))
+        return FALSE;
+    }
+
+  return out->len > 0 && g_ascii_isdigit (out->str[out->len - 1]);
+}
+
+/**
+ * llw_figure_parse:
+ * @text: (nullable): the figure as typed or read from a file
+ * @decimals: decimal places the indicator allows (0 for counts, 2 for money)
+ * @value: (out): the figure
+ * @reported: (out): %FALSE for an empty figure, which means "not reported", not 0
+ *
+ * Returns: %TRUE if @text is empty or a number ≥ 0 with at most @decimals decimals
+ */
+gboolean
+llw_figure_parse (const char  *text,
+                  int          decimals,
+                  double      *value,
+                  gboolean    *reported,
+                  GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  g_autoptr(GString) digits = NULL;
+  const char *point;
+  gsize n = 0;
+
+  /* Most figures of a large file are plain digits: read those without copying. */
+  while (text != NULL && g_ascii_isdigit (text[n]))
+    n++;
+  if (n > 0 && n <= 15 && text[n] == '\0')
+    {
+      *value = g_ascii_strtod (text, NULL);
+      *reported = TRUE;
+      return TRUE;
+    }
+
+  trimmed = g_strstrip (g_strdup (text ? text : ""));
+  digits = g_string_new (NULL);
+  *value = 0;
+  *reported = FALSE;
+  if (*trimmed == '\0')
+    return TRUE;
+
+  if (*trimmed == '-')
+    return fail (error, _("A figure cannot be negative."));
+  if (!canonical (trimmed, digits))
+    return fail (error, decimals > 0 ? _("Enter a number, such as 1.250,5.")
+                                     : _("Enter a whole number, 0 or more."));
+
+  point = strchr (digits->str, '.');
+  if (point != NULL && (int) strlen (point + 1) > decimals)
+    return fail (error, decimals > 0 ? _("Too many decimal places.")
+                                     : _("Enter a whole number, 0 or more."));
+  if (digits->len > 15)
+    return fail (error, _("This number is too large."));
+
+  *value = g_ascii_strtod (digits->str, NULL);
+  *reported = TRUE;
+  return TRUE;
+}
+
+/**
+ * llw_figure_format:
+ * @value: a figure
+ * @decimals: decimal places of its indicator
+ *
+ * Returns: (transfer full): the figure as a Vietnamese reader writes it: 1.234.567 or
+ *   1.234,50
+ */
+char *
+llw_figure_format (double value,
+                   int    decimals)
+{
+  g_autofree char *plain = g_strdup_printf ("%.*f", decimals, fabs (value));
+  const char *point = strchr (plain, '.');
+  gsize whole = point ? (gsize) (point - plain) : strlen (plain);
+  GString *out = g_string_new (value < 0 ? "-" : "");
+
+  for (gsize i = 0; i < whole; i++)
+    {
+      if (i > 0 && (whole - i) % 3 == 0)
+        g_string_append_c (out, '.');
+      g_string_append_c (out, plain[i]);
+    }
+  if (point != NULL)
+    {
+      g_string_append_c (out, ',');
+      g_string_append (out, point + 1);
+    }
+
+  return g_string_free (out, FALSE);
+}

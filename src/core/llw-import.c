@@ -1,0 +1,892 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "llw-csv.h"
+#include "llw-database-private.h"
+#include "llw-date.h"
+#include "llw-figures.h"
+#include "llw-import.h"
+#include "llw-text.h"
+
+/* Report figures from a CSV file (DESIGN.md, "Import format"). The whole file is checked
+ * first; only a file without a single problem is written, in one transaction. */
+
+#define MAX_FILE_SIZE (256 * 1024 * 1024)
+#define MAX_PROBLEMS 200
+
+/* Columns that are not indicators. */
+enum {
+  COLUMN_UNIT,
+  COLUMN_RECEIVED,
+  COLUMN_DOCUMENT,
+  COLUMN_CHANNEL,
+  COLUMN_THEME,
+  N_FIXED
+};
+
+static const char *const fixed_names[N_FIXED] = {
+  "unit", "received_date", "document_number", "channel", "theme",
+};
+
+/* One row of the file, checked. */
+typedef struct
+{
+  guint line;
+  gint64 unit_id;
+  char *received;       /* ISO */
+  char *document;       /* NULL: column absent */
+  char *channel;        /* NULL: column absent */
+  gint64 theme_id;      /* -1: column absent, 0: empty */
+  double *values;       /* per indicator column */
+  gboolean *reported;
+} Row;
+
+struct _LlwImport
+{
+  GObject parent_instance;
+
+  LlwDatabase *db;
+  LlwCampaign *campaign;
+  GHashTable *indicators;     /* code → Indicator of the campaign, see llw-database-reports.c */
+  guint n_columns;            /* of the header */
+  int fixed[N_FIXED];         /* column of each fixed name, -1 when absent */
+  GPtrArray *codes;           /* indicator codes of the indicator columns, in order */
+  GArray *code_columns;       /* their columns in the file */
+  GArray *rows;               /* Row */
+  GPtrArray *problems;        /* char *, "Line 3, column “A1”: …" */
+  GPtrArray *inserts;         /* [n]: a statement inserting n figures at once */
+  GHashTable *reported;       /* unit id of every report already received, during apply */
+  guint n_problems;
+  guint created, updated, figures;
+};
+
+G_DEFINE_FINAL_TYPE (LlwImport, llw_import, G_TYPE_OBJECT)
+
+static void
+row_clear (gpointer data)
+{
+  Row *row = data;
+
+  g_free (row->received);
+  g_free (row->document);
+  g_free (row->channel);
+  g_free (row->values);
+  g_free (row->reported);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+llw_import_finalize (GObject *object)
+{
+  LlwImport *self = (LlwImport *) object;
+
+  g_clear_object (&self->db);
+  g_clear_object (&self->campaign);
+  g_clear_pointer (&self->indicators, g_hash_table_unref);
+  g_clear_pointer (&self->codes, g_ptr_array_unref);
+  g_clear_pointer (&self->code_columns, g_array_unref);
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->inserts, g_ptr_array_unref);
+  g_clear_pointer (&self->reported, g_hash_table_unref);
+
+  G_OBJECT_CLASS (llw_import_parent_class)->finalize (object);
+}
+
+static void
+llw_import_class_init (LlwImportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = llw_import_finalize;
+}
+
+static void
+llw_import_init (LlwImport *self)
+{
+  self->problems = g_ptr_array_new_with_free_func (g_free);
+  self->inserts = g_ptr_array_new_with_free_func (finalize_statement);
+  self->codes = g_ptr_array_new ();
+  self->code_columns = g_array_new (FALSE, FALSE, sizeof (int));
+  self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_array_set_clear_func (self->rows, row_clear);
+}
+
+/**
+ * llw_import_new:
+ * @db: the database
+ * @campaign: the campaign whose reports the file brings
+ *
+ * Returns: (transfer full): an import, to read a file into and then apply
+ */
+LlwImport *
+llw_import_new (LlwDatabase *db,
+                LlwCampaign *campaign)
+{
+  LlwImport *self;
+
+  g_return_val_if_fail (LLW_IS_DATABASE (db) && LLW_IS_CAMPAIGN (campaign), NULL);
+
+  self = g_object_new (LLW_TYPE_IMPORT, NULL);
+  self->db = g_object_ref (db);
+  self->campaign = g_object_ref (campaign);
+  return self;
+}
+
+static void
+add_problem (LlwImport  *self,
+             guint       line,
+             const char *column,
+             const char *message)
+{
+  self->n_problems++;
+  if (self->problems->len >= MAX_PROBLEMS)
+    return;
+  if (column != NULL)
+    g_ptr_array_add (self->problems, g_strdup_printf (_("Line %u, column “%s”: %s"), line,
+                                                      column, message));
+  else
+    g_ptr_array_add (self->problems, g_strdup_printf (_("Line %u: %s"), line, message));
+}
+
+/* Reads the header: every column must be a known name or an indicator code, once. */
+static void
+read_header (LlwImport    *self,
+             LlwCsvRecord *header)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint f = 0; f < N_FIXED; f++)
+    self->fixed[f] = -1;
+
+  for (guint i = 0; i < header->fields->len; i++)
+    {
+      g_autofree char *name = llw_text_normalize (g_ptr_array_index (header->fields, i));
+      g_autofree char *lower = g_ascii_strdown (name, -1);
+      g_autofree char *upper = g_ascii_strup (name, -1);
+      LlwIndicatorInfo *indicator = g_hash_table_lookup (self->indicators, upper);
+      int fixed = -1;
+
+      for (guint f = 0; f < N_FIXED; f++)
+        if (g_str_equal (lower, fixed_names[f]))
+          fixed = (int) f;
+
+      if (*name == '\0')
+        add_problem (self, header->line, NULL, _("a column has no name."));
+      else if (!g_hash_table_add (seen, g_strdup (indicator ? indicator->code : lower)) ||
+               (fixed >= 0 && self->fixed[fixed] >= 0))
+        add_problem (self, header->line, name, _("this column appears twice."));
+      else if (fixed >= 0)
+        self->fixed[fixed] = (int) i;
+      else if (indicator != NULL)
+        {
+          int column = (int) i;
+
+          g_ptr_array_add (self->codes, indicator->code);
+          g_array_append_val (self->code_columns, column);
+        }
+      else
+        add_problem (self, header->line, name,
+                     _("unknown column: neither unit, received_date, document_number, channel, "
+                       "theme nor an indicator code of this campaign."));
+    }
+
+  if (self->fixed[COLUMN_UNIT] < 0)
+    add_problem (self, header->line, NULL, _("the column “unit” is missing."));
+  if (self->fixed[COLUMN_RECEIVED] < 0)
+    add_problem (self, header->line, NULL, _("the column “received_date” is missing."));
+}
+
+/* The names a file may give a unit (its name or code) and a theme (its number or title),
+ * compared after normalisation and case folding. */
+typedef struct
+{
+  GHashTable *units;    /* name key or folded code → unit id */
+  GHashTable *themes;   /* number or title key → theme id */
+} Lookup;
+
+static void
+lookup_clear (Lookup *lookup)
+{
+  g_clear_pointer (&lookup->units, g_hash_table_unref);
+  g_clear_pointer (&lookup->themes, g_hash_table_unref);
+}
+
+static gboolean
+fill_table (LlwImport   *self,
+            GHashTable  *table,
+            const char  *sql,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = llw_database_prepare (self->db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, llw_campaign_get_id (self->campaign));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      for (int c = 1; c <= 2; c++)
+        {
+          const char *name = (const char *) sqlite3_column_text (stmt, c);
+
+          if (name != NULL && *name != '\0')
+            g_hash_table_insert (table, llw_text_name_key (name), g_memdup2 (&id, sizeof id));
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+lookup_load (LlwImport  *self,
+             Lookup     *lookup,
+             GError    **error)
+{
+  lookup->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lookup->themes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  return fill_table (self, lookup->units,
+                     "SELECT u.id, u.name, u.code FROM assignment a "
+                     "JOIN unit u ON u.id = a.unit_id WHERE a.campaign_id = ?", error) &&
+         fill_table (self, lookup->themes,
+                     "SELECT id, position, title FROM theme WHERE campaign_id = ?", error);
+}
+
+static gint64
+find_id (GHashTable *table,
+         const char *text)
+{
+  g_autofree char *key = llw_text_name_key (text);
+  gint64 *id = g_hash_table_lookup (table, key);
+
+  return id != NULL ? *id : 0;
+}
+
+/* Channels as the office writes them in a file: the stored word or its Vietnamese name. */
+static const char *
+find_channel (const char *text)
+{
+  static const char *const names[][3] = {
+    { "email", "thư điện tử", "e-mail" },
+    { "post", "bưu điện", "bưu chính" },
+    { "hand", "nộp trực tiếp", "trực tiếp" },
+    { "online", "trực tuyến", "phần mềm" },
+  };
+  g_autofree char *key = llw_text_name_key (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    for (guint j = 0; j < 3; j++)
+      if (g_str_equal (key, names[i][j]))
+        return names[i][0];
+  return NULL;
+}
+
+static const char *
+field_at (LlwCsvRecord *record,
+          int           column)
+{
+  return column >= 0 ? g_ptr_array_index (record->fields, column) : NULL;
+}
+
+/* Checks the received date as the report form does: a real date, not before the Week,
+ * not in the future. */
+static char *
+check_received (LlwImport  *self,
+                const char *text,
+                const char **problem)
+{
+  const char *start = llw_campaign_get_text (self->campaign, LLW_CAMPAIGN_START_DATE);
+  g_autofree char *today_iso = NULL;
+  GDate date, today;
+
+  if (text == NULL || !llw_date_parse (text, &date))
+    {
+      *problem = _("enter the date as dd/mm/yyyy, such as 21/10/2021.");
+      return NULL;
+    }
+
+  llw_date_today (&today);
+  today_iso = llw_date_to_iso (&today);
+  {
+    g_autofree char *iso = llw_date_to_iso (&date);
+
+    if (g_strcmp0 (iso, start) < 0)
+      *problem = _("the date is before the Week started.");
+    else if (g_strcmp0 (iso, today_iso) > 0)
+      *problem = _("the date has not come yet.");
+    else
+      return g_steal_pointer (&iso);
+  }
+  return NULL;
+}
+
+static void
+read_figures (LlwImport    *self,
+              LlwCsvRecord *record,
+              Row          *row)
+{
+  row->values = g_new0 (double, self->codes->len);
+  row->reported = g_new0 (gboolean, self->codes->len);
+
+  for (guint i = 0; i < self->codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (self->codes, i);
+      LlwIndicatorInfo *indicator = g_hash_table_lookup (self->indicators, code);
+      const char *text = field_at (record, g_array_index (self->code_columns, int, i));
+      g_autoptr(GError) error = NULL;
+
+      if (!llw_figure_parse (text, indicator->decimals, &row->values[i], &row->reported[i],
+                             &error))
+        add_problem (self, record->line, code, error->message);
+    }
+}
+
+static void
+read_row (LlwImport    *self,
+          Lookup       *lookup,
+          GHashTable   *unit_lines,
+          LlwCsvRecord *record)
+{
+  Row row = { record->line, 0, NULL, NULL, NULL, -1, NULL, NULL };
+  const char *unit = field_at (record, self->fixed[COLUMN_UNIT]);
+  const char *channel = field_at (record, self->fixed[COLUMN_CHANNEL]);
+  const char *theme = field_at (record, self->fixed[COLUMN_THEME]);
+  const char *problem = NULL;
+  gpointer other_line;
+
+  if (record->fields->len != self->n_columns)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("the line has %u fields where the header has %u."),
+                         record->fields->len, self->n_columns);
+
+      add_problem (self, record->line, NULL, message);
+      return;
+    }
+
+  row.unit_id = find_id (lookup->units, unit);
+  if (row.unit_id == 0)
+    add_problem (self, record->line, "unit",
+                 _("no unit of this campaign has this name or code."));
+  else if (g_hash_table_lookup_extended (unit_lines, &row.unit_id, NULL, &other_line))
+    {
+      g_autofree char *message = g_strdup_printf (_("the unit is already on line %u."),
+                                                  GPOINTER_TO_UINT (other_line));
+
+      add_problem (self, record->line, "unit", message);
+    }
+  else
+    g_hash_table_insert (unit_lines, g_memdup2 (&row.unit_id, sizeof row.unit_id),
+                         GUINT_TO_POINTER (record->line));
+
+  row.received = check_received (self, field_at (record, self->fixed[COLUMN_RECEIVED]),
+                                 &problem);
+  if (row.received == NULL)
+    add_problem (self, record->line, "received_date", problem);
+
+  if (self->fixed[COLUMN_DOCUMENT] >= 0)
+    row.document = llw_text_normalize (field_at (record, self->fixed[COLUMN_DOCUMENT]));
+
+  if (channel != NULL && *channel != '\0' && (channel = find_channel (channel)) == NULL)
+    add_problem (self, record->line, "channel",
+                 _("write one of: thư điện tử, bưu điện, nộp trực tiếp, trực tuyến."));
+  else if (channel != NULL)
+    row.channel = g_strdup (*channel ? channel : "email");
+
+  if (theme != NULL)
+    {
+      row.theme_id = *theme == '\0' ? 0 : find_id (lookup->themes, theme);
+      if (row.theme_id == 0 && *theme != '\0')
+        add_problem (self, record->line, "theme",
+                     _("no theme of this campaign has this number or title."));
+    }
+
+  read_figures (self, record, &row);
+  g_array_append_val (self->rows, row);
+}
+
+/**
+ * llw_import_read:
+ * @data: the CSV file's contents
+ * @length: their length
+ *
+ * Reads and checks the whole file against the campaign. Nothing is written.
+ *
+ * Returns: %TRUE if the file can be applied; %FALSE with @error set when it cannot, and
+ *   then llw_import_get_problems () lists every problem by line and column
+ */
+gboolean
+llw_import_read (LlwImport   *self,
+                 const char  *data,
+                 gsize        length,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GHashTable) unit_lines = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Lookup lookup = { NULL, NULL };
+
+  g_return_val_if_fail (LLW_IS_IMPORT (self), FALSE);
+
+  self->indicators = llw_database_load_indicators (self->db, llw_campaign_get_id (self->campaign),
+                                                   error);
+  if (self->indicators == NULL || !lookup_load (self, &lookup, error))
+    {
+      lookup_clear (&lookup);
+      return FALSE;
+    }
+
+  records = llw_csv_parse (data, length, &local_error);
+  if (records == NULL)
+    {
+      g_ptr_array_add (self->problems, g_strdup (local_error->message));
+      self->n_problems++;
+    }
+  else if (records->len == 0)
+    add_problem (self, 1, NULL, _("the file is empty."));
+  else
+    {
+      LlwCsvRecord *header = g_ptr_array_index (records, 0);
+
+      gboolean header_ok;
+
+      self->n_columns = header->fields->len;
+      read_header (self, header);
+      header_ok = self->n_problems == 0;
+      if (records->len == 1)
+        add_problem (self, header->line, NULL, _("the file has a header but no rows."));
+
+      /* Rows cannot be read under a wrong header; under a good one, every row is read so
+       * that every problem of the file is listed at once. */
+      unit_lines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      for (guint i = 1; header_ok && i < records->len; i++)
+        read_row (self, &lookup, unit_lines, g_ptr_array_index (records, i));
+    }
+  lookup_clear (&lookup);
+
+  if (self->n_problems > 0)
+    {
+      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The file has %u problem and was not imported; nothing changed.",
+                                "The file has %u problems and was not imported; nothing changed.",
+                                self->n_problems),
+                   self->n_problems);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads the file at @path and checks it; see llw_import_read (). */
+gboolean
+llw_import_read_file (LlwImport   *self,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
+                            &local_error);
+  if (info != NULL && g_file_info_get_size (info) > MAX_FILE_SIZE)
+    {
+      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_INVALID,
+                   _("“%s” is too large to be a report file (more than 256 MB)."), path);
+      return FALSE;
+    }
+  if (info != NULL)
+    bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_OPEN,
+                   _("Cannot read “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  return llw_import_read (self, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                          error);
+}
+
+/* Returns: (transfer none) (element-type utf8): the problems found by the read, at most 200;
+ *   llw_import_describe () says how many there were in all. */
+GPtrArray *
+llw_import_get_problems (LlwImport *self)
+{
+  g_return_val_if_fail (LLW_IS_IMPORT (self), NULL);
+
+  return self->problems;
+}
+
+guint
+llw_import_get_n_rows (LlwImport *self)
+{
+  g_return_val_if_fail (LLW_IS_IMPORT (self), 0);
+
+  return self->rows->len;
+}
+
+/* The statements of the apply, run once per row. */
+static const char find_sql[] =
+  "SELECT id, received_date, document_number, channel, coalesce (theme_id, 0) FROM report "
+  "WHERE campaign_id = ? AND unit_id = ?";
+static const char insert_sql[] =
+  "INSERT INTO report (campaign_id, unit_id, received_date, channel, document_number, "
+  "theme_id) VALUES (?, ?, ?, ?, ?, ?)";
+static const char values_sql[] =
+  "SELECT indicator_id, value FROM report_value WHERE report_id = ? AND value IS NOT NULL";
+static const char set_value_sql[] =
+  "INSERT OR REPLACE INTO report_value (report_id, indicator_id, value) VALUES (?, ?, ?)";
+static const char clear_value_sql[] =
+  "DELETE FROM report_value WHERE report_id = ? AND indicator_id = ?";
+static const char *const update_sql[] = {
+  NULL,
+  "UPDATE report SET received_date = ?2 WHERE id = ?1",
+  "UPDATE report SET document_number = ?2 WHERE id = ?1",
+  "UPDATE report SET channel = ?2 WHERE id = ?1",
+  "UPDATE report SET theme_id = nullif (?2, '0') WHERE id = ?1",
+};
+static const char *const report_columns[] = {
+  NULL, "received_date", "document_number", "channel", "theme_id",
+};
+
+static gboolean
+run (LlwImport     *self,
+     sqlite3_stmt  *stmt,
+     GError       **error)
+{
+  return stmt != NULL && llw_database_step_done (self->db, stmt, error);
+}
+
+static gboolean
+insert_report (LlwImport  *self,
+               Row        *row,
+               gint64     *report_id,
+               GError    **error)
+{
+  sqlite3_stmt *stmt = llw_database_cached (self->db, insert_sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, llw_campaign_get_id (self->campaign));
+  sqlite3_bind_int64 (stmt, 2, row->unit_id);
+  sqlite3_bind_text (stmt, 3, row->received, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, row->channel ? row->channel : "email", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, row->document ? row->document : "", -1, SQLITE_STATIC);
+  if (row->theme_id > 0)
+    sqlite3_bind_int64 (stmt, 6, row->theme_id);
+  if (!run (self, stmt, error))
+    return FALSE;
+
+  *report_id = sqlite3_last_insert_rowid (self->db->db);
+  self->created++;
+  return llw_database_log (self->db, llw_campaign_get_id (self->campaign), "report", *report_id,
+                           "insert", NULL, NULL, _("imported"), error);
+}
+
+/* Updates the fields the file gives that differ from the stored report. */
+static gboolean
+update_report (LlwImport     *self,
+               Row           *row,
+               sqlite3_stmt  *found,
+               gboolean      *changed,
+               GError       **error)
+{
+  gint64 report_id = sqlite3_column_int64 (found, 0);
+  g_autofree char *theme = g_strdup_printf ("%" G_GINT64_FORMAT, row->theme_id);
+  const char *given[] = { NULL, row->received, row->document, row->channel,
+                          row->theme_id >= 0 ? theme : NULL };
+
+  for (guint c = 1; c < G_N_ELEMENTS (given); c++)
+    {
+      g_autofree char *old = llw_stmt_dup_text (found, (int) c);
+      sqlite3_stmt *stmt;
+
+      if (given[c] == NULL || g_strcmp0 (old, given[c]) == 0)
+        continue;
+      stmt = llw_database_cached (self->db, update_sql[c], error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, report_id);
+      sqlite3_bind_text (stmt, 2, given[c], -1, SQLITE_STATIC);
+      if (!run (self, stmt, error) ||
+          !llw_database_log (self->db, llw_campaign_get_id (self->campaign), "report", report_id,
+                             "update", report_columns[c], old, given[c], error))
+        return FALSE;
+      *changed = TRUE;
+    }
+
+  return TRUE;
+}
+
+/* Returns: (transfer full): indicator id → stored figure of the report. */
+static GHashTable *
+load_values (LlwImport  *self,
+             gint64      report_id,
+             GError    **error)
+{
+  sqlite3_stmt *stmt = llw_database_cached (self->db, values_sql, error);
+  GHashTable *values;
+
+  if (stmt == NULL)
+    return NULL;
+  values = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 indicator = sqlite3_column_int64 (stmt, 0);
+      double value = sqlite3_column_double (stmt, 1);
+
+      g_hash_table_insert (values, g_memdup2 (&indicator, sizeof indicator),
+                           g_memdup2 (&value, sizeof value));
+    }
+  sqlite3_reset (stmt);
+  return values;
+}
+
+/* Returns: (transfer none): a statement that inserts @n figures in one go: a new report's
+ * figures are written by one statement rather than one each, which is most of the time of
+ * a large import. */
+static sqlite3_stmt *
+insert_statement (LlwImport  *self,
+                  guint       n,
+                  GError    **error)
+{
+  if (self->inserts->len <= n)
+    g_ptr_array_set_size (self->inserts, n + 1);
+
+  if (self->inserts->pdata[n] == NULL)
+    {
+      g_autoptr(GString) sql = g_string_new ("INSERT INTO report_value (report_id, "
+                                             "indicator_id, value) VALUES ");
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (sql, i ? ", (?1, ?, ?)" : "(?1, ?, ?)");
+      self->inserts->pdata[n] = llw_database_prepare (self->db, sql->str, error);
+      if (self->inserts->pdata[n] == NULL)
+        return NULL;
+    }
+
+  sqlite3_reset (self->inserts->pdata[n]);
+  return self->inserts->pdata[n];
+}
+
+static gboolean
+insert_values (LlwImport  *self,
+               Row        *row,
+               gint64      report_id,
+               GError    **error)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  int index = 2;
+
+  for (guint i = 0; i < self->codes->len; i++)
+    n += row->reported[i];
+  if (n == 0)
+    return TRUE;
+
+  stmt = insert_statement (self, n, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  for (guint i = 0; i < self->codes->len; i++)
+    if (row->reported[i])
+      {
+        LlwIndicatorInfo *indicator = g_hash_table_lookup (self->indicators,
+                                                           g_ptr_array_index (self->codes, i));
+
+        sqlite3_bind_int64 (stmt, index++, indicator->id);
+        sqlite3_bind_double (stmt, index++, row->values[i]);
+      }
+
+  self->figures += n;
+  return run (self, stmt, error);
+}
+
+static gboolean
+log_value (LlwImport         *self,
+           gint64             report_id,
+           LlwIndicatorInfo  *indicator,
+           const double      *old,
+           const double      *value,
+           GError           **error)
+{
+  g_autofree char *before = old ? llw_figure_format (*old, indicator->decimals) : NULL;
+  g_autofree char *after = value ? llw_figure_format (*value, indicator->decimals) : NULL;
+
+  return llw_database_log (self->db, llw_campaign_get_id (self->campaign), "report_value",
+                           report_id, old ? (value ? "update" : "delete") : "insert",
+                           indicator->code, before, after, error);
+}
+
+/* Writes the figures of the file's indicator columns that differ from the report's @stored
+ * ones, each with its line of history. */
+static gboolean
+save_values (LlwImport   *self,
+             Row         *row,
+             gint64       report_id,
+             GHashTable  *stored,
+             GError     **error)
+{
+  for (guint i = 0; i < self->codes->len; i++)
+    {
+      LlwIndicatorInfo *indicator = g_hash_table_lookup (self->indicators,
+                                                         g_ptr_array_index (self->codes, i));
+      const double *old = g_hash_table_lookup (stored, &indicator->id);
+      sqlite3_stmt *stmt;
+
+      if (!row->reported[i] && old == NULL)
+        continue;
+      if (row->reported[i] && old != NULL && *old == row->values[i])
+        continue;
+
+      stmt = llw_database_cached (self->db, row->reported[i] ? set_value_sql : clear_value_sql,
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, report_id);
+      sqlite3_bind_int64 (stmt, 2, indicator->id);
+      if (row->reported[i])
+        sqlite3_bind_double (stmt, 3, row->values[i]);
+      if (!run (self, stmt, error))
+        return FALSE;
+      self->figures++;
+
+      if (!log_value (self, report_id, indicator, old, row->reported[i] ? &row->values[i] : NULL,
+                      error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_row (LlwImport  *self,
+           Row        *row,
+           GError    **error)
+{
+  sqlite3_stmt *found = llw_database_cached (self->db, find_sql, error);
+  g_autoptr(GHashTable) stored = NULL;
+  guint figures = self->figures;
+  gboolean changed = FALSE;
+  gint64 report_id;
+  gboolean ok;
+
+  if (!g_hash_table_contains (self->reported, &row->unit_id))
+    return insert_report (self, row, &report_id, error) &&
+           insert_values (self, row, report_id, error);
+
+  if (found == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (found, 1, llw_campaign_get_id (self->campaign));
+  sqlite3_bind_int64 (found, 2, row->unit_id);
+  if (sqlite3_step (found) != SQLITE_ROW)
+    {
+      llw_database_set_error (self->db, error, find_sql);
+      sqlite3_reset (found);
+      return FALSE;
+    }
+
+  report_id = sqlite3_column_int64 (found, 0);
+  ok = update_report (self, row, found, &changed, error);
+  sqlite3_reset (found);
+  if (ok)
+    ok = (stored = load_values (self, report_id, error)) != NULL &&
+         save_values (self, row, report_id, stored, error);
+
+  self->updated += changed || self->figures > figures;
+  return ok;
+}
+
+/* Notes which units have a report already, so that the rows of the others, most rows of a
+ * first import, go straight to an insert. */
+static gboolean
+load_reported (LlwImport  *self,
+               GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_clear_pointer (&self->reported, g_hash_table_unref);
+  self->reported = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  stmt = llw_database_prepare (self->db, "SELECT unit_id FROM report WHERE campaign_id = ?",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, llw_campaign_get_id (self->campaign));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 unit_id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_add (self->reported, g_memdup2 (&unit_id, sizeof unit_id));
+    }
+  return TRUE;
+}
+
+/**
+ * llw_import_apply:
+ * @dry_run: find out what would change, and write nothing
+ *
+ * Creates or updates the reports of the units the file names, with their history, in one
+ * transaction; llw_import_describe () then says what changed (or would have).
+ *
+ * Returns: %TRUE on success; on failure nothing was written
+ */
+gboolean
+llw_import_apply (LlwImport  *self,
+                  gboolean    dry_run,
+                  GError    **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (LLW_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (self->n_problems == 0 && self->indicators != NULL, FALSE);
+
+  self->created = self->updated = self->figures = 0;
+  if (!llw_database_begin (self->db, error))
+    return FALSE;
+
+  ok = load_reported (self, error);
+  for (guint i = 0; ok && i < self->rows->len; i++)
+    ok = apply_row (self, &g_array_index (self->rows, Row, i), error);
+
+  if (dry_run)
+    {
+      llw_database_end (self->db, FALSE, NULL);
+      return ok;
+    }
+  if (!llw_database_end (self->db, ok, ok ? error : NULL))
+    return FALSE;
+
+  llw_database_emit_changed (self->db, "report", 0);
+  return TRUE;
+}
+
+/* Returns: (transfer full): what the apply changed, or would change, in plain words. */
+char *
+llw_import_describe (LlwImport *self,
+                     gboolean   dry_run)
+{
+  g_return_val_if_fail (LLW_IS_IMPORT (self), NULL);
+
+  if (self->n_problems > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u problem found; nothing was imported.",
+                                         "%u problems found; nothing was imported.",
+                                         self->n_problems), self->n_problems);
+
+  if (dry_run)
+    return g_strdup_printf (_("Would create %u reports, update %u and change %u figures. "
+                              "Nothing was written."),
+                            self->created, self->updated, self->figures);
+  return g_strdup_printf (_("Created %u reports, updated %u and changed %u figures."),
+                          self->created, self->updated, self->figures);
+}

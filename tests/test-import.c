@@ -1,0 +1,370 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "llw-database.h"
+#include "llw-import.h"
+
+typedef struct
+{
+  char *folder;
+  char *path;
+  LlwDatabase *db;
+  LlwCampaign *campaign;
+} Fixture;
+
+static void
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("LLWEEK_TODAY", "2021-10-25", TRUE);
+  fixture->folder = g_dir_make_tmp ("llweek-test-XXXXXX", &error);
+  fixture->path = g_build_filename (fixture->folder, "llweek.db", NULL);
+  fixture->db = llw_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  fixture->campaign = llw_database_get_campaign (fixture->db, 2021, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  g_clear_object (&fixture->campaign);
+  g_clear_object (&fixture->db);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (fixture->folder);
+  g_free (fixture->path);
+  g_free (fixture->folder);
+}
+
+/* Every row of every table, as text: what a refused import must leave exactly as it was. */
+static char *
+dump (Fixture *fixture)
+{
+  static const char *const tables[] = {
+    "campaign", "unit", "assignment", "report", "report_value", "history", "theme",
+  };
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1, 2", tables[t]);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_string_append (out, tables[t]);
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (out, "|%s", sqlite3_column_text (stmt, c) ?
+                                    (const char *) sqlite3_column_text (stmt, c) : "NULL");
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (raw);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+query (Fixture    *fixture,
+       const char *sql)
+{
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+  return result;
+}
+
+static LlwImport *
+import_text (Fixture    *fixture,
+             const char *text,
+             gsize       length,
+             GError    **error)
+{
+  LlwImport *import = llw_import_new (fixture->db, fixture->campaign);
+
+  if (llw_import_read (import, text, length, error))
+    llw_import_apply (import, FALSE, error);
+  return import;
+}
+
+#define RACH_GIA_NFD "UBND tha\xcc\x80nh pho\xcc\x82\xcc\x81 Ra\xcc\xa3" "ch Gia\xcc\x81"
+
+static const char valid_csv[] =
+  "\xef\xbb\xbf" "unit,received_date,document_number,channel,theme,A1,A3,C1,G3\r\n"
+  "\"" RACH_GIA_NFD "\",20/10/2021,\"15/BC-UBND, ngày 20/10\",thư điện tử,2,3,\"1.200\",0,"
+  "\"12,5\"\r\n"
+  "KLU,2021-10-22,\"Báo cáo\n(bản gửi lại)\",bưu điện,,4,,,\r\n"
+  "\r\n";
+
+static void
+test_valid (Fixture      *fixture,
+            gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwImport) import = import_text (fixture, valid_csv, strlen (valid_csv), &error);
+  g_autofree char *summary = llw_import_describe (import, FALSE);
+  g_autofree char *document = NULL;
+  g_autofree char *a3 = NULL;
+  g_autofree char *c1 = NULL;
+  g_autofree char *kien_luong_c1 = NULL;
+  g_autofree char *g3 = NULL;
+  g_autofree char *theme = NULL;
+  g_autofree char *channel = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (summary, ==, "Created 2 reports, updated 0 and changed 5 figures.");
+
+  document = query (fixture, "SELECT document_number FROM report r JOIN unit u "
+                             "ON u.id = r.unit_id WHERE u.code = 'KLU'");
+  g_assert_cmpstr (document, ==, "Báo cáo\n(bản gửi lại)");
+  a3 = query (fixture, "SELECT v.value FROM report_value v JOIN indicator i "
+                       "ON i.id = v.indicator_id WHERE i.code = 'A3'");
+  g_assert_cmpstr (a3, ==, "1200.0");
+  c1 = query (fixture, "SELECT v.value FROM report_value v JOIN indicator i "
+                       "ON i.id = v.indicator_id WHERE i.code = 'C1'");
+  g_assert_cmpstr (c1, ==, "0.0");
+  /* An empty cell is "not reported": no figure at all, not 0. */
+  kien_luong_c1 = query (fixture, "SELECT count (*) FROM report_value v JOIN report r "
+                                  "ON r.id = v.report_id JOIN unit u ON u.id = r.unit_id "
+                                  "WHERE u.code = 'KLU'");
+  g_assert_cmpstr (kien_luong_c1, ==, "1");
+  g3 = query (fixture, "SELECT v.value FROM report_value v JOIN indicator i "
+                       "ON i.id = v.indicator_id WHERE i.code = 'G3'");
+  g_assert_cmpstr (g3, ==, "12.5");
+  theme = query (fixture, "SELECT t.position FROM report r JOIN theme t ON t.id = r.theme_id");
+  g_assert_cmpstr (theme, ==, "2");
+  channel = query (fixture, "SELECT group_concat (channel) FROM report");
+  g_assert_cmpstr (channel, ==, "email,post");
+}
+
+/* A second file updates the reports, leaves out columns it lacks, clears a figure it gives
+ * empty, and each change is in the history with its old value. */
+static void
+test_reimport (Fixture      *fixture,
+               gconstpointer data)
+{
+  static const char second[] = "unit,received_date,A1,A3\nRGI,21/10/2021,5,\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwImport) first = import_text (fixture, valid_csv, strlen (valid_csv), &error);
+  g_autoptr(LlwImport) again = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *history = NULL;
+  g_autofree char *c1 = NULL;
+  g_autofree char *a3 = NULL;
+
+  g_assert_no_error (error);
+  again = import_text (fixture, second, strlen (second), &error);
+  g_assert_no_error (error);
+  summary = llw_import_describe (again, FALSE);
+  g_assert_cmpstr (summary, ==, "Created 0 reports, updated 1 and changed 2 figures.");
+
+  history = query (fixture, "SELECT group_concat (field || ':' || coalesce (old_value, '-') "
+                            "|| '>' || coalesce (new_value, '-'), ' ') FROM ("
+                            "SELECT * FROM history WHERE action <> 'insert' ORDER BY id)");
+  g_assert_cmpstr (history, ==, "received_date:2021-10-20>2021-10-21 A1:3>5 A3:1.200>-");
+  c1 = query (fixture, "SELECT v.value FROM report_value v JOIN indicator i "
+                       "ON i.id = v.indicator_id WHERE i.code = 'C1'");
+  g_assert_cmpstr (c1, ==, "0.0");
+  a3 = query (fixture, "SELECT count (*) FROM report_value v JOIN indicator i "
+                       "ON i.id = v.indicator_id WHERE i.code = 'A3'");
+  g_assert_cmpstr (a3, ==, "0");
+}
+
+static void
+test_dry_run (Fixture      *fixture,
+              gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwImport) import = llw_import_new (fixture->db, fixture->campaign);
+  g_autofree char *before = dump (fixture);
+  g_autofree char *after = NULL;
+  g_autofree char *summary = NULL;
+
+  g_assert_true (llw_import_read (import, valid_csv, strlen (valid_csv), &error));
+  g_assert_true (llw_import_apply (import, TRUE, &error));
+  g_assert_no_error (error);
+  summary = llw_import_describe (import, TRUE);
+  g_assert_cmpstr (summary, ==, "Would create 2 reports, update 0 and change 5 figures. "
+                                "Nothing was written.");
+  after = dump (fixture);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Refused files: every problem listed by line and column, the database unchanged. */
+typedef struct
+{
+  const char *name;
+  const char *text;
+  const char *problem;   /* one of the problems, as listed */
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "bad-date", "unit,received_date\nRGI,31/02/2021\n",
+    "Line 2, column “received_date”: enter the date as dd/mm/yyyy, such as 21/10/2021." },
+  { "future-date", "unit,received_date\nRGI,26/10/2021\n",
+    "Line 2, column “received_date”: the date has not come yet." },
+  { "negative", "unit,received_date,A1\nRGI,20/10/2021,-3\n",
+    "Line 2, column “A1”: A figure cannot be negative." },
+  { "not-a-number", "unit,received_date,A1\nRGI,20/10/2021,nhiều\n",
+    "Line 2, column “A1”: Enter a whole number, 0 or more." },
+  { "fraction-in-count", "unit,received_date,C2\nRGI,20/10/2021,\"12,5\"\n",
+    "Line 2, column “C2”: Enter a whole number, 0 or more." },
+  { "too-many-decimals", "unit,received_date,G3\nRGI,20/10/2021,\"1,234\"\n",
+    "Line 2, column “G3”: Too many decimal places." },
+  { "unknown-unit", "unit,received_date\nUBND huyện Không Có,20/10/2021\n",
+    "Line 2, column “unit”: no unit of this campaign has this name or code." },
+  { "unknown-column", "unit,received_date,Z9\nRGI,20/10/2021,1\n",
+    "Line 1, column “Z9”: unknown column: neither unit, received_date, document_number, "
+    "channel, theme nor an indicator code of this campaign." },
+  { "duplicate-unit", "unit,received_date\nRGI,20/10/2021\nubnd thành phố rạch giá,"
+    "20/10/2021\n", "Line 3, column “unit”: the unit is already on line 2." },
+  { "duplicate-column", "unit,received_date,A1,a1\nRGI,20/10/2021,1,2\n",
+    "Line 1, column “a1”: this column appears twice." },
+  { "bad-channel", "unit,received_date,channel\nRGI,20/10/2021,fax\n",
+    "Line 2, column “channel”: write one of: thư điện tử, bưu điện, nộp trực tiếp, trực tuyến." },
+  { "bad-theme", "unit,received_date,theme\nRGI,20/10/2021,9\n",
+    "Line 2, column “theme”: no theme of this campaign has this number or title." },
+  { "short-line", "unit,received_date,A1\nRGI,20/10/2021\n",
+    "Line 2: the line has 2 fields where the header has 3." },
+  { "missing-unit-column", "received_date\n20/10/2021\n",
+    "Line 1: the column “unit” is missing." },
+  { "empty", "", "Line 1: the file is empty." },
+  { "header-only", "unit,received_date\n", "Line 1: the file has a header but no rows." },
+  { "unclosed-quote", "unit,received_date\n\"RGI,20/10/2021\n",
+    "Line 2: a quoted field is never closed." },
+  { "latin1", "unit,received_date\nR\xe1" "ch Gi\xe1,20/10/2021\n",
+    "Line 2: the file is not UTF-8 text. Save it from the spreadsheet as “CSV UTF-8”." },
+  { "unit-not-assigned", "unit,received_date\nPhòng không tồn tại,20/10/2021\n",
+    "Line 2, column “unit”: no unit of this campaign has this name or code." },
+};
+
+static gboolean
+has_problem (GPtrArray  *problems,
+             const char *problem)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (g_str_equal (problems->pdata[i], problem))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_refused (Fixture      *fixture,
+              gconstpointer data)
+{
+  const BadCase *bad = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwImport) import = llw_import_new (fixture->db, fixture->campaign);
+  g_autofree char *before = dump (fixture);
+  g_autofree char *after = NULL;
+
+  g_assert_false (llw_import_read (import, bad->text, strlen (bad->text), &error));
+  g_assert_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_INVALID);
+  if (!has_problem (llw_import_get_problems (import), bad->problem))
+    {
+      for (guint i = 0; i < llw_import_get_problems (import)->len; i++)
+        g_test_message ("%s", (char *) llw_import_get_problems (import)->pdata[i]);
+      g_error ("expected “%s”", bad->problem);
+    }
+  after = dump (fixture);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Every problem of a file is listed, not just the first. */
+static void
+test_all_problems (Fixture      *fixture,
+                   gconstpointer data)
+{
+  static const char text[] = "unit,received_date,A1\nXX,1/1/2021,-1\nYY,bad,2\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwImport) import = llw_import_new (fixture->db, fixture->campaign);
+
+  g_assert_false (llw_import_read (import, text, strlen (text), &error));
+  g_assert_cmpuint (llw_import_get_problems (import)->len, ==, 5);
+}
+
+/* Ten megabytes of noise: refused at once, quickly, nothing changed. */
+static void
+test_garbage (Fixture      *fixture,
+              gconstpointer data)
+{
+  gsize length = 10 * 1024 * 1024;
+  g_autofree char *noise = g_malloc (length);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwImport) import = llw_import_new (fixture->db, fixture->campaign);
+  g_autofree char *before = dump (fixture);
+  g_autofree char *after = NULL;
+
+  for (gsize i = 0; i < length; i++)
+    noise[i] = (char) g_rand_int_range (rand, 0, 256);
+  g_assert_false (llw_import_read (import, noise, length, &error));
+  g_assert_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_INVALID);
+  after = dump (fixture);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Text that a spreadsheet would run as a formula is stored as the text it is. */
+static void
+test_formula_text (Fixture      *fixture,
+                   gconstpointer data)
+{
+  static const char text[] = "unit,received_date,document_number\nRGI,20/10/2021,=1+2\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwImport) import = import_text (fixture, text, strlen (text), &error);
+  g_autofree char *document = query (fixture, "SELECT document_number FROM report");
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (document, ==, "=1+2");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/import/valid", test_valid);
+  ADD ("/import/reimport", test_reimport);
+  ADD ("/import/dry-run", test_dry_run);
+  ADD ("/import/all-problems", test_all_problems);
+  ADD ("/import/garbage", test_garbage);
+  ADD ("/import/formula-text", test_formula_text);
+#undef ADD
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/import/refused/%s", bad_cases[i].name);
+
+      g_test_add (name, Fixture, &bad_cases[i], fixture_set_up, test_refused,
+                  fixture_tear_down);
+    }
+
+  return g_test_run ();
+}
