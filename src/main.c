@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "llw-application.h"
+#include "llw-checklist-pdf.h"
 #include "llw-database.h"
+#include "llw-export.h"
 #include "llw-import.h"
 
 /* The non-window options are handled here, before GTK starts, so that they need no display. */
@@ -108,30 +110,6 @@ parse_options (Options   *options,
   return TRUE;
 }
 
-/* Opens the database and the campaign the command line names, as a check before any work. */
-static int
-run_command (const Options *options,
-             const char    *what,
-             const char    *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LlwDatabase) db = NULL;
-  g_autoptr(LlwCampaign) campaign = NULL;
-
-  db = llw_database_open (options->database, &error);
-  if (db != NULL)
-    campaign = llw_database_get_campaign (db, options->campaign, &error);
-
-  if (campaign == NULL)
-    {
-      g_printerr ("%s: %s\n", options->database, error->message);
-      return EXIT_FAILURE;
-    }
-
-  g_printerr (_("%s: %s is not yet available in this version of llweek\n"), file, what);
-  return EXIT_FAILURE;
-}
-
 /* Checks the whole file, then applies it (or says what it would change); every problem is
  * printed on its own line, as "FILE:LINE…", after one line that sums them up. */
 static int
@@ -201,9 +179,38 @@ main (int   argc,
     options.database = llw_database_default_path ();
 
   if (options.export_report != NULL)
-    return run_command (&options, "--export-report", options.export_report);
+    {
+      g_autoptr(LlwDatabase) db = llw_database_open (options.database, &error);
+      g_autoptr(LlwCampaign) campaign = NULL;
+
+      if (db != NULL)
+        campaign = llw_database_get_campaign (db, options.campaign, &error);
+      if (campaign == NULL || !llw_export_report (db, campaign, options.export_report, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      return EXIT_SUCCESS;
+    }
   if (options.print_checklist != NULL)
-    return run_command (&options, "--print-checklist", options.print_checklist);
+    {
+      if (options.missing_only && options.recipients)
+        {
+          g_printerr (_("%s: --missing-only and --recipients are two different checklists\n"),
+                      g_get_prgname ());
+          return 2;
+        }
+      if (!llw_checklist_export_pdf (options.database, options.campaign,
+                                     options.recipients ? LLW_CHECKLIST_RECIPIENTS
+                                     : options.missing_only ? LLW_CHECKLIST_MISSING
+                                     : LLW_CHECKLIST_ASSIGNED,
+                                     options.print_checklist, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      return EXIT_SUCCESS;
+    }
   if (options.import_reports != NULL)
     return import_reports (&options);
 

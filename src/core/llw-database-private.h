@@ -18,6 +18,10 @@ struct _LlwDatabase
   GArray *pending;      /* PendingChange: announced once the outermost transaction commits */
   GHashTable *cache;    /* static SQL text → prepared statement, see llw_database_cached () */
   char *stamp;          /* when the open transaction began: the time of its history lines */
+  sqlite3 *lock;        /* holds the writer's lock, see take_lock () */
+  gboolean read_only;
+  gboolean locked_out;  /* read-only because another copy of llweek writes to the file */
+  char *read_only_reason;
 };
 
 void          llw_database_set_error    (LlwDatabase  *self,
@@ -36,6 +40,8 @@ gboolean      llw_database_step_done    (LlwDatabase  *self,
                                          sqlite3_stmt *stmt,
                                          GError      **error);
 gboolean      llw_database_seed_default (LlwDatabase  *self,
+                                         GError      **error);
+gboolean      llw_database_migrate      (LlwDatabase  *self,
                                          GError      **error);
 
 gboolean      llw_database_begin        (LlwDatabase  *self,

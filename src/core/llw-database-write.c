@@ -44,6 +44,13 @@ llw_database_begin (LlwDatabase  *self,
 {
   g_autofree char *sql = NULL;
 
+  if (self->read_only)
+    {
+      g_set_error_literal (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_READ_ONLY,
+                           self->read_only_reason);
+      return FALSE;
+    }
+
   if (self->depth == 0)
     {
       sql = g_strdup ("BEGIN IMMEDIATE");
@@ -130,8 +137,8 @@ llw_database_log (LlwDatabase  *self,
   return llw_database_step_done (self, stmt, error);
 }
 
-/* Binds a stored value as its column wants it: empty dates, numbers and references are
- * NULL, empty text is "". */
+/* Binds a stored value as its column wants it: empty dates, numbers, references and unique
+ * codes are NULL, other empty text is "". */
 static void
 bind_value (sqlite3_stmt   *stmt,
             int             index,
@@ -149,7 +156,11 @@ bind_value (sqlite3_stmt   *stmt,
       sqlite3_bind_int (stmt, index, g_strcmp0 (value, "0") != 0 && *value != '\0');
       break;
     default:
-      llw_stmt_bind_text (stmt, index, value);
+      /* An empty unique code is no code at all: NULL, which UNIQUE lets many rows have. */
+      if (field->flags & (LLW_FIELD_UNIQUE | LLW_FIELD_UNIQUE_CAMPAIGN))
+        llw_stmt_bind_optional (stmt, index, value);
+      else
+        llw_stmt_bind_text (stmt, index, value);
       break;
     }
 }

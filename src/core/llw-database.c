@@ -45,6 +45,17 @@ typedef struct
   int n_tables;
 } FileHeader;
 
+static gboolean
+has_log (const char *path)
+{
+  g_autofree char *log = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (log);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL && g_file_info_get_size (info) > 0;
+}
+
 /* Reads the 100-byte SQLite header with GIO, so that a file that is not SQLite at all is
  * refused without SQLite ever opening it. */
 static gboolean
@@ -74,8 +85,9 @@ read_header (const char  *path,
     }
 
   header->exists = TRUE;
-  header->empty = n_read == 0;
-  if (header->empty)
+  /* An empty file is a new database, unless its log holds what was written to it. */
+  header->empty = n_read == 0 && !has_log (path);
+  if (n_read == 0)
     return TRUE;
 
   if (n_read < sizeof bytes || memcmp (bytes, "SQLite format 3", 16) != 0)
@@ -175,8 +187,9 @@ configure (LlwDatabase  *self,
   /* WAL lets the window read while a save is written; synchronous=FULL makes a confirmed
    * save survive a power cut, not only a crash. */
   return llw_database_exec (self, "PRAGMA foreign_keys = ON", error) &&
-         llw_database_exec (self, "PRAGMA journal_mode = WAL", error) &&
-         llw_database_exec (self, "PRAGMA synchronous = FULL", error);
+         (self->read_only ||
+          (llw_database_exec (self, "PRAGMA journal_mode = WAL", error) &&
+           llw_database_exec (self, "PRAGMA synchronous = FULL", error)));
 }
 
 static gboolean
@@ -200,13 +213,26 @@ apply_migration (LlwDatabase  *self,
 }
 
 /* Each migration is one transaction. A new file gets its whole schema and the default
- * campaign in a single transaction, so it is never left half made. */
-static gboolean
-migrate (LlwDatabase  *self,
-         GError      **error)
+ * campaign in a single transaction, so it is never left half made; an existing one is
+ * backed up first. */
+gboolean
+llw_database_migrate (LlwDatabase  *self,
+                      GError      **error)
 {
   gboolean is_new = self->schema_version == 0;
   guint from = (guint) self->schema_version;
+
+  if (from >= G_N_ELEMENTS (migrations))
+    return TRUE;
+  if (self->read_only)
+    {
+      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_READ_ONLY,
+                   _("“%s” was made by an older version of llweek and cannot be updated "
+                     "while it is read-only. Open a copy that can be written."), self->path);
+      return FALSE;
+    }
+  if (!is_new && !llw_database_backup_automatic (self, error))
+    return FALSE;
 
   for (guint i = from; i < G_N_ELEMENTS (migrations); i++)
     {
@@ -234,19 +260,16 @@ migrate (LlwDatabase  *self,
   return TRUE;
 }
 
-/* Looks into an existing file through a read-only connection: its version, its owner, its
- * tables and a quick check of every page. A read-only connection never writes the file
- * back, so a refused file stays as it was; and it reads the write-ahead log, so a database
- * whose last changes were never folded back into it (after a crash) is seen as it is. */
 static gboolean
-inspect (LlwDatabase  *self,
-         FileHeader   *header,
-         GError      **error)
+inspect_with (LlwDatabase  *self,
+              FileHeader   *header,
+              int           flags,
+              GError      **error)
 {
   int application_id = 0, user_version = 0;
   gboolean ok;
 
-  if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (self->path, &self->db, flags, NULL) != SQLITE_OK)
     {
       g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_OPEN,
                    _("Cannot open “%s”: %s"), self->path,
@@ -266,6 +289,106 @@ inspect (LlwDatabase  *self,
   return ok;
 }
 
+/* Looks into an existing file: its version, its owner, its tables and a quick check of
+ * every page, through a read-only connection, which never writes the file back, so that a
+ * refused file stays as it was; it reads the write-ahead log too, so a database whose last
+ * changes were never folded back into it (after a crash) is seen as it is. Only when the
+ * log's index must be rebuilt after a crash, which a read-only connection cannot do, is
+ * the look taken again through a connection that may write: rebuilding the index changes
+ * no data. */
+static gboolean
+inspect (LlwDatabase  *self,
+         FileHeader   *header,
+         GError      **error)
+{
+  g_autoptr(GError) read_only_error = NULL;
+
+  if (inspect_with (self, header, SQLITE_OPEN_READONLY, &read_only_error))
+    return TRUE;
+  if (read_only_error->code == LLW_DATABASE_ERROR_NOT_LLWEEK)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_only_error));
+      return FALSE;
+    }
+  return inspect_with (self, header, SQLITE_OPEN_READWRITE, error);
+}
+
+/* Opens the file for reading only. A file that cannot be written at all (a USB stick made
+ * read-only, a write-protected folder) is opened as immutable, since SQLite could not even
+ * create the files that shared reading needs; a file another copy of llweek writes to is
+ * read with the usual locks, to see that copy's changes. */
+static gboolean
+open_read_only (LlwDatabase       *self,
+                const FileHeader  *header,
+                GError           **error)
+{
+  g_autofree char *escaped = g_uri_escape_string (self->path, "/\\:", FALSE);
+  g_autofree char *uri = g_strconcat ("file:", escaped, self->locked_out ? "" : "?immutable=1",
+                                      NULL);
+
+  if (sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL)
+      != SQLITE_OK)
+    {
+      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_OPEN,
+                   _("Cannot open “%s”: %s"), self->path,
+                   self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return FALSE;
+    }
+
+  self->schema_version = (int) header->user_version;
+  return TRUE;
+}
+
+static gboolean
+can_write (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL &&
+         g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE);
+}
+
+/* Only one copy of llweek writes to a file at a time, whoever and wherever it runs: each
+ * holds an exclusive SQLite lock on a small file beside the database for as long as it has
+ * the database open. The system drops the lock when a process dies, so a crash never
+ * leaves the file locked. Returns: whether this copy holds the lock. */
+static gboolean
+take_lock (LlwDatabase *self)
+{
+  g_autofree char *path = g_strconcat (self->path, ".lock", NULL);
+
+  if (sqlite3_open_v2 (path, &self->lock, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
+      == SQLITE_OK &&
+      sqlite3_exec (self->lock, "PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = OFF; "
+                                "BEGIN EXCLUSIVE", NULL, NULL, NULL) == SQLITE_OK)
+    return TRUE;
+
+  g_clear_pointer (&self->lock, sqlite3_close_v2);
+  return FALSE;
+}
+
+/* Decides whether an existing file is opened read-only, and why. */
+static void
+find_read_only (LlwDatabase *self)
+{
+  g_autofree char *folder = g_path_get_dirname (self->path);
+
+  if (!can_write (self->path) || !can_write (folder))
+    self->read_only_reason = g_strdup_printf (_("“%s” cannot be written (a read-only file or "
+                                                "folder): it is open for reading only."),
+                                              self->path);
+  else if (!take_lock (self))
+    {
+      self->locked_out = TRUE;
+      self->read_only_reason = g_strdup_printf (_("Another copy of llweek, on this computer or "
+                                                  "another, has “%s” open: it is open here for "
+                                                  "reading only."), self->path);
+    }
+  self->read_only = self->read_only_reason != NULL;
+}
+
 static gboolean
 open_file (LlwDatabase       *self,
            const FileHeader  *header,
@@ -273,6 +396,8 @@ open_file (LlwDatabase       *self,
 {
   int flags = SQLITE_OPEN_READWRITE;
 
+  if (!header->exists || header->empty)
+    take_lock (self);
   if (!header->exists)
     {
       g_autofree char *folder = g_path_get_dirname (self->path);
@@ -285,6 +410,9 @@ open_file (LlwDatabase       *self,
           return FALSE;
         }
     }
+
+  if (self->read_only)
+    return open_read_only (self, header, error);
 
   if (sqlite3_open_v2 (self->path, &self->db, flags, NULL) != SQLITE_OK)
     {
@@ -305,6 +433,14 @@ llw_database_finalize (GObject *object)
 
   g_hash_table_destroy (self->cache);
   g_clear_pointer (&self->db, sqlite3_close_v2);
+  if (self->lock != NULL)
+    {
+      g_autofree char *lock = g_strconcat (self->path, ".lock", NULL);
+
+      g_clear_pointer (&self->lock, sqlite3_close_v2);
+      g_remove (lock);  /* may fail where another copy has just opened it: harmless */
+    }
+  g_free (self->read_only_reason);
   g_free (self->path);
   g_free (self->stamp);
   g_array_unref (self->pending);
@@ -386,7 +522,11 @@ llw_database_open (const char  *path,
       (!inspect (self, &header, error) || !check_header (path, &header, error)))
     return NULL;
 
-  if (!open_file (self, &header, error) || !configure (self, error) || !migrate (self, error))
+  if (header.exists && !header.empty)
+    find_read_only (self);
+
+  if (!open_file (self, &header, error) || !configure (self, error) ||
+      !llw_database_migrate (self, error))
     {
       g_clear_pointer (&self->db, sqlite3_close_v2);
       /* A file this call created and could not finish is not left behind half made. */
@@ -411,6 +551,60 @@ llw_database_get_path (LlwDatabase *self)
   g_return_val_if_fail (LLW_IS_DATABASE (self), NULL);
 
   return self->path;
+}
+
+/* Returns: whether changes are refused, because the file cannot be written or another copy
+ * of llweek writes to it; llw_database_get_read_only_reason () says which, for the user. */
+gboolean
+llw_database_is_read_only (LlwDatabase *self)
+{
+  g_return_val_if_fail (LLW_IS_DATABASE (self), TRUE);
+
+  return self->read_only;
+}
+
+/* Returns: (nullable): why the database is open for reading only, in the user's language. */
+const char *
+llw_database_get_read_only_reason (LlwDatabase *self)
+{
+  g_return_val_if_fail (LLW_IS_DATABASE (self), NULL);
+
+  return self->read_only_reason;
+}
+
+/**
+ * llw_database_check_file:
+ * @path: a file that should be an llweek database, such as a backup to restore
+ * @version: (out): its schema version
+ *
+ * Checks the file as opening it would, without changing it: SQLite, llweek's, not from a
+ * newer version, every page readable.
+ *
+ * Returns: %TRUE if it is a whole llweek database this version can open
+ */
+gboolean
+llw_database_check_file (const char  *path,
+                         int         *version,
+                         GError     **error)
+{
+  g_autoptr(LlwDatabase) probe = g_object_new (LLW_TYPE_DATABASE, NULL);
+  FileHeader header;
+
+  probe->path = g_strdup (path);
+  if (!read_header (path, &header, error) ||
+      (header.exists && !header.empty && !inspect (probe, &header, error)) ||
+      !check_header (path, &header, error))
+    return FALSE;
+
+  if (!header.exists || header.empty || header.user_version == 0)
+    {
+      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_NOT_LLWEEK,
+                   _("“%s” is not an llweek database. It was left unchanged."), path);
+      return FALSE;
+    }
+
+  *version = (int) header.user_version;
+  return TRUE;
 }
 
 /* Returns: the schema version of the open file, LLW_DATABASE_SCHEMA_VERSION once opened. */
@@ -449,14 +643,35 @@ llw_database_flush_changes (LlwDatabase *self)
     }
 }
 
-/* Sets @error from SQLite's last error; @what says which statement failed. */
+/* Sets @error from SQLite's last error, in words the user can act on where there are some;
+ * @what says which statement failed. */
 void
 llw_database_set_error (LlwDatabase  *self,
                         GError      **error,
                         const char   *what)
 {
-  g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_QUERY,
-               _("Database error in “%s”: %s"), self->path, sqlite3_errmsg (self->db));
+  switch (sqlite3_errcode (self->db))
+    {
+    case SQLITE_FULL:
+      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_QUERY,
+                   _("The disk that holds “%s” is full: the change was not saved. Free some "
+                     "space and try again."), self->path);
+      break;
+    case SQLITE_READONLY:
+      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_READ_ONLY,
+                   _("“%s” cannot be written: the change was not saved."), self->path);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_QUERY,
+                   _("“%s” is busy with another change: the change was not saved. Try again "
+                     "in a moment."), self->path);
+      break;
+    default:
+      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_QUERY,
+                   _("Database error in “%s”: %s"), self->path, sqlite3_errmsg (self->db));
+      break;
+    }
   g_debug ("failed statement: %s", what);
 }
 

@@ -21,6 +21,7 @@ typedef enum
   LLW_DATABASE_ERROR_QUERY,       /* a statement failed */
   LLW_DATABASE_ERROR_NOT_FOUND,   /* no such campaign or record */
   LLW_DATABASE_ERROR_INVALID,     /* a value the user gave breaks a rule */
+  LLW_DATABASE_ERROR_READ_ONLY,   /* the file is open for reading only */
 } LlwDatabaseError;
 
 /* The schema version this build writes; PRAGMA user_version holds the file's. */
@@ -35,6 +36,20 @@ LlwDatabase *llw_database_open                  (const char   *path,
                                                  GError      **error);
 const char  *llw_database_get_path              (LlwDatabase  *self);
 int          llw_database_get_schema_version    (LlwDatabase  *self);
+gboolean     llw_database_is_read_only          (LlwDatabase  *self);
+const char  *llw_database_get_read_only_reason  (LlwDatabase  *self);
+gboolean     llw_database_check_file            (const char   *path,
+                                                 int          *version,
+                                                 GError      **error);
+gboolean     llw_database_backup_to             (LlwDatabase  *self,
+                                                 const char   *path,
+                                                 GError      **error);
+gboolean     llw_database_backup_automatic      (LlwDatabase  *self,
+                                                 GError      **error);
+char        *llw_database_get_backup_folder     (LlwDatabase  *self);
+gboolean     llw_database_restore               (LlwDatabase  *self,
+                                                 const char   *path,
+                                                 GError      **error);
 
 GListModel  *llw_database_list_campaigns        (LlwDatabase  *self,
                                                  GError      **error);

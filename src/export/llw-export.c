@@ -1,7 +1,57 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "llw-consolidation.h"
+#include "llw-date.h"
 #include "llw-export.h"
+#include "llw-workbook.h"
+
+/* The consolidated report as the window and the command line ask for it: the figures as of
+ * today (LLWEEK_TODAY may fix it), written to the file the user chose. */
+
+typedef struct
+{
+  LlwConsolidation *data;
+  GDateTime *exported_at;
+  char *path;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->data);
+  g_clear_pointer (&job->exported_at, g_date_time_unref);
+  g_free (job->path);
+  g_free (job);
+}
+
+static LlwConsolidation *
+load_today (LlwDatabase  *db,
+            LlwCampaign  *campaign,
+            GError      **error)
+{
+  GDate today;
+
+  llw_date_today (&today);
+  return llw_consolidation_load (db, campaign, &today, error);
+}
+
+static void
+write_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  if (llw_workbook_write (job->data, job->exported_at, job->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
 
 /**
  * llw_export_default_filename:
@@ -16,4 +66,91 @@ llw_export_default_filename (LlwCampaign *campaign)
   g_return_val_if_fail (LLW_IS_CAMPAIGN (campaign), NULL);
 
   return g_strdup_printf ("Bao-cao-Tuan-le-HTSD-%d.xlsx", llw_campaign_get_year (campaign));
+}
+
+/**
+ * llw_export_report:
+ * @path: the .xlsx file to write; an existing one is replaced only by a complete workbook
+ *
+ * Writes the consolidated workbook of @campaign as of today.
+ *
+ * Returns: %TRUE on success; else %FALSE with @error saying which file and why
+ */
+gboolean
+llw_export_report (LlwDatabase  *db,
+                   LlwCampaign  *campaign,
+                   const char   *path,
+                   GError      **error)
+{
+  g_autoptr(LlwConsolidation) data = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_return_val_if_fail (LLW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (LLW_IS_CAMPAIGN (campaign), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  data = load_today (db, campaign, error);
+  return data != NULL && llw_workbook_write (data, now, path, error);
+}
+
+/**
+ * llw_export_report_async:
+ * @file: the .xlsx file to write
+ *
+ * Like llw_export_report(), for the window: the figures are read at once, on the calling
+ * thread that owns @db; the workbook is written on a worker thread.
+ */
+void
+llw_export_report_async (LlwDatabase         *db,
+                         LlwCampaign         *campaign,
+                         GFile               *file,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (LLW_IS_DATABASE (db));
+  g_return_if_fail (LLW_IS_CAMPAIGN (campaign));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (db, cancellable, callback, user_data);
+  g_task_set_source_tag (task, llw_export_report_async);
+
+  job = g_new0 (ExportJob, 1);
+  job->path = g_file_get_path (file);
+  job->exported_at = g_date_time_new_now_local ();
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+
+  if (job->path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_task_return_new_error (task, LLW_WORKBOOK_ERROR, LLW_WORKBOOK_ERROR_WRITE,
+                               _("Cannot write “%s”: only files on this computer can be "
+                                 "written"), name);
+      return;
+    }
+
+  job->data = load_today (db, campaign, &error);
+  if (job->data == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_run_in_thread (task, write_in_thread);
+}
+
+gboolean
+llw_export_report_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == llw_export_report_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* An A4 page in points, with the margins Decree 30/2020 sets for administrative documents. */
+/* A page in points, with the margins Decree 30/2020 sets for administrative documents. */
 typedef struct
 {
   double width;
@@ -16,7 +16,10 @@ typedef struct
   double right;
 } LlwPageGeometry;
 
-void llw_page_geometry_a4 (LlwPageGeometry *geometry,
-                           gboolean         landscape);
+void llw_page_geometry_a4       (LlwPageGeometry *geometry,
+                                 gboolean         landscape);
+void llw_page_geometry_for_size (LlwPageGeometry *geometry,
+                                 double           width,
+                                 double           height);
 
 G_END_DECLS

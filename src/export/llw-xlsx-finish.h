@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean llw_xlsx_finish (const char  *path,
+                          const char  *sheet_entry,
+                          GError     **error);
+
+G_END_DECLS

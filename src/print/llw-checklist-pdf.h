@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "llw-checklist.h"
+#include "llw-checklist-layout.h"
+
+G_BEGIN_DECLS
+
+gboolean llw_checklist_layout_write_pdf (LlwChecklistLayout   *layout,
+                                         const char           *path,
+                                         GError              **error);
+gboolean llw_checklist_write_pdf        (LlwChecklist         *checklist,
+                                         gboolean              landscape,
+                                         const char           *path,
+                                         GError              **error);
+void     llw_checklist_write_pdf_async  (LlwChecklist         *checklist,
+                                         gboolean              landscape,
+                                         const char           *path,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+gboolean llw_checklist_write_pdf_finish (GAsyncResult         *result,
+                                         GError              **error);
+gboolean llw_checklist_export_pdf       (const char           *database_path,
+                                         int                   year,
+                                         LlwChecklistKind      kind,
+                                         const char           *path,
+                                         GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+G_BEGIN_DECLS
+
+/* The faces a checklist uses, all Times New Roman (Liberation Serif has its metrics). */
+typedef enum
+{
+  LLW_FONT_BODY,          /* 12 pt: table cells */
+  LLW_FONT_BODY_BOLD,     /* 12 pt: table header, group and total rows */
+  LLW_FONT_BODY_ITALIC,   /* 12 pt: notes, the printed date */
+  LLW_FONT_HEADING,       /* 13 pt: the parent body */
+  LLW_FONT_HEADING_BOLD,  /* 13 pt: the issuing body, the subtitle */
+  LLW_FONT_TITLE,         /* 14 pt bold: the title */
+  LLW_N_FONTS
+} LlwFont;
+
+typedef struct _LlwShaper LlwShaper;
+typedef struct _LlwShapedWord LlwShapedWord;
+
+/* Drawing collects glyphs and sends them to cairo in a few calls: call llw_shaper_flush ()
+ * before the page ends.
+ *
+ * A text broken into lines: each line is a run of shaped words (spaces included) placed
+ * at x from the line's start. Allocated as one block: free it with g_free (). */
+typedef struct
+{
+  const LlwShapedWord *word;
+  float x;
+} LlwTextPiece;
+
+typedef struct
+{
+  guint first;
+  guint n_pieces;
+  float width;
+} LlwTextLine;
+
+typedef struct
+{
+  LlwFont font;
+  guint n_lines;
+  float width;
+  LlwTextLine *lines;
+  LlwTextPiece *pieces;
+} LlwText;
+
+LlwShaper *llw_shaper_new             (void);
+void       llw_shaper_free            (LlwShaper      *self);
+double     llw_shaper_get_line_height (LlwShaper      *self,
+                                       LlwFont         font);
+double     llw_shaper_measure         (LlwShaper      *self,
+                                       LlwFont         font,
+                                       const char     *text);
+LlwText   *llw_shaper_wrap            (LlwShaper      *self,
+                                       LlwFont         font,
+                                       const char     *text,
+                                       double          width,
+                                       guint           max_lines);
+void       llw_shaper_draw            (LlwShaper      *self,
+                                       cairo_t        *cr,
+                                       const LlwText  *text,
+                                       double          x,
+                                       double          y,
+                                       double          width,
+                                       PangoAlignment  align,
+                                       guint           max_lines);
+void       llw_shaper_flush           (LlwShaper      *self,
+                                       cairo_t        *cr);
+guint      llw_shaper_get_n_shaped    (LlwShaper      *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LlwShaper, llw_shaper_free)
+
+G_END_DECLS
