@@ -250,6 +250,11 @@ static const BadCase bad_cases[] = {
     "Line 2, column “theme”: no theme of this campaign has this number or title." },
   { "short-line", "unit,received_date,A1\nRGI,20/10/2021\n",
     "Line 2: the line has 2 fields where the header has 3." },
+  /* Found by the fuzzer: the unit's column past the end of a short line. */
+  { "short-line-unit-last", "received_date,theme,unit\n20/10/2021\n",
+    "Line 2: the line has 1 fields where the header has 3." },
+  { "many-columns", NULL, "Line 1, column “X0”: unknown column: neither unit, "
+    "received_date, document_number, channel, theme nor an indicator code of this campaign." },
   { "missing-unit-column", "received_date\n20/10/2021\n",
     "Line 1: the column “unit” is missing." },
   { "empty", "", "Line 1: the file is empty." },
@@ -272,6 +277,18 @@ has_problem (GPtrArray  *problems,
   return FALSE;
 }
 
+/* A header of 10,000 columns, the last of them unknown. */
+static char *
+many_columns (void)
+{
+  GString *text = g_string_new ("unit,received_date");
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_printf (text, ",X%u", i);
+  g_string_append (text, "\nRGI,20/10/2021\n");
+  return g_string_free (text, FALSE);
+}
+
 static void
 test_refused (Fixture      *fixture,
               gconstpointer data)
@@ -281,8 +298,9 @@ test_refused (Fixture      *fixture,
   g_autoptr(LlwImport) import = llw_import_new (fixture->db, fixture->campaign);
   g_autofree char *before = dump (fixture);
   g_autofree char *after = NULL;
+  g_autofree char *text = bad->text ? g_strdup (bad->text) : many_columns ();
 
-  g_assert_false (llw_import_read (import, bad->text, strlen (bad->text), &error));
+  g_assert_false (llw_import_read (import, text, strlen (text), &error));
   g_assert_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_INVALID);
   if (!has_problem (llw_import_get_problems (import), bad->problem))
     {
@@ -328,6 +346,29 @@ test_garbage (Fixture      *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A 1 MB cell is kept whole. */
+static void
+test_huge_cell (Fixture      *fixture,
+                gconstpointer data)
+{
+  g_autoptr(GString) text = g_string_new ("unit,received_date,document_number\nRGI,20/10/2021,\"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwImport) import = NULL;
+  g_autofree char *length = NULL;
+  g_autofree char *expected = NULL;
+  guint n = 1024 * 1024 / 11;
+
+  /* Each piece is 11 bytes of the file and 7 characters of the cell: "" is one quote. */
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, "Số \"\"VB\"\"");
+  g_string_append (text, "\"\n");
+  import = import_text (fixture, text->str, text->len, &error);
+  g_assert_no_error (error);
+  length = query (fixture, "SELECT length (document_number) FROM report");
+  expected = g_strdup_printf ("%u", n * 7);
+  g_assert_cmpstr (length, ==, expected);
+}
+
 /* Text that a spreadsheet would run as a formula is stored as the text it is. */
 static void
 test_formula_text (Fixture      *fixture,
@@ -356,6 +397,7 @@ main (int   argc,
   ADD ("/import/all-problems", test_all_problems);
   ADD ("/import/garbage", test_garbage);
   ADD ("/import/formula-text", test_formula_text);
+  ADD ("/import/huge-cell", test_huge_cell);
 #undef ADD
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)

@@ -355,12 +355,11 @@ read_row (LlwImport    *self,
           LlwCsvRecord *record)
 {
   Row row = { record->line, 0, NULL, NULL, NULL, -1, NULL, NULL };
-  const char *unit = field_at (record, self->fixed[COLUMN_UNIT]);
-  const char *channel = field_at (record, self->fixed[COLUMN_CHANNEL]);
-  const char *theme = field_at (record, self->fixed[COLUMN_THEME]);
+  const char *unit, *channel, *theme;
   const char *problem = NULL;
   gpointer other_line;
 
+  /* Only a line as wide as the header has the fields the header names. */
   if (record->fields->len != self->n_columns)
     {
       g_autofree char *message =
@@ -370,6 +369,10 @@ read_row (LlwImport    *self,
       add_problem (self, record->line, NULL, message);
       return;
     }
+
+  unit = field_at (record, self->fixed[COLUMN_UNIT]);
+  channel = field_at (record, self->fixed[COLUMN_CHANNEL]);
+  theme = field_at (record, self->fixed[COLUMN_THEME]);
 
   row.unit_id = find_id (lookup->units, unit);
   if (row.unit_id == 0)
