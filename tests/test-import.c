@@ -369,6 +369,23 @@ test_huge_cell (Fixture      *fixture,
   g_assert_cmpstr (length, ==, expected);
 }
 
+/* A 1 MB unit name is refused as unknown, at once: normalising it must not take the square
+ * of its length (it took minutes before). */
+static void
+test_huge_unit_name (Fixture      *fixture,
+                     gconstpointer data)
+{
+  g_autoptr(GString) text = g_string_new ("unit,received_date\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwImport) import = llw_import_new (fixture->db, fixture->campaign);
+
+  for (guint i = 0; i < 1024 * 1024 / 4; i++)
+    g_string_append (text, "Số");
+  g_string_append (text, ",20/10/2021\n");
+  g_assert_false (llw_import_read (import, text->str, text->len, &error));
+  g_assert_cmpuint (llw_import_get_problems (import)->len, ==, 1);
+}
+
 /* Text that a spreadsheet would run as a formula is stored as the text it is. */
 static void
 test_formula_text (Fixture      *fixture,
@@ -398,6 +415,7 @@ main (int   argc,
   ADD ("/import/garbage", test_garbage);
   ADD ("/import/formula-text", test_formula_text);
   ADD ("/import/huge-cell", test_huge_cell);
+  ADD ("/import/huge-unit-name", test_huge_unit_name);
 #undef ADD
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
