@@ -114,7 +114,7 @@ static const LlwField activity_fields[] = {
 
 static const LlwField indicator_fields[] = {
   { "code", N_("Code"), LLW_FIELD_TEXT, REQ | LLW_FIELD_UNIQUE_CAMPAIGN },
-  { "group_title", N_("Group"), LLW_FIELD_TEXT, REQ },
+  { "group_title", N_("Group of indicators"), LLW_FIELD_TEXT, REQ },
   { "label", N_("Indicator"), LLW_FIELD_TEXT, REQ },
   { "measure", N_("Unit of measure"), LLW_FIELD_TEXT },
   { "decimals", N_("Decimal places"), LLW_FIELD_COUNT, REQ, .default_value = "0" },

@@ -17,6 +17,7 @@ struct _LlwActivitiesPage
 
   GtkColumnViewColumn *title_column;
   GtkColumnView *kinds_view;
+  GtkWidget *kinds_header;
 
   GtkSortListModel *kinds_model;
 };
@@ -130,6 +131,7 @@ llw_activities_page_class_init (LlwActivitiesPageClass *klass)
   page_class->get_search_key = llw_activities_page_get_search_key;
   page_class->get_sort_key = llw_activities_page_get_sort_key;
   page_class->format_count = llw_activities_page_format_count;
+  page_class->entity = &llw_entity_activity;
 
   g_type_ensure (LLW_TYPE_ACTIVITY);
   g_type_ensure (LLW_TYPE_ACTIVITY_KIND);
@@ -137,6 +139,7 @@ llw_activities_page_class_init (LlwActivitiesPageClass *klass)
                                "/io/github/llweek/Llweek/ui/llw-activities-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LlwActivitiesPage, title_column);
   gtk_widget_class_bind_template_child (widget_class, LlwActivitiesPage, kinds_view);
+  gtk_widget_class_bind_template_child (widget_class, LlwActivitiesPage, kinds_header);
   gtk_widget_class_bind_template_callback (widget_class, format_date_range);
   gtk_widget_class_bind_template_callback (widget_class, format_form);
   gtk_widget_class_bind_template_callback (widget_class, format_participants);
@@ -145,7 +148,7 @@ llw_activities_page_class_init (LlwActivitiesPageClass *klass)
 static void
 llw_activities_page_init (LlwActivitiesPage *self)
 {
-  GtkNoSelection *selection;
+  GtkSingleSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -154,7 +157,14 @@ llw_activities_page_init (LlwActivitiesPage *self)
 
   self->kinds_model = gtk_sort_list_model_new (NULL, NULL);
   gtk_sort_list_model_set_sorter (self->kinds_model, gtk_column_view_get_sorter (self->kinds_view));
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->kinds_model)));
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->kinds_model)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
   gtk_column_view_set_model (self->kinds_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
+
+  /* The kinds are edited where they are shown, with a toolbar of their own. */
+  gtk_box_append (GTK_BOX (self->kinds_header),
+                  llw_page_attach_record_list (LLW_PAGE (self), self->kinds_view,
+                                               &llw_entity_activity_kind));
 }

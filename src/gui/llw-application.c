@@ -9,6 +9,7 @@
 
 #include "llw-application.h"
 #include "llw-database.h"
+#include "llw-settings.h"
 #include "llw-window.h"
 
 struct _LlwApplication
@@ -139,6 +140,60 @@ llw_application_startup (GApplication *application)
 #endif
 }
 
+/* The campaign asked for on the command line; else the one shown last, while it exists; else
+ * the latest. */
+static LlwCampaign *
+first_campaign (LlwApplication  *self,
+                GError         **error)
+{
+  g_autoptr(GSettings) settings = NULL;
+  LlwCampaign *campaign = NULL;
+  int last_year = 0;
+
+  if (self->campaign_year == 0 && (settings = llw_settings_new ()) != NULL)
+    last_year = g_settings_get_int (settings, "last-campaign-year");
+  if (last_year > 0)
+    campaign = llw_database_get_campaign (self->database, last_year, NULL);
+  if (campaign == NULL)
+    campaign = llw_database_get_campaign (self->database, self->campaign_year, error);
+  return campaign;
+}
+
+static void
+show_notice (GtkWindow  *window,
+             const char *primary,
+             const char *secondary)
+{
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (window, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_CLOSE, "%s", primary);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Every start keeps a copy of the data beside it; a file open for reading only says so
+ * instead, since its changes would not be saved. */
+static void
+keep_backup (LlwApplication *self,
+             GtkWindow      *window)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (llw_database_is_read_only (self->database))
+    {
+      g_autofree char *title = g_strdup_printf (_("%s (read only)"),
+                                                gtk_window_get_title (window));
+
+      gtk_window_set_title (window, title);
+      show_notice (window, _("Open for reading only"),
+                   llw_database_get_read_only_reason (self->database));
+    }
+  else if (!llw_database_backup_automatic (self->database, &error))
+    show_notice (window, _("The automatic backup could not be made"), error->message);
+}
+
 static void
 llw_application_activate (GApplication *application)
 {
@@ -157,7 +212,7 @@ llw_application_activate (GApplication *application)
   if (self->database == NULL)
     self->database = llw_database_open (self->database_path, &error);
   if (self->database != NULL)
-    campaign = llw_database_get_campaign (self->database, self->campaign_year, &error);
+    campaign = first_campaign (self, &error);
 
   if (campaign == NULL)
     {
@@ -167,6 +222,7 @@ llw_application_activate (GApplication *application)
 
   window = GTK_WINDOW (llw_window_new (GTK_APPLICATION (self), self->database, campaign));
   gtk_window_present (window);
+  keep_backup (self, window);
 }
 
 static void

@@ -26,5 +26,6 @@ GListModel      *llw_campaign_data_get_activities      (LlwCampaignData  *self,
                                                         GError          **error);
 GListModel      *llw_campaign_data_get_report_statuses (LlwCampaignData  *self,
                                                         GError          **error);
+void             llw_campaign_data_flush_changes       (LlwCampaignData  *self);
 
 G_END_DECLS

@@ -5,8 +5,11 @@
 
 #include "llw-date.h"
 #include "llw-overview-page.h"
+#include "llw-reminder-dialog.h"
+#include "llw-reminder-letter-dialog.h"
 #include "llw-report-status.h"
 #include "llw-report-summary.h"
+#include "llw-theme-choices.h"
 
 /* The Overview tab: the Week's dates, the days left to the deadlines, the counts of reports
  * per group of units, and the units that have not reported, to call them. */
@@ -38,10 +41,16 @@ struct _LlwOverviewPage
   GtkLabel *ministry_deadline_status;
   GtkGrid *counts_grid;
   GtkColumnViewColumn *unit_column;
+  GtkColumnView *column_view;
+  LlwThemeChoices *theme_choices;
+  GtkWidget *remind_button;
+  GtkWidget *letter_button;
 
   GtkLabel *numbers[N_COUNT_ROWS][N_COUNTS];
   GtkLabel *rates[N_COUNT_ROWS][N_COUNTS];
   GtkFilterListModel *not_reported;
+  GListModel *statuses;  /* the list the counts are made from, followed as it changes */
+  LlwCampaignData *data;
 };
 
 G_DEFINE_FINAL_TYPE (LlwOverviewPage, llw_overview_page, LLW_TYPE_PAGE)
@@ -237,6 +246,102 @@ show_dates (LlwOverviewPage *self,
                  llw_campaign_get_text (campaign, LLW_CAMPAIGN_MINISTRY_DEADLINE), today);
 }
 
+static void
+statuses_changed_cb (LlwOverviewPage *self,
+                     guint            position,
+                     guint            removed,
+                     guint            added,
+                     GListModel      *statuses)
+{
+  show_summary (self, statuses);
+}
+
+static void
+follow_statuses (LlwOverviewPage *self,
+                 GListModel      *statuses)
+{
+  if (self->statuses == statuses)
+    return;
+
+  if (self->statuses != NULL)
+    g_signal_handlers_disconnect_by_func (self->statuses, statuses_changed_cb, self);
+  g_set_object (&self->statuses, statuses);
+  if (statuses != NULL)
+    g_signal_connect_object (statuses, "items-changed", G_CALLBACK (statuses_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
+/* Chasing the units that have not reported: reminders recorded, and the letter. */
+
+static void
+update_reminder_buttons (LlwOverviewPage *self)
+{
+  gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->not_reported)) > 0;
+
+  gtk_widget_set_sensitive (self->remind_button, any);
+  gtk_widget_set_sensitive (self->letter_button, any);
+}
+
+static void
+not_reported_changed_cb (LlwOverviewPage *self,
+                         guint            position,
+                         guint            removed,
+                         guint            added,
+                         GListModel      *not_reported)
+{
+  update_reminder_buttons (self);
+}
+
+static void
+show_error (LlwOverviewPage *self,
+            const char      *title,
+            const GError    *error)
+{
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", title);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+remind_clicked_cb (LlwOverviewPage *self)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
+  LlwReportStatus *selected = NULL;
+  LlwReminderDialog *dialog;
+
+  if (self->data == NULL)
+    return;
+  if (GTK_IS_SINGLE_SELECTION (selection))
+    selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
+
+  dialog = llw_reminder_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    self->data, G_LIST_MODEL (self->not_reported),
+                                    selected ? llw_report_status_get_unit_id (selected) : 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+letter_clicked_cb (LlwOverviewPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  LlwReminderLetterDialog *dialog;
+
+  if (self->data == NULL)
+    return;
+
+  dialog = llw_reminder_letter_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                           self->data, &error);
+  if (dialog == NULL)
+    show_error (self, _("The reminder letter cannot be written"), error);
+  else
+    gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 llw_overview_page_load (LlwPage          *page,
                         LlwCampaignData  *data,
@@ -252,8 +357,13 @@ llw_overview_page_load (LlwPage          *page,
     return FALSE;
 
   show_summary (self, statuses);
+  follow_statuses (self, statuses);
+  g_set_object (&self->data, data);
+  llw_theme_choices_set_lists (self->theme_choices, llw_campaign_data_get_themes (data, NULL),
+                               statuses);
   gtk_filter_list_model_set_model (self->not_reported, statuses);
   llw_page_set_items (page, G_LIST_MODEL (self->not_reported));
+  update_reminder_buttons (self);
 
   return TRUE;
 }
@@ -286,6 +396,8 @@ llw_overview_page_dispose (GObject *object)
   LlwOverviewPage *self = LLW_OVERVIEW_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LLW_TYPE_OVERVIEW_PAGE);
+  follow_statuses (self, NULL);
+  g_clear_object (&self->data);
 
   G_OBJECT_CLASS (llw_overview_page_parent_class)->dispose (object);
 
@@ -312,6 +424,7 @@ llw_overview_page_class_init (LlwOverviewPageClass *klass)
   page_class->format_count = llw_overview_page_format_count;
 
   g_type_ensure (LLW_TYPE_REPORT_STATUS);
+  g_type_ensure (LLW_TYPE_THEME_CHOICES);
   llw_page_class_set_template (page_class, "/io/github/llweek/Llweek/ui/llw-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, dates_label);
   gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, opening_label);
@@ -321,6 +434,12 @@ llw_overview_page_class_init (LlwOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, ministry_deadline_status);
   gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, counts_grid);
   gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, unit_column);
+  gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, theme_choices);
+  gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, remind_button);
+  gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, letter_button);
+  gtk_widget_class_bind_template_callback (widget_class, remind_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, letter_clicked_cb);
 }
 
 static void
@@ -334,5 +453,7 @@ llw_overview_page_init (LlwOverviewPage *self)
                                      llw_page_get_sort_key_sorter (LLW_PAGE (self)));
   filter = gtk_custom_filter_new (is_not_reported, NULL, NULL);
   self->not_reported = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+  g_signal_connect_object (self->not_reported, "items-changed",
+                           G_CALLBACK (not_reported_changed_cb), self, G_CONNECT_SWAPPED);
   build_counts_grid (self);
 }

@@ -13,6 +13,7 @@
 typedef struct
 {
   GtkWidget *header_box;
+  GtkWidget *search_row;
   GtkWidget *count_label;
   GtkWidget *search_entry;
   GtkWidget *stack;
@@ -31,6 +32,7 @@ typedef struct
 
   char *query;          /* the search text as a search key; "" shows every row */
   char *error_message;  /* why the records could not be read, or NULL */
+  GPtrArray *record_lists;  /* RecordList: the lists edited from the tab */
 } LlwPagePrivate;
 
 static void llw_page_buildable_init (GtkBuildableIface *iface);
@@ -83,14 +85,14 @@ format_group (gpointer unused,
   return g_strdup (llw_unit_group_to_label (group));
 }
 
-/* A multi-line text in a single-line cell: its lines joined with spaces. */
+/* A multi-line text in a single-line cell: its lines (and tabs) joined with spaces. */
 static char *
 format_one_line (gpointer    unused,
                  const char *text)
 {
   char *line = g_strdup (text != NULL ? text : "");
 
-  g_strdelimit (line, "\r\n", ' ');
+  g_strdelimit (line, "\t\r\n", ' ');
   return line;
 }
 
@@ -134,6 +136,185 @@ report_state_css_classes (gpointer unused,
     }
 
   return g_strdupv ((char *[]) { (char *) css_class, NULL });
+}
+
+/* The lists whose records are edited from the tab, each with its toolbar. */
+typedef struct
+{
+  const LlwEntity *entity;
+  GtkColumnView *column_view;
+  GtkWidget *toolbar;
+  GtkWidget *edit_button;
+  GtkWidget *delete_button;
+  GtkWidget *history_button;
+} RecordList;
+
+static const struct
+{
+  const char *table;
+  const char *add_label;
+} add_labels[] = {
+  { "theme", N_("Add a theme") },
+  { "activity_kind", N_("Add a kind of activity") },
+  { "unit", N_("Add a unit") },
+  { "activity", N_("Add an activity") },
+  { "indicator", N_("Add an indicator") },
+};
+
+static const char *
+add_label_for (const LlwEntity *entity)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (add_labels); i++)
+    if (g_str_equal (add_labels[i].table, entity->table))
+      return _(add_labels[i].add_label);
+
+  return _("Add");
+}
+
+static GtkSingleSelection *
+list_selection (RecordList *list)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (list->column_view);
+
+  return GTK_IS_SINGLE_SELECTION (model) ? GTK_SINGLE_SELECTION (model) : NULL;
+}
+
+static void
+update_record_buttons (RecordList *list)
+{
+  GtkSingleSelection *selection = list_selection (list);
+  gboolean selected = selection != NULL && gtk_single_selection_get_selected_item (selection);
+
+  gtk_widget_set_sensitive (list->edit_button, selected);
+  gtk_widget_set_sensitive (list->delete_button, selected);
+  gtk_widget_set_sensitive (list->history_button, selected);
+}
+
+static void
+selected_item_changed_cb (GtkSingleSelection *selection,
+                          GParamSpec         *pspec,
+                          RecordList         *list)
+{
+  update_record_buttons (list);
+}
+
+/* The buttons and keys act through the window's actions, which know the campaign. */
+static void
+activate_record_action (GtkWidget  *widget,
+                        const char *action,
+                        RecordList *list)
+{
+  gtk_widget_activate_action (widget, action, "s", list->entity->table);
+}
+
+static void
+add_clicked_cb (GtkWidget  *button,
+                RecordList *list)
+{
+  activate_record_action (button, "win.add-record", list);
+}
+
+static void
+edit_clicked_cb (GtkWidget  *button,
+                 RecordList *list)
+{
+  activate_record_action (button, "win.edit-record", list);
+}
+
+static void
+delete_clicked_cb (GtkWidget  *button,
+                   RecordList *list)
+{
+  activate_record_action (button, "win.delete-record", list);
+}
+
+static void
+history_clicked_cb (GtkWidget  *button,
+                    RecordList *list)
+{
+  activate_record_action (button, "win.record-history", list);
+}
+
+/* Enter or a double-click on a row opens it. */
+static void
+row_activated_cb (GtkColumnView *column_view,
+                  guint          position,
+                  RecordList    *list)
+{
+  gtk_selection_model_select_item (gtk_column_view_get_model (column_view), position, TRUE);
+  activate_record_action (GTK_WIDGET (column_view), "win.edit-record", list);
+}
+
+static gboolean
+delete_pressed_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  activate_record_action (widget, "win.delete-record", user_data);
+  return TRUE;
+}
+
+static GtkWidget *
+new_tool_button (const char *icon_name,
+                 const char *label,
+                 GCallback   clicked,
+                 RecordList *list)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  g_signal_connect (button, "clicked", clicked, list);
+  return button;
+}
+
+static GtkWidget *
+new_toolbar (RecordList *list)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_add_css_class (box, "linked");
+  gtk_box_append (GTK_BOX (box), new_tool_button ("list-add-symbolic",
+                                                  add_label_for (list->entity),
+                                                  G_CALLBACK (add_clicked_cb), list));
+  list->edit_button = new_tool_button ("document-edit-symbolic", _("Edit"),
+                                       G_CALLBACK (edit_clicked_cb), list);
+  list->delete_button = new_tool_button ("user-trash-symbolic", _("Delete"),
+                                         G_CALLBACK (delete_clicked_cb), list);
+  list->history_button = new_tool_button ("document-open-recent-symbolic", _("History"),
+                                          G_CALLBACK (history_clicked_cb), list);
+  gtk_box_append (GTK_BOX (box), list->edit_button);
+  gtk_box_append (GTK_BOX (box), list->delete_button);
+  gtk_box_append (GTK_BOX (box), list->history_button);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  return box;
+}
+
+/* The list of @table, or for "" the one that has the focus, or else the tab's first. */
+static RecordList *
+find_record_list (LlwPage    *self,
+                  const char *table)
+{
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  for (guint i = 0; i < priv->record_lists->len; i++)
+    {
+      RecordList *list = g_ptr_array_index (priv->record_lists, i);
+
+      if (g_strcmp0 (table, list->entity->table) == 0)
+        return list;
+      if ((table == NULL || table[0] == '\0') && focus != NULL &&
+          (focus == GTK_WIDGET (list->column_view) ||
+           gtk_widget_is_ancestor (focus, GTK_WIDGET (list->column_view))))
+        return list;
+    }
+
+  if ((table == NULL || table[0] == '\0') && priv->record_lists->len > 0)
+    return g_ptr_array_index (priv->record_lists, 0);
+  return NULL;
 }
 
 static gboolean
@@ -232,6 +413,14 @@ set_column_view (LlwPage       *self,
   /* On GTK 4.8 the column view only offers its sorter: the model has to apply it. */
   gtk_sort_list_model_set_sorter (priv->sort_model, gtk_column_view_get_sorter (column_view));
   gtk_column_view_set_model (column_view, GTK_SELECTION_MODEL (priv->selection));
+
+  if (LLW_PAGE_GET_CLASS (self)->entity != NULL)
+    {
+      GtkWidget *toolbar = llw_page_attach_record_list (self, column_view,
+                                                        LLW_PAGE_GET_CLASS (self)->entity);
+
+      gtk_box_insert_child_after (GTK_BOX (priv->search_row), toolbar, priv->count_label);
+    }
 }
 
 static void
@@ -330,6 +519,7 @@ llw_page_dispose (GObject *object)
   g_clear_object (&priv->filter_model);
   g_clear_object (&priv->filter);
   g_clear_object (&priv->sort_key_sorter);
+  g_clear_pointer (&priv->record_lists, g_ptr_array_unref);
 
   G_OBJECT_CLASS (llw_page_parent_class)->dispose (object);
 }
@@ -434,6 +624,7 @@ llw_page_class_init (LlwPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/llweek/Llweek/ui/llw-page.ui");
   gtk_widget_class_bind_template_child_private (widget_class, LlwPage, header_box);
+  gtk_widget_class_bind_template_child_private (widget_class, LlwPage, search_row);
   gtk_widget_class_bind_template_child_private (widget_class, LlwPage, count_label);
   gtk_widget_class_bind_template_child_private (widget_class, LlwPage, search_entry);
   gtk_widget_class_bind_template_child_private (widget_class, LlwPage, stack);
@@ -451,6 +642,7 @@ llw_page_init (LlwPage *self)
 {
   LlwPagePrivate *priv = llw_page_get_instance_private (self);
 
+  priv->record_lists = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   priv->query = g_strdup ("");
@@ -549,4 +741,129 @@ llw_page_get_sort_key_sorter (LlwPage *self)
   g_return_val_if_fail (LLW_IS_PAGE (self), NULL);
 
   return priv->sort_key_sorter;
+}
+
+/**
+ * llw_page_attach_record_list:
+ * @column_view: a list of the tab, whose model is a GtkSingleSelection
+ * @entity: what the list holds
+ *
+ * Makes the records of @column_view editable: Enter or a double-click opens a record, Delete
+ * deletes it, and the toolbar returned adds, edits, deletes and shows the history, all
+ * through the window's record actions. The tab's own list is attached by the base class
+ * when the class has an entity.
+ *
+ * Returns: (transfer floating): the list's toolbar, for the tab to place
+ */
+GtkWidget *
+llw_page_attach_record_list (LlwPage         *self,
+                             GtkColumnView   *column_view,
+                             const LlwEntity *entity)
+{
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+  RecordList *list = g_new0 (RecordList, 1);
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutTrigger *trigger;
+
+  g_return_val_if_fail (LLW_IS_PAGE (self), NULL);
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (column_view), NULL);
+
+  list->entity = entity;
+  list->column_view = column_view;
+  list->toolbar = new_toolbar (list);
+  g_ptr_array_add (priv->record_lists, list);
+
+  g_signal_connect (column_view, "activate", G_CALLBACK (row_activated_cb), list);
+  if (list_selection (list) != NULL)
+    g_signal_connect (list_selection (list), "notify::selected-item",
+                      G_CALLBACK (selected_item_changed_cb), list);
+  update_record_buttons (list);
+
+  /* On the list, not the window: Delete in a text field deletes text. */
+  trigger = gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                         gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (trigger,
+                                                          gtk_callback_action_new (
+                                                            delete_pressed_cb, list, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (column_view), controller);
+  return list->toolbar;
+}
+
+/**
+ * llw_page_get_target:
+ * @table: the table of the list, or "" for the list that has the focus
+ * @item: (out) (transfer full) (optional) (nullable): the record selected in the list
+ *
+ * Returns: what the list holds, or %NULL when the tab has no such list
+ */
+const LlwEntity *
+llw_page_get_target (LlwPage    *self,
+                     const char *table,
+                     gpointer   *item)
+{
+  RecordList *list;
+  GtkSingleSelection *selection;
+  gpointer selected = NULL;
+
+  g_return_val_if_fail (LLW_IS_PAGE (self), NULL);
+
+  list = find_record_list (self, table);
+  if (list != NULL && (selection = list_selection (list)) != NULL)
+    selected = gtk_single_selection_get_selected_item (selection);
+  if (item != NULL)
+    *item = selected != NULL ? g_object_ref (selected) : NULL;
+
+  return list != NULL ? list->entity : NULL;
+}
+
+/* The list's row, found among the rows shown, selected and scrolled to. */
+static gboolean
+select_row (GtkColumnView *column_view,
+            gint64         id)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (column_view);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      gint64 item_id = 0;
+
+      g_object_get (item, "id", &item_id, NULL);
+      if (item_id != id)
+        continue;
+
+      gtk_selection_model_select_item (model, i, TRUE);
+      /* GTK 4.8 has no gtk_column_view_scroll_to (): its list view has the action. */
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (column_view));
+           child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_LIST_VIEW (child))
+          gtk_widget_activate_action (child, "list.scroll-to-item", "u", i);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * llw_page_select_record:
+ * @table: the table of the list
+ * @id: the record
+ *
+ * Selects the record in the list of @table and scrolls to it, if the search shows it.
+ *
+ * Returns: whether the record was found
+ */
+gboolean
+llw_page_select_record (LlwPage    *self,
+                        const char *table,
+                        gint64      id)
+{
+  RecordList *list;
+
+  g_return_val_if_fail (LLW_IS_PAGE (self), FALSE);
+
+  list = find_record_list (self, table);
+  return list != NULL && g_strcmp0 (list->entity->table, table) == 0 &&
+         select_row (list->column_view, id);
 }

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "llw-campaign-data.h"
+#include "llw-entity.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,10 @@ struct _LlwPageClass
   /* Says how many records the tab holds, above the list. */
   char       *(*format_count)   (LlwPage          *self,
                                  guint             n_items);
+
+  /* What the tab's list holds, when its records are added, edited and deleted there;
+   * %NULL for a tab that only shows. */
+  const LlwEntity *entity;
 };
 
 void        llw_page_class_set_template   (LlwPageClass    *page_class,
@@ -46,5 +51,14 @@ void        llw_page_focus_search         (LlwPage         *self);
 void        llw_page_set_items            (LlwPage         *self,
                                            GListModel      *items);
 GtkSorter  *llw_page_get_sort_key_sorter  (LlwPage         *self);
+const LlwEntity *llw_page_get_target      (LlwPage         *self,
+                                           const char      *table,
+                                           gpointer        *item);
+gboolean    llw_page_select_record        (LlwPage         *self,
+                                           const char      *table,
+                                           gint64           id);
+GtkWidget  *llw_page_attach_record_list   (LlwPage         *self,
+                                           GtkColumnView   *column_view,
+                                           const LlwEntity *entity);
 
 G_END_DECLS

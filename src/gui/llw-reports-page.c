@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "llw-report-dialog.h"
 #include "llw-report-status.h"
 #include "llw-reports-page.h"
 
@@ -13,6 +14,10 @@ struct _LlwReportsPage
   LlwPage parent_instance;
 
   GtkColumnViewColumn *unit_column;
+  GtkColumnView *column_view;
+  GtkWidget *receive_button;
+
+  LlwCampaignData *data;
 };
 
 G_DEFINE_FINAL_TYPE (LlwReportsPage, llw_reports_page, LLW_TYPE_PAGE)
@@ -31,6 +36,78 @@ format_review_state (gpointer unused,
   return g_strdup (llw_review_state_to_label (review_state));
 }
 
+/* Receiving a report: the selected unit's, or the one double-clicked (or Enter). */
+
+static void
+open_report (LlwReportsPage  *self,
+             LlwReportStatus *status)
+{
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  g_autoptr(GError) error = NULL;
+  LlwReportDialog *dialog;
+  GtkWidget *message;
+
+  if (self->data == NULL || status == NULL)
+    return;
+
+  dialog = llw_report_dialog_new (parent, self->data, status, &error);
+  if (dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  message = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                    GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s",
+                                    _("The report cannot be opened"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (message), "%s", error->message);
+  g_signal_connect (message, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (message));
+}
+
+static LlwReportStatus *
+get_selected (LlwReportsPage *self)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
+
+  if (!GTK_IS_SINGLE_SELECTION (selection))
+    return NULL;
+  return gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
+}
+
+static void
+receive_clicked_cb (LlwReportsPage *self)
+{
+  open_report (self, get_selected (self));
+}
+
+static void
+row_activated_cb (LlwReportsPage *self,
+                  guint           position,
+                  GtkColumnView  *column_view)
+{
+  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (column_view));
+  g_autoptr(LlwReportStatus) status = g_list_model_get_item (rows, position);
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (rows), position, TRUE);
+  open_report (self, status);
+}
+
+/* The button says whether the unit's report is new or is opened again. */
+static void
+selection_changed_cb (LlwReportsPage *self)
+{
+  LlwReportStatus *status = get_selected (self);
+  gboolean received = status != NULL && llw_report_status_get_report_id (status) > 0;
+
+  gtk_widget_set_sensitive (self->receive_button, status != NULL);
+  gtk_button_set_label (GTK_BUTTON (self->receive_button),
+                        received ? _("_Open report…") : _("_Receive report…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->receive_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  received ? _("Open report…") : _("Receive report…"), -1);
+}
+
 static gboolean
 llw_reports_page_load (LlwPage          *page,
                        LlwCampaignData  *data,
@@ -41,6 +118,7 @@ llw_reports_page_load (LlwPage          *page,
   if (statuses == NULL)
     return FALSE;
 
+  g_set_object (&LLW_REPORTS_PAGE (page)->data, data);
   llw_page_set_items (page, statuses);
   return TRUE;
 }
@@ -71,6 +149,7 @@ static void
 llw_reports_page_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), LLW_TYPE_REPORTS_PAGE);
+  g_clear_object (&LLW_REPORTS_PAGE (object)->data);
 
   G_OBJECT_CLASS (llw_reports_page_parent_class)->dispose (object);
 }
@@ -96,6 +175,9 @@ llw_reports_page_class_init (LlwReportsPageClass *klass)
   g_type_ensure (LLW_TYPE_REPORT_STATUS);
   llw_page_class_set_template (page_class, "/io/github/llweek/Llweek/ui/llw-reports-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LlwReportsPage, unit_column);
+  gtk_widget_class_bind_template_child (widget_class, LlwReportsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, LlwReportsPage, receive_button);
+  gtk_widget_class_bind_template_callback (widget_class, receive_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_channel);
   gtk_widget_class_bind_template_callback (widget_class, format_review_state);
 }
@@ -107,4 +189,9 @@ llw_reports_page_init (LlwReportsPage *self)
 
   gtk_column_view_column_set_sorter (self->unit_column,
                                      llw_page_get_sort_key_sorter (LLW_PAGE (self)));
+  g_signal_connect_object (self->column_view, "activate", G_CALLBACK (row_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_column_view_get_model (self->column_view),
+                           "notify::selected-item", G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }

@@ -115,6 +115,7 @@ llw_themes_page_class_init (LlwThemesPageClass *klass)
   page_class->get_search_key = llw_themes_page_get_search_key;
   page_class->get_sort_key = llw_themes_page_get_sort_key;
   page_class->format_count = llw_themes_page_format_count;
+  page_class->entity = &llw_entity_theme;
 
   g_type_ensure (LLW_TYPE_THEME);
   llw_page_class_set_template (page_class, "/io/github/llweek/Llweek/ui/llw-themes-page.ui");

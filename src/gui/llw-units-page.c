@@ -91,6 +91,7 @@ llw_units_page_class_init (LlwUnitsPageClass *klass)
   page_class->get_search_key = llw_units_page_get_search_key;
   page_class->get_sort_key = llw_units_page_get_sort_key;
   page_class->format_count = llw_units_page_format_count;
+  page_class->entity = &llw_entity_unit;
 
   g_type_ensure (LLW_TYPE_UNIT);
   llw_page_class_set_template (page_class, "/io/github/llweek/Llweek/ui/llw-units-page.ui");

@@ -5,30 +5,14 @@
 
 #include "llw-activities-page.h"
 #include "llw-campaign-data.h"
+#include "llw-import-dialog.h"
 #include "llw-overview-page.h"
 #include "llw-reports-page.h"
 #include "llw-themes-page.h"
 #include "llw-units-page.h"
-#include "llw-window.h"
-
-struct _LlwWindow
-{
-  GtkApplicationWindow parent_instance;
-
-  GtkDropDown *campaign_dropdown;
-  GtkStack *stack;
-
-  LlwDatabase *database;
-  LlwCampaignData *data;
-};
+#include "llw-window-private.h"
 
 G_DEFINE_FINAL_TYPE (LlwWindow, llw_window, GTK_TYPE_APPLICATION_WINDOW)
-
-/* The features behind these menu items are not written yet: their actions exist, disabled,
- * so that the menu shows what is coming and the shortcuts are reserved. */
-static const char * const unavailable_actions[] = {
-  "export", "print", "import", "settings", "backup", "restore",
-};
 
 static void campaign_selected_cb (LlwWindow   *self,
                                   GParamSpec  *pspec,
@@ -65,6 +49,7 @@ show_campaign (LlwWindow   *self,
   self->data = llw_campaign_data_new (self->database, campaign);
 
   gtk_window_set_title (GTK_WINDOW (self), llw_campaign_get_title (campaign));
+  llw_window_state_campaign_shown (self, campaign);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -125,6 +110,14 @@ load_campaigns (LlwWindow   *self,
   show_campaign (self, selected != NULL ? selected : campaign);
 }
 
+/* Reads the campaigns again, after one was added or changed, and shows @campaign. */
+void
+llw_window_reload_campaigns (LlwWindow   *self,
+                             LlwCampaign *campaign)
+{
+  load_campaigns (self, campaign);
+}
+
 static void
 campaign_selected_cb (LlwWindow   *self,
                       GParamSpec  *pspec,
@@ -149,6 +142,17 @@ search (GSimpleAction *action,
 }
 
 static void
+import_figures (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  LlwWindow *self = user_data;
+
+  if (self->data != NULL)
+    llw_import_dialog_choose_file (GTK_WINDOW (self), self->data);
+}
+
+static void
 show_page (GSimpleAction *action,
            GVariant      *parameter,
            gpointer       user_data)
@@ -165,6 +169,8 @@ llw_window_dispose (GObject *object)
 {
   LlwWindow *self = LLW_WINDOW (object);
 
+  llw_window_actions_dispose (self);
+  llw_window_state_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LLW_TYPE_WINDOW);
   g_clear_object (&self->data);
   g_clear_object (&self->database);
@@ -191,7 +197,9 @@ llw_window_class_init (LlwWindowClass *klass)
                                                "/io/github/llweek/Llweek/ui/llw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LlwWindow, campaign_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LlwWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LlwWindow, notification_bar);
   gtk_widget_class_bind_template_callback (widget_class, format_year);
+  llw_window_actions_class_init (widget_class);
 }
 
 static void
@@ -200,12 +208,7 @@ llw_window_init (LlwWindow *self)
   static const GActionEntry actions[] = {
     { "search", search },
     { "show-page", show_page, "s" },
-    { "export" },
-    { "print" },
-    { "import" },
-    { "settings" },
-    { "backup" },
-    { "restore" },
+    { "import", import_figures },
   };
   GtkWidget *button;
 
@@ -221,12 +224,8 @@ llw_window_init (LlwWindow *self)
   g_signal_connect_object (self->campaign_dropdown, "notify::selected",
                            G_CALLBACK (campaign_selected_cb), self, G_CONNECT_SWAPPED);
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
-  for (guint i = 0; i < G_N_ELEMENTS (unavailable_actions); i++)
-    {
-      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), unavailable_actions[i]);
-
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
-    }
+  llw_window_actions_init (self);
+  llw_window_state_init (self);
 }
 
 /* Returns: (transfer none): a window on @database, showing @campaign first; like every
@@ -244,6 +243,8 @@ llw_window_new (GtkApplication *application,
 
   self = g_object_new (LLW_TYPE_WINDOW, "application", application, NULL);
   self->database = g_object_ref (database);
+  llw_window_actions_watch_database (self);
+  llw_window_files_init (self);
   load_campaigns (self, campaign);
 
   return self;

@@ -1,0 +1,269 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "llw-import-dialog.h"
+#include "llw-import.h"
+
+/* Importing figures from a CSV file, as --import-reports does, with a look first: the file
+ * is read and checked, and either every problem is listed (nothing is written), or what the
+ * import would change is said, and Import applies it. */
+
+struct _LlwImportDialog
+{
+  GtkWindow parent_instance;
+
+  GtkWidget *cancel_button;
+  GtkWidget *import_button;
+  GtkWidget *icon;
+  GtkWidget *heading_label;
+  GtkWidget *summary_label;
+  GtkWidget *problems_window;
+  GtkWidget *problems_list;
+
+  LlwImport *import;
+};
+
+G_DEFINE_FINAL_TYPE (LlwImportDialog, llw_import_dialog, GTK_TYPE_WINDOW)
+
+static void
+show_state (LlwImportDialog *self,
+            const char      *icon_name,
+            const char      *heading,
+            const char      *summary,
+            gboolean         can_import)
+{
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), icon_name);
+  gtk_label_set_text (GTK_LABEL (self->heading_label), heading);
+  gtk_label_set_text (GTK_LABEL (self->summary_label), summary);
+  gtk_widget_set_visible (self->import_button, can_import);
+  gtk_button_set_label (GTK_BUTTON (self->cancel_button), can_import ? _("_Cancel")
+                                                                     : _("_Close"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->cancel_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  can_import ? _("Cancel") : _("Close"), -1);
+}
+
+/* The file cannot be imported: every problem, by line and column. */
+static void
+show_problems (LlwImportDialog *self,
+               const char      *message)
+{
+  GPtrArray *problems = llw_import_get_problems (self->import);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      GtkWidget *label = gtk_label_new (g_ptr_array_index (problems, i));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_top (label, 4);
+      gtk_widget_set_margin_bottom (label, 4);
+      gtk_widget_set_margin_start (label, 8);
+      gtk_widget_set_margin_end (label, 8);
+      gtk_list_box_append (GTK_LIST_BOX (self->problems_list), label);
+    }
+  gtk_widget_set_visible (self->problems_window, problems->len > 0);
+  show_state (self, "dialog-error-symbolic", message,
+              _("Correct the file and import it again. Nothing was changed."), FALSE);
+}
+
+static void
+show_preview (LlwImportDialog *self,
+              GFile           *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = g_strdup_printf (_("“%s” can be imported"), name);
+  g_autofree char *changes = llw_import_describe (self->import, TRUE);
+  guint n_rows = llw_import_get_n_rows (self->import);
+  g_autofree char *rows = g_strdup_printf (ngettext ("The file gives the figures of %u unit.",
+                                                     "The file gives the figures of %u units.",
+                                                     n_rows), n_rows);
+  g_autofree char *summary = g_strdup_printf ("%s %s\n%s", rows, changes,
+                                              _("Import writes these changes, in the history "
+                                                "of each report."));
+
+  show_state (self, "document-open-symbolic", heading, summary, TRUE);
+}
+
+static void
+import_clicked_cb (LlwImportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *changes = NULL;
+
+  if (!llw_import_apply (self->import, FALSE, &error))
+    {
+      show_state (self, "dialog-error-symbolic", _("The figures could not be imported"),
+                  error->message, FALSE);
+      return;
+    }
+
+  changes = llw_import_describe (self->import, FALSE);
+  show_state (self, "emblem-ok-symbolic", _("Figures imported"), changes, FALSE);
+  gtk_widget_grab_focus (self->cancel_button);
+}
+
+static void
+llw_import_dialog_dispose (GObject *object)
+{
+  LlwImportDialog *self = LLW_IMPORT_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LLW_TYPE_IMPORT_DIALOG);
+  g_clear_object (&self->import);
+
+  G_OBJECT_CLASS (llw_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+llw_import_dialog_class_init (LlwImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = llw_import_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/llweek/Llweek/ui/llw-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LlwImportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, LlwImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, LlwImportDialog, icon);
+  gtk_widget_class_bind_template_child (widget_class, LlwImportDialog, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, LlwImportDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, LlwImportDialog, problems_window);
+  gtk_widget_class_bind_template_child (widget_class, LlwImportDialog, problems_list);
+  gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+llw_import_dialog_init (LlwImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->import_button);
+}
+
+/**
+ * llw_import_dialog_new:
+ * @parent: the window it belongs to
+ * @data: the campaign the figures are imported into
+ * @file: a CSV file in the format of the README
+ *
+ * Reads and checks @file, and finds out what importing it would change, writing nothing.
+ *
+ * Returns: (transfer none): the dialog, to present; %NULL with @error set when the file
+ *   cannot be read at all (a file with problems is shown with them)
+ */
+LlwImportDialog *
+llw_import_dialog_new (GtkWindow        *parent,
+                       LlwCampaignData  *data,
+                       GFile            *file,
+                       GError          **error)
+{
+  g_autoptr(LlwImport) import = NULL;
+  g_autoptr(GError) read_error = NULL;
+  const char *path;
+  LlwImportDialog *self;
+
+  g_return_val_if_fail (LLW_IS_CAMPAIGN_DATA (data), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_peek_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Only a file on this computer can be imported."));
+      return NULL;
+    }
+
+  import = llw_import_new (llw_campaign_data_get_database (data),
+                           llw_campaign_data_get_campaign (data));
+  if (!llw_import_read_file (import, path, &read_error) &&
+      llw_import_get_problems (import)->len == 0)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return NULL;
+    }
+  if (read_error == NULL && !llw_import_apply (import, TRUE, error))
+    return NULL;
+
+  self = g_object_new (LLW_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  self->import = g_steal_pointer (&import);
+  if (read_error != NULL)
+    show_problems (self, read_error->message);
+  else
+    show_preview (self, file);
+  return self;
+}
+
+static void
+show_error (GtkWindow  *parent,
+            const char *message)
+{
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                   "%s", _("The file cannot be imported"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", message);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+file_chosen_cb (GtkNativeDialog *chooser,
+                int              response,
+                LlwCampaignData *data)
+{
+  GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  LlwImportDialog *dialog;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    {
+      dialog = llw_import_dialog_new (parent, data, file, &error);
+      if (dialog != NULL)
+        gtk_window_present (GTK_WINDOW (dialog));
+      else
+        show_error (parent, error->message);
+    }
+
+  g_object_unref (chooser);
+}
+
+/* Asks for the file to import, then shows what importing it would do. */
+void
+llw_import_dialog_choose_file (GtkWindow       *parent,
+                               LlwCampaignData *data)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  g_return_if_fail (LLW_IS_CAMPAIGN_DATA (data));
+
+  chooser = gtk_file_chooser_native_new (_("Import figures"), parent,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (csv, _("CSV files"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_add_pattern (csv, "*.CSV");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+
+  g_signal_connect_data (chooser, "response", G_CALLBACK (file_chosen_cb), g_object_ref (data),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}

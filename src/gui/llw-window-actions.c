@@ -1,0 +1,720 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "llw-database-get.h"
+#include "llw-database-history.h"
+#include "llw-history-dialog.h"
+#include "llw-indicators-dialog.h"
+#include "llw-page.h"
+#include "llw-record-dialog.h"
+#include "llw-window-private.h"
+
+/* Keeping the campaign's records: adding, editing and deleting them from the tabs, undoing
+ * the deletes, their history, the campaign's settings and the next year's campaign. */
+
+/* The campaign's history can be long after an import (a line for every figure). */
+#define MAX_HISTORY_LINES 10000
+
+/* A delete waiting for the user to confirm it. */
+typedef struct
+{
+  LlwWindow *window;
+  LlwDeletion *deletion;
+} PendingDeletion;
+
+static LlwPage *
+visible_page (LlwWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  return LLW_IS_PAGE (page) ? LLW_PAGE (page) : NULL;
+}
+
+static LlwCampaign *
+current_campaign (LlwWindow *self)
+{
+  return llw_campaign_data_get_campaign (self->data);
+}
+
+static gint64
+item_id (gpointer item)
+{
+  gint64 id = 0;
+
+  g_object_get (item, "id", &id, NULL);
+  return id;
+}
+
+/* Returns: (transfer full): the name a record goes by, for messages and titles. */
+static char *
+record_label (gpointer item)
+{
+  static const char *const properties[] = { "name", "title", "label", "code" };
+  GObjectClass *klass = G_OBJECT_GET_CLASS (item);
+
+  for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (g_object_class_find_property (klass, properties[i]) == NULL)
+        continue;
+      g_object_get (item, properties[i], &text, NULL);
+      if (text != NULL && text[0] != '\0')
+        return g_strdelimit (g_steal_pointer (&text), "\t\r\n", ' ');
+    }
+  return g_strdup ("");
+}
+
+static void
+show_failure (GtkWindow    *parent,
+              const char   *title,
+              const GError *error)
+{
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", title);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Selects @id in the tab shown, once its lists have taken in the change. */
+static void
+select_record (LlwWindow  *self,
+               const char *table,
+               gint64      id)
+{
+  LlwPage *page = visible_page (self);
+
+  llw_campaign_data_flush_changes (self->data);
+  if (page != NULL)
+    llw_page_select_record (page, table, id);
+}
+
+static void
+update_undo_action (LlwWindow *self)
+{
+  GAction *undo = g_action_map_lookup_action (G_ACTION_MAP (self), "undo");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (undo), self->deletions->len > 0);
+}
+
+/* What a deleted record is called in messages: its name, or what kind of record it was
+ * (an assignment has no name of its own). */
+static char *
+deleted_name (LlwDeletion *deletion)
+{
+  const LlwEntity *entity = llw_entity_lookup (llw_deletion_get_table (deletion));
+
+  if (llw_deletion_get_label (deletion)[0] != '\0' || entity == NULL)
+    return g_strdup (llw_deletion_get_label (deletion));
+  return g_strdup (_(entity->label));
+}
+
+/* Keeps a delete for Ctrl+Z and says what was deleted. */
+static void
+push_deletion (LlwWindow   *self,
+               LlwDeletion *deletion)
+{
+  g_autofree char *name = deleted_name (deletion);
+  g_autofree char *message = g_strdup_printf (_("Deleted “%s”."), name);
+
+  g_ptr_array_add (self->deletions, g_object_ref (deletion));
+  update_undo_action (self);
+  llw_notification_bar_show (self->notification_bar, message, TRUE);
+}
+
+static void
+record_saved_cb (LlwRecordDialog *dialog,
+                 gint64           id,
+                 LlwWindow       *self)
+{
+  select_record (self, g_object_get_data (G_OBJECT (dialog), "llw-table"), id);
+}
+
+static void
+record_deleted_cb (LlwRecordDialog *dialog,
+                   LlwDeletion     *deletion,
+                   LlwWindow       *self)
+{
+  push_deletion (self, deletion);
+}
+
+/* A unit is edited together with its assignment in the campaign shown, which the user can
+ * add ("Assign a task") or take away. */
+static LlwRecordDialog *
+new_unit_dialog (LlwWindow  *self,
+                 GtkWindow  *parent,
+                 gint64      id,
+                 GError    **error)
+{
+  LlwDatabase *db = self->database;
+  LlwRecordDialog *dialog;
+  g_autofree char *title = NULL;
+  gint64 assignment = 0;
+
+  if (id > 0)
+    {
+      assignment = llw_database_find_assignment (db, current_campaign (self), id, error);
+      if (error != NULL && *error != NULL)
+        return NULL;
+    }
+
+  dialog = llw_record_dialog_new (parent, self->data, &llw_entity_unit, id, error);
+  if (dialog == NULL)
+    return NULL;
+
+  /* Translators: %d is the year of the campaign */
+  title = g_strdup_printf (_("Assignment in %d"), llw_campaign_get_year (current_campaign (self)));
+  if (!llw_record_dialog_add_part (dialog, &llw_entity_assignment, assignment, "unit_id", title,
+                                   _("Assign a task"), error))
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return NULL;
+    }
+  return dialog;
+}
+
+/**
+ * llw_window_edit_record:
+ * @parent: the window the form is for
+ * @entity: what kind of record
+ * @id: the record, or 0 to add one
+ *
+ * Opens the record's form; the record is selected in the tab once saved.
+ */
+void
+llw_window_edit_record (LlwWindow       *self,
+                        GtkWindow       *parent,
+                        const LlwEntity *entity,
+                        gint64           id)
+{
+  g_autoptr(GError) error = NULL;
+  LlwRecordDialog *dialog;
+
+  g_return_if_fail (LLW_IS_WINDOW (self));
+
+  if (entity == &llw_entity_unit)
+    dialog = new_unit_dialog (self, parent, id, &error);
+  else
+    dialog = llw_record_dialog_new (parent, self->data, entity, id, &error);
+
+  if (dialog == NULL)
+    {
+      show_failure (parent, _("The record cannot be opened"), error);
+      return;
+    }
+
+  g_object_set_data (G_OBJECT (dialog), "llw-table", (gpointer) entity->table);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (record_saved_cb), self, 0);
+  g_signal_connect_object (dialog, "deleted", G_CALLBACK (record_deleted_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+carry_out_deletion (LlwWindow   *self,
+                    GtkWindow   *parent,
+                    LlwDeletion *deletion)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!llw_database_delete (self->database, deletion, &error))
+    {
+      show_failure (parent, _("The record cannot be deleted"), error);
+      return;
+    }
+  push_deletion (self, deletion);
+}
+
+static void
+pending_deletion_free (gpointer  data,
+                       GClosure *closure)
+{
+  PendingDeletion *pending = data;
+
+  g_object_unref (pending->window);
+  g_object_unref (pending->deletion);
+  g_free (pending);
+}
+
+static void
+confirm_response_cb (GtkDialog       *dialog,
+                     int              response,
+                     PendingDeletion *pending)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    carry_out_deletion (pending->window, parent, pending->deletion);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Says what else the delete would take away, and asks. */
+static void
+confirm_deletion (LlwWindow   *self,
+                  GtkWindow   *parent,
+                  LlwDeletion *deletion)
+{
+  g_autofree char *dependents = llw_deletion_describe_dependents (deletion);
+  PendingDeletion *pending = g_new0 (PendingDeletion, 1);
+  GtkWidget *dialog;
+  GtkWidget *button;
+
+  dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Delete “%s”?"), llw_deletion_get_label (deletion));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            _("This also deletes: %s. While this window stays "
+                                              "open, Ctrl+Z brings everything back."),
+                                            dependents);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Delete"), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+
+  pending->window = g_object_ref (self);
+  pending->deletion = g_object_ref (deletion);
+  /* Freed with the question, however it goes away. */
+  g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_response_cb), pending,
+                         pending_deletion_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * llw_window_delete_record:
+ * @parent: the window the question is asked over
+ * @table: the record's table
+ * @id: the record
+ *
+ * Deletes the record, after asking if the delete takes other records with it; the delete
+ * can be undone with Ctrl+Z or the notification's Undo for as long as the window is open.
+ */
+void
+llw_window_delete_record (LlwWindow  *self,
+                          GtkWindow  *parent,
+                          const char *table,
+                          gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwDeletion) deletion = NULL;
+
+  g_return_if_fail (LLW_IS_WINDOW (self));
+
+  deletion = llw_database_plan_deletion (self->database, table,
+                                         llw_campaign_get_id (current_campaign (self)), id,
+                                         &error);
+  if (deletion == NULL)
+    show_failure (parent, _("The record cannot be deleted"), error);
+  else if (llw_deletion_has_dependents (deletion))
+    confirm_deletion (self, parent, deletion);
+  else
+    carry_out_deletion (self, parent, deletion);
+}
+
+/* A unit's history and its assignment's in the campaign, newest first. */
+static GListModel *
+list_unit_history (LlwWindow  *self,
+                   gint64      id,
+                   GError    **error)
+{
+  g_autoptr(GListModel) unit = NULL;
+  g_autoptr(GListModel) assignment = NULL;
+  GListStore *both = g_list_store_new (G_TYPE_LIST_MODEL);
+  GtkSorter *sorter;
+  gint64 assignment_id;
+
+  unit = llw_database_list_history (self->database, "unit", id, error);
+  assignment_id = llw_database_find_assignment (self->database, current_campaign (self), id,
+                                                NULL);
+  if (assignment_id > 0)
+    assignment = llw_database_list_history (self->database, "assignment", assignment_id, NULL);
+  if (unit == NULL)
+    {
+      g_object_unref (both);
+      return NULL;
+    }
+
+  g_list_store_append (both, unit);
+  if (assignment != NULL)
+    g_list_store_append (both, assignment);
+  sorter = GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (
+                                                 LLW_TYPE_HISTORY_ENTRY, NULL, "id")));
+  gtk_numeric_sorter_set_sort_order (GTK_NUMERIC_SORTER (sorter), GTK_SORT_DESCENDING);
+  return G_LIST_MODEL (gtk_sort_list_model_new (
+                         G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (both))),
+                         sorter));
+}
+
+/**
+ * llw_window_show_history:
+ * @parent: the window the history is shown over
+ * @table: the record's table
+ * @id: the record
+ * @subject: the record's name, as the title of its history
+ *
+ * Shows the record's history; a unit's includes its assignment in the campaign shown.
+ */
+void
+llw_window_show_history (LlwWindow  *self,
+                         GtkWindow  *parent,
+                         const char *table,
+                         gint64      id,
+                         const char *subject)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) entries = NULL;
+
+  g_return_if_fail (LLW_IS_WINDOW (self));
+
+  if (g_strcmp0 (table, "unit") == 0)
+    entries = list_unit_history (self, id, &error);
+  else
+    entries = llw_database_list_history (self->database, table, id, &error);
+
+  /* A unit's history mixes two records: each line says which. */
+  if (entries == NULL)
+    show_failure (parent, _("The history cannot be read"), error);
+  else
+    gtk_window_present (GTK_WINDOW (llw_history_dialog_new (parent, subject, entries,
+                                                            g_strcmp0 (table, "unit") == 0)));
+}
+
+/* The record the action is for: the one selected in the tab's list of the action's table. */
+static const LlwEntity *
+action_target (LlwWindow *self,
+               GVariant  *parameter,
+               gpointer  *item)
+{
+  LlwPage *page = visible_page (self);
+
+  *item = NULL;
+  if (page == NULL)
+    return NULL;
+  return llw_page_get_target (page, g_variant_get_string (parameter, NULL), item);
+}
+
+static void
+add_record (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  LlwWindow *self = user_data;
+  g_autoptr(GObject) item = NULL;
+  const LlwEntity *entity = action_target (self, parameter, (gpointer *) &item);
+
+  if (entity != NULL)
+    llw_window_edit_record (self, GTK_WINDOW (self), entity, 0);
+}
+
+static void
+edit_record (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  LlwWindow *self = user_data;
+  g_autoptr(GObject) item = NULL;
+  const LlwEntity *entity = action_target (self, parameter, (gpointer *) &item);
+
+  if (entity != NULL && item != NULL)
+    llw_window_edit_record (self, GTK_WINDOW (self), entity, item_id (item));
+}
+
+static void
+delete_record (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  LlwWindow *self = user_data;
+  g_autoptr(GObject) item = NULL;
+  const LlwEntity *entity = action_target (self, parameter, (gpointer *) &item);
+
+  if (entity != NULL && item != NULL)
+    llw_window_delete_record (self, GTK_WINDOW (self), entity->table, item_id (item));
+}
+
+static void
+record_history (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  LlwWindow *self = user_data;
+  g_autoptr(GObject) item = NULL;
+  const LlwEntity *entity = action_target (self, parameter, (gpointer *) &item);
+  g_autofree char *label = NULL;
+
+  if (entity == NULL || item == NULL)
+    return;
+
+  label = record_label (item);
+  llw_window_show_history (self, GTK_WINDOW (self), entity->table, item_id (item), label);
+}
+
+/* Undoes the latest delete not undone yet. One that cannot be undone any more (a record
+ * added since has taken its place) is said so and forgotten, so that Ctrl+Z goes on with
+ * the delete before it. */
+static void
+undo (GSimpleAction *action,
+      GVariant      *parameter,
+      gpointer       user_data)
+{
+  LlwWindow *self = user_data;
+  g_autoptr(LlwDeletion) deletion = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->deletions->len == 0)
+    return;
+
+  deletion = g_ptr_array_steal_index (self->deletions, self->deletions->len - 1);
+  update_undo_action (self);
+  if (!llw_database_undo_deletion (self->database, deletion, &error))
+    {
+      llw_notification_bar_hide (self->notification_bar);
+      show_failure (GTK_WINDOW (self), _("The delete cannot be undone"), error);
+      return;
+    }
+
+  name = deleted_name (deletion);
+  message = g_strdup_printf (_("Restored “%s”."), name);
+  llw_notification_bar_show (self->notification_bar, message, FALSE);
+  select_record (self, llw_deletion_get_table (deletion), llw_deletion_get_id (deletion));
+}
+
+static void
+settings (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  LlwWindow *self = user_data;
+
+  llw_window_edit_record (self, GTK_WINDOW (self), &llw_entity_campaign,
+                          llw_campaign_get_id (current_campaign (self)));
+}
+
+static void
+indicators (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  LlwWindow *self = user_data;
+
+  gtk_window_present (GTK_WINDOW (llw_indicators_dialog_new (self, self->data)));
+}
+
+static void
+campaign_history (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  LlwWindow *self = user_data;
+  LlwCampaign *campaign = current_campaign (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) entries = NULL;
+
+  entries = llw_database_list_campaign_history (self->database, llw_campaign_get_id (campaign),
+                                                MAX_HISTORY_LINES, &error);
+  if (entries == NULL)
+    show_failure (GTK_WINDOW (self), _("The history cannot be read"), error);
+  else
+    gtk_window_present (GTK_WINDOW (llw_history_dialog_new (GTK_WINDOW (self),
+                                                            llw_campaign_get_title (campaign),
+                                                            entries, TRUE)));
+}
+
+/* The message for a refused new campaign: the year's, or the error's. */
+static char *
+copy_failure (LlwWindow    *self,
+              int           year,
+              GHashTable   *errors,
+              const GError *error)
+{
+  g_autoptr(LlwCampaign) existing = NULL;
+  const char *message = errors ? g_hash_table_lookup (errors, "year") : NULL;
+
+  if (message == NULL)
+    return g_strdup (error->message);
+  /* Core says the value is taken; the user wants to hear which campaign has it. */
+  existing = llw_database_get_campaign (self->database, year, NULL);
+  if (existing != NULL)
+    return g_strdup_printf (_("There is already a campaign for %d."), year);
+  return g_strdup (message);
+}
+
+static void
+new_campaign_response_cb (GtkDialog *dialog,
+                          int        response,
+                          LlwWindow *self)
+{
+  GtkSpinButton *year = g_object_get_data (G_OBJECT (dialog), "llw-year");
+  GtkLabel *message = g_object_get_data (G_OBJECT (dialog), "llw-message");
+  g_autoptr(GHashTable) errors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwCampaign) campaign = NULL;
+  g_autofree char *failure = NULL;
+  int new_year;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* The year typed, not only the one last stepped to. */
+  gtk_spin_button_update (year);
+  new_year = gtk_spin_button_get_value_as_int (year);
+
+  self->copying = TRUE;
+  campaign = llw_database_copy_campaign (self->database, current_campaign (self), new_year,
+                                         &errors, &error);
+  self->copying = FALSE;
+  if (campaign == NULL)
+    {
+      failure = copy_failure (self, new_year, errors, error);
+      gtk_label_set_text (message, failure);
+      gtk_widget_set_visible (GTK_WIDGET (message), TRUE);
+      return;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  llw_window_reload_campaigns (self, campaign);
+}
+
+/* The year after the latest campaign's, which is the one a new campaign is usually for. */
+static int
+next_year (LlwWindow *self)
+{
+  g_autoptr(GListModel) campaigns = llw_database_list_campaigns (self->database, NULL);
+  g_autoptr(LlwCampaign) latest = NULL;
+
+  if (campaigns == NULL || g_list_model_get_n_items (campaigns) == 0)
+    return llw_campaign_get_year (current_campaign (self)) + 1;
+
+  latest = g_list_model_get_item (campaigns, 0);
+  return llw_campaign_get_year (latest) + 1;
+}
+
+static void
+year_activated_cb (GtkDialog *dialog)
+{
+  gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
+}
+
+static GtkWidget *
+new_year_field (LlwWindow *self,
+                GtkWidget *dialog)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Year"));
+  GtkWidget *year = gtk_spin_button_new_with_range (2000, 2999, 1);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (year), next_year (self));
+  /* Enter creates, as the dialog's default button: GTK 4.8's spin button has no
+   * activates-default, its text has the signal. */
+  g_signal_connect_swapped (gtk_editable_get_delegate (GTK_EDITABLE (year)), "activate",
+                            G_CALLBACK (year_activated_cb), dialog);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), year);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (year), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Year"), -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), year);
+  g_object_set_data (G_OBJECT (dialog), "llw-year", year);
+  return box;
+}
+
+static void
+new_campaign (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  LlwWindow *self = user_data;
+  GtkWidget *dialog, *area, *message;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
+                                   _("New campaign"));
+  gtk_message_dialog_format_secondary_text (
+    GTK_MESSAGE_DIALOG (dialog),
+    _("The new campaign starts from the %d campaign: the units’ assignments, the kinds of "
+      "activity, the indicators and the recipients are copied, with every date moved to the "
+      "new year. Themes, activities and reports start empty."),
+    llw_campaign_get_year (current_campaign (self)));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  gtk_widget_add_css_class (gtk_dialog_add_button (GTK_DIALOG (dialog), _("C_reate"),
+                                                   GTK_RESPONSE_ACCEPT), "suggested-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+
+  area = gtk_message_dialog_get_message_area (GTK_MESSAGE_DIALOG (dialog));
+  gtk_box_append (GTK_BOX (area), new_year_field (self, dialog));
+  message = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_widget_add_css_class (message, "field-error");
+  gtk_widget_set_visible (message, FALSE);
+  gtk_box_append (GTK_BOX (area), message);
+  g_object_set_data (G_OBJECT (dialog), "llw-message", message);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (new_campaign_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The campaign's own changes (its settings, a new year) change the chooser and every tab;
+ * the records' are followed by the lists themselves (LlwCampaignData). */
+static void
+database_changed_cb (LlwWindow   *self,
+                     const char  *table,
+                     gint64       id,
+                     LlwDatabase *database)
+{
+  if (g_strcmp0 (table, "campaign") == 0 && !self->copying && self->data != NULL)
+    llw_window_reload_campaigns (self, current_campaign (self));
+}
+
+void
+llw_window_actions_class_init (GtkWidgetClass *widget_class)
+{
+  g_type_ensure (LLW_TYPE_NOTIFICATION_BAR);
+
+  /* In the bubble phase: a text field's own Ctrl+Z comes first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.add-record", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
+}
+
+void
+llw_window_actions_init (LlwWindow *self)
+{
+  static const GActionEntry actions[] = {
+    { "add-record", add_record, "s" },
+    { "edit-record", edit_record, "s" },
+    { "delete-record", delete_record, "s" },
+    { "record-history", record_history, "s" },
+    { "undo", undo },
+    { "settings", settings },
+    { "new-campaign", new_campaign },
+    { "indicators", indicators },
+    { "campaign-history", campaign_history },
+  };
+
+  self->deletions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+  update_undo_action (self);
+}
+
+void
+llw_window_actions_watch_database (LlwWindow *self)
+{
+  g_signal_connect_object (self->database, "changed", G_CALLBACK (database_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+void
+llw_window_actions_dispose (LlwWindow *self)
+{
+  g_clear_pointer (&self->deletions, g_ptr_array_unref);
+}

@@ -1,0 +1,275 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "llw-checklist-dialog.h"
+#include "llw-export.h"
+#include "llw-window-private.h"
+
+/* What the office takes out of llweek or brings back into it: the consolidated workbook,
+ * the checklists, and copies of the whole database. */
+
+static LlwCampaign *
+current_campaign (LlwWindow *self)
+{
+  return llw_campaign_data_get_campaign (self->data);
+}
+
+static void
+show_error (LlwWindow    *self,
+            const char   *what,
+            const GError *error)
+{
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", what);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A file chooser that starts in the folder of the last export, where the office keeps its
+ * documents, and remembers the folder chosen. */
+static GtkFileChooserNative *
+new_chooser (LlwWindow           *self,
+             const char          *title,
+             GtkFileChooserAction action,
+             const char          *accept,
+             const char          *name,
+             const char          *pattern)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *folder = self->settings
+                            ? g_settings_get_string (self->settings, "last-export-folder")
+                            : NULL;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept,
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_filter_set_name (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (folder != NULL && *folder != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) start = g_file_new_for_path (folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), start, NULL);
+    }
+  if (name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  return chooser;
+}
+
+/* Returns: (transfer full) (nullable): the file chosen, its folder remembered. */
+static GFile *
+take_choice (LlwWindow            *self,
+             GtkFileChooserNative *chooser,
+             int                   response)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+
+  if (file != NULL && self->settings != NULL && (folder = g_file_get_parent (file)) != NULL)
+    {
+      g_autofree char *path = g_file_get_path (folder);
+
+      g_settings_set_string (self->settings, "last-export-folder", path ? path : "");
+    }
+  return g_steal_pointer (&file);
+}
+
+static void
+report_exported_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(LlwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!llw_export_report_finish (result, &error))
+    show_error (self, _("The report could not be exported"), error);
+  else
+    llw_notification_bar_show (self->notification_bar, _("The report was exported."), FALSE);
+}
+
+static void
+export_chosen_cb (GtkFileChooserNative *chooser,
+                  int                   response,
+                  LlwWindow            *self)
+{
+  g_autoptr(GFile) file = take_choice (self, chooser, response);
+
+  if (file != NULL)
+    llw_export_report_async (self->database, current_campaign (self), file, NULL,
+                             report_exported_cb, g_object_ref (self));
+}
+
+static void
+export_report (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  LlwWindow *self = user_data;
+  g_autofree char *name = llw_export_default_filename (current_campaign (self));
+  GtkFileChooserNative *chooser;
+
+  chooser = new_chooser (self, _("Export the consolidated report"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                         _("_Export"), name, "*.xlsx");
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_checklist_dialog (LlwWindow               *self,
+                       LlwChecklistDialogAction what)
+{
+  LlwChecklistDialog *dialog;
+
+  dialog = llw_checklist_dialog_new (GTK_WINDOW (self), self->database, current_campaign (self),
+                                     what);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_checklist (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  open_checklist_dialog (user_data, LLW_CHECKLIST_DIALOG_PRINT);
+}
+
+static void
+save_checklist (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  open_checklist_dialog (user_data, LLW_CHECKLIST_DIALOG_SAVE_PDF);
+}
+
+static void
+backup_chosen_cb (GtkFileChooserNative *chooser,
+                  int                   response,
+                  LlwWindow            *self)
+{
+  g_autoptr(GFile) file = take_choice (self, chooser, response);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  if (path == NULL)
+    return;
+  if (!llw_database_backup_to (self->database, path, &error))
+    show_error (self, _("The copy could not be saved"), error);
+  else
+    llw_notification_bar_show (self->notification_bar, _("A copy of the data was saved."),
+                               FALSE);
+}
+
+static void
+backup (GSimpleAction *action,
+        GVariant      *parameter,
+        gpointer       user_data)
+{
+  LlwWindow *self = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = g_date_time_format (now, "llweek-%Y-%m-%d.db");
+  GtkFileChooserNative *chooser;
+
+  chooser = new_chooser (self, _("Save a copy of the data"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                         _("_Save"), name, "*.db");
+  g_signal_connect (chooser, "response", G_CALLBACK (backup_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+restore_confirmed_cb (GtkDialog *dialog,
+                      int        response,
+                      LlwWindow *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      if (!llw_database_restore (self->database, path, &error))
+        show_error (self, _("The copy could not be restored"), error);
+      else
+        {
+          g_autoptr(LlwCampaign) shown = g_object_ref (current_campaign (self));
+
+          llw_window_reload_campaigns (self, shown);
+          llw_notification_bar_show (self->notification_bar,
+                                     _("The data was restored from the copy."), FALSE);
+        }
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Restoring replaces everything: the user is told that the current data is kept as a
+ * backup, and asked. */
+static void
+restore_chosen_cb (GtkFileChooserNative *chooser,
+                   int                   response,
+                   LlwWindow            *self)
+{
+  g_autoptr(GFile) file = take_choice (self, chooser, response);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *folder = llw_database_get_backup_folder (self->database);
+  GtkWidget *dialog;
+
+  if (path == NULL)
+    return;
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL, GTK_MESSAGE_QUESTION,
+                                   GTK_BUTTONS_NONE, _("Replace all the data with this copy?"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            _("“%s” will replace every campaign, unit and "
+                                              "report. The data as it is now is first kept "
+                                              "in “%s”."), path, folder);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Restore"), GTK_RESPONSE_ACCEPT, NULL);
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_steal_pointer (&path), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (restore_confirmed_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+restore (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  LlwWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+
+  chooser = new_chooser (self, _("Restore the data from a copy"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                         _("_Open"), NULL, "*.db");
+  g_signal_connect (chooser, "response", G_CALLBACK (restore_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+llw_window_files_init (LlwWindow *self)
+{
+  static const GActionEntry actions[] = {
+    { "export", export_report },
+    { "print", print_checklist },
+    { "save-checklist", save_checklist },
+    { "backup", backup },
+    { "restore", restore },
+  };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+  if (llw_database_is_read_only (self->database))
+    {
+      GAction *restore_action = g_action_map_lookup_action (G_ACTION_MAP (self), "restore");
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (restore_action), FALSE);
+    }
+}

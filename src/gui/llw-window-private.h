@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "llw-campaign-data.h"
+#include "llw-notification-bar.h"
+#include "llw-window.h"
+
+G_BEGIN_DECLS
+
+/* The window is split by concern, as GNOME Text Editor's: llw-window.c builds it and shows
+ * a campaign, llw-window-actions.c edits records, llw-window-state.c keeps its settings. */
+
+struct _LlwWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  GtkDropDown *campaign_dropdown;
+  GtkStack *stack;
+  LlwNotificationBar *notification_bar;
+
+  LlwDatabase *database;
+  LlwCampaignData *data;
+  GPtrArray *deletions;   /* LlwDeletion done in this window, the latest last: Ctrl+Z undoes */
+  GSettings *settings;    /* NULL when the schema is not installed */
+  gboolean copying;       /* a new campaign is being made: the window shows it itself */
+};
+
+void llw_window_reload_campaigns       (LlwWindow      *self,
+                                        LlwCampaign    *campaign);
+
+void llw_window_actions_class_init     (GtkWidgetClass *widget_class);
+void llw_window_actions_init           (LlwWindow      *self);
+void llw_window_actions_watch_database (LlwWindow      *self);
+void llw_window_actions_dispose        (LlwWindow      *self);
+
+void llw_window_files_init             (LlwWindow      *self);
+
+void llw_window_state_init             (LlwWindow      *self);
+void llw_window_state_campaign_shown   (LlwWindow      *self,
+                                        LlwCampaign    *campaign);
+void llw_window_state_dispose          (LlwWindow      *self);
+
+G_END_DECLS

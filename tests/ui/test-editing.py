@@ -1,0 +1,230 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Keeps a unit as a new user would, in Vietnamese, through the accessibility tree: adds it
+through its form (a taken name and an impossible date first, whose messages must show beside
+their fields while Save stays disabled), edits it, reads its history, deletes it (the window
+asks, since its assignment goes too), undoes the delete and finds it again by searching."""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+
+LLWEEK = sys.argv[1]
+results = []
+
+
+def check(name, condition, detail=""):
+    results.append((name, bool(condition), detail))
+    return bool(condition)
+
+
+def finish():
+    print(f"1..{len(results)}")
+    for i, (name, ok, detail) in enumerate(results, 1):
+        print(f"{'ok' if ok else 'not ok'} {i} - {name}")
+        if not ok and detail:
+            print(f"# {detail}")
+    sys.exit(0)
+
+
+if not os.environ.get("DISPLAY"):
+    print("1..0 # SKIP no display (build-aux/test runs this under Xvfb)")
+    sys.exit(0)
+
+from dogtail.config import config  # noqa: E402
+
+config.checkForA11y = False
+config.searchCutoffCount = 20
+config.defaultDelay = 0.2
+# Each step is waited for below: dogtail's second after every click is not needed.
+config.actionDelay = 0.2
+from dogtail.tree import root  # noqa: E402
+
+NEW_NAME = "Trường Thử Nghiệm Kiên Giang"
+TAKEN_NAME = "UBND huyện Kiên Lương"
+TAKEN = "Giá trị này đã được dùng cho một bản ghi khác."
+BAD_DATE = "Nhập ngày có thật theo dạng dd/mm/yyyy, ví dụ 21/10/2021."
+
+tmp = tempfile.mkdtemp(prefix="llweek-ui-")
+env = dict(os.environ, LANGUAGE="vi", LANG="C.UTF-8", LC_ALL="C.UTF-8",
+           LLWEEK_TODAY="2021-10-25", GSETTINGS_BACKEND="memory", NO_AT_BRIDGE="0")
+env.pop("GTK_A11Y", None)
+app_process = subprocess.Popen([LLWEEK, "--database", os.path.join(tmp, "llweek.db")], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def find(node, predicate, timeout=10):
+    deadline = time.time() + timeout
+    while node is not None and time.time() < deadline:
+        try:
+            found = node.findChild(predicate, retry=False, requireResult=False)
+            if found is not None:
+                return found
+        except Exception:  # the tree changes under us while windows open and close
+            pass
+        time.sleep(0.2)
+    return None
+
+
+def wait_until(condition, timeout=10):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            if condition():
+                return True
+        except Exception:
+            pass
+        time.sleep(0.2)
+    return False
+
+
+def find_app(timeout=20):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        for child in root.children:
+            if child.name == "llweek":
+                return child
+        time.sleep(0.3)
+    return None
+
+
+def toplevel(app, name, timeout=10):
+    """The window titled @name; GTK 4.8 has no "showing" state, but closed windows leave."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        for window in app.children:
+            if window.name == name:
+                return window
+        time.sleep(0.2)
+    return None
+
+
+def button(node, name):
+    # GTK 4.8 names a button with a mnemonic "_Lưu Lưu": its label, then its text.
+    return find(node, lambda n: n.roleName == "push button" and
+                (n.name == name or n.name.endswith(" " + name)))
+
+
+def field(dialog, label):
+    return find(dialog, lambda n: n.roleName == "text" and n.name == label)
+
+
+def message_beside(entry, message):
+    """Whether @message shows under @entry, in the same row of the form."""
+    box = entry.parent
+    if box.roleName == "scroll pane":
+        box = box.parent
+    return find(box, lambda n: n.roleName == "label" and n.name == message, timeout=3) is not None
+
+
+def cell(page, text, timeout=5):
+    return find(page, lambda n: n.roleName == "label" and n.name == text and
+                n.parent.roleName == "table cell", timeout)
+
+
+def units_count(page):
+    label = find(page, lambda n: n.roleName == "label" and n.name.endswith(" đơn vị"))
+    return label.name if label is not None else ""
+
+
+try:
+    app = find_app()
+    if not check("the application appears on the accessibility bus", app is not None):
+        raise SystemExit
+    main = toplevel(app, "Tuần lễ hưởng ứng học tập suốt đời năm 2021")
+    find(app, lambda n: n.name == "Đơn vị" and n.roleName == "page tab").doActionNamed("click")
+    page = find(app, lambda n: n.roleName == "panel" and n.name == "Đơn vị")
+    check("the Units tab counts the 43 units of 2021", units_count(page) == "43 đơn vị",
+          units_count(page))
+
+    # Adding: the form checks as the user types.
+    button(page, "Thêm đơn vị").doActionNamed("click")
+    dialog = toplevel(app, "Thêm đơn vị")
+    check("the + button opens the form “Thêm đơn vị”", dialog is not None)
+    save = button(dialog, "Lưu")
+    check("Save is disabled while the form is empty", not save.sensitive)
+
+    name = field(dialog, "Tên")
+    name.text = unicodedata.normalize("NFD", TAKEN_NAME.upper().replace("UBND", "ubnd"))
+    check("a name taken by another unit (other case, decomposed) is refused beside the field",
+          message_beside(name, TAKEN))
+    check("Save stays disabled while the name is taken", not save.sensitive)
+
+    name.text = NEW_NAME
+    check("the message goes once the name is free",
+          wait_until(lambda: not message_beside(name, TAKEN)))
+    deadline = field(dialog, "Hạn riêng (để trống: theo hạn chung)")
+    deadline.text = "31/02/2021"
+    check("an impossible date is refused beside the field", message_beside(deadline, BAD_DATE))
+    check("Save stays disabled while the date is wrong", not save.sensitive)
+
+    deadline.text = "25/10/2021"
+    field(dialog, "Điện thoại").text = "0297 123"
+    check("Save is enabled once every field is right", wait_until(lambda: save.sensitive))
+    save.doActionNamed("click")
+    check("saving closes the form", wait_until(lambda: toplevel(app, "Thêm đơn vị", 0) is None))
+    check("the Units tab counts the new unit", wait_until(lambda: units_count(page) == "44 đơn vị"),
+          units_count(page))
+    check("the new unit is listed, with its deadline", cell(page, NEW_NAME) is not None and
+          cell(page, "25/10/2021") is not None)
+
+    # Editing: the new unit is selected, the edit button opens it.
+    button(page, "Sửa").doActionNamed("click")
+    dialog = toplevel(app, "Sửa đơn vị")
+    check("the edit button opens the form “Sửa đơn vị”", dialog is not None)
+    field(dialog, "Điện thoại").text = "0297 999"
+    save = button(dialog, "Lưu")
+    wait_until(lambda: save.sensitive)
+    save.doActionNamed("click")
+    check("the edit is shown in the list", cell(page, "0297 999") is not None)
+
+    button(page, "Lịch sử").doActionNamed("click")
+    history = toplevel(app, "Lịch sử")
+    check("the history says what changed, in plain words",
+          find(history, lambda n: n.name == "Đổi Điện thoại từ “0297 123” thành “0297 999”")
+          is not None)
+    check("the history says when the unit was added",
+          find(history, lambda n: n.name == "Thêm mới") is not None)
+    if history is not None:
+        button(history, "Đóng").doActionNamed("click")
+    check("the history closes", wait_until(lambda: toplevel(app, "Lịch sử", 0) is None))
+
+    # Deleting: its assignment goes too, so the window asks first.
+    button(page, "Xóa").doActionNamed("click")
+    question = find(app, lambda n: n.roleName in ("dialog", "alert", "frame") and
+                    find(n, lambda m: m.name == f"Xóa “{NEW_NAME}”?", 0.5) is not None)
+    check("deleting asks first, naming the unit", question is not None)
+    check("the question says what else goes", question is not None and
+          find(question, lambda n: "1 nhiệm vụ được giao" in n.name) is not None)
+    button(question, "Xóa").doActionNamed("click")
+    check("the unit is deleted", wait_until(lambda: units_count(page) == "43 đơn vị"),
+          units_count(page))
+    check("a notification says what was deleted",
+          find(main, lambda n: n.name == f"Đã xóa “{NEW_NAME}”.") is not None)
+
+    button(main, "Hoàn tác").doActionNamed("click")
+    check("Undo brings the unit back", wait_until(lambda: units_count(page) == "44 đơn vị"),
+          units_count(page))
+
+    search = find(page, lambda n: n.roleName in ("entry", "text") and n.name == "Tìm đơn vị…")
+    search.text = "thử nghiệm"
+    check("searching finds the restored unit", cell(page, NEW_NAME) is not None)
+    check("with its assignment and phone back", cell(page, "25/10/2021") is not None and
+          cell(page, "0297 999") is not None)
+except Exception as error:  # a step found nothing to act on: say which, after the others
+    import traceback
+    check("every step found what it acts on", False,
+          traceback.format_exc().strip().splitlines()[-2].strip() + f": {error!r}")
+finally:
+    app_process.terminate()
+    try:
+        output, _ = app_process.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        app_process.kill()
+        output, _ = app_process.communicate()
+    warnings = [line for line in output.splitlines() if "WARNING" in line or "CRITICAL" in line]
+    check("no GTK warnings or criticals", not warnings, " | ".join(warnings[:3]))
+    finish()
