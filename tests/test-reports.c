@@ -292,6 +292,49 @@ test_warnings (Fixture      *fixture,
   g_unsetenv ("LLWEEK_TODAY");
 }
 
+/* Reminders are logged per unit; the report list shows the latest one, and a reminder dated
+ * in the future is refused. */
+static void
+test_reminders (Fixture      *fixture,
+                gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) errors = NULL;
+  g_autoptr(GListModel) statuses = NULL;
+  g_autoptr(LlwReportStatus) status = NULL;
+  g_autofree char *unit = g_strdup_printf ("%" G_GINT64_FORMAT, unit_id (fixture, "KLU"));
+  const char *days[] = { "22/10/2021", "25/10/2021", "23/10/2021" };
+  gint64 campaign_id = llw_campaign_get_id (fixture->campaign);
+
+  g_setenv ("LLWEEK_TODAY", "2021-10-25", TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(GHashTable) input = table_of ("unit_id", unit, "reminded_on", days[i],
+                                              "channel", "phone", "note", "Gọi chị Lan", NULL);
+
+      g_assert_cmpint (llw_database_insert (fixture->db, &llw_entity_reminder, campaign_id,
+                                            input, NULL, &error), >, 0);
+      g_assert_no_error (error);
+    }
+
+  {
+    g_autoptr(GHashTable) future = table_of ("unit_id", unit, "reminded_on", "26/10/2021",
+                                             NULL);
+
+    g_assert_cmpint (llw_database_insert (fixture->db, &llw_entity_reminder, campaign_id,
+                                          future, &errors, &error), ==, 0);
+    g_assert_true (g_hash_table_contains (errors, "reminded_on"));
+  }
+
+  statuses = statuses_on (fixture, "2021-10-25");
+  status = find (statuses, "KLU");
+  g_assert_cmpstr (llw_report_status_get_last_reminder (status), ==, "2021-10-25");
+  g_clear_object (&status);
+  status = find (statuses, "HDA");
+  g_assert_null (llw_report_status_get_last_reminder (status));
+  g_unsetenv ("LLWEEK_TODAY");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -309,6 +352,8 @@ main (int   argc,
   g_test_add ("/reports/receive-refused", Fixture, NULL, fixture_set_up, test_receive_refused,
               fixture_tear_down);
   g_test_add ("/reports/warnings", Fixture, NULL, fixture_set_up, test_warnings,
+              fixture_tear_down);
+  g_test_add ("/reports/reminders", Fixture, NULL, fixture_set_up, test_reminders,
               fixture_tear_down);
 
   return g_test_run ();
