@@ -33,6 +33,8 @@ if not os.environ.get("DISPLAY"):
 from dogtail.config import config  # noqa: E402
 
 config.checkForA11y = False
+config.logDebugToStdOut = False  # its log lines would break the TAP output
+config.logDebugToFile = False
 config.searchCutoffCount = 20
 config.defaultDelay = 0.2
 from dogtail.tree import root  # noqa: E402
