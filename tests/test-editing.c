@@ -6,66 +6,10 @@
 #include <sqlite3.h>
 
 #include "llw-database.h"
+#include "llw-test-fixture.h"
 #include "llw-unit.h"
 
-typedef struct
-{
-  char *folder;
-  char *path;
-  LlwDatabase *db;
-  LlwCampaign *campaign;
-  gint64 campaign_id;
-} Fixture;
-
-static void
-fixture_set_up (Fixture      *fixture,
-                gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->folder = g_dir_make_tmp ("llweek-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->folder, "llweek.db", NULL);
-  fixture->db = llw_database_open (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->campaign = llw_database_get_campaign (fixture->db, 2021, &error);
-  g_assert_no_error (error);
-  fixture->campaign_id = llw_campaign_get_id (fixture->campaign);
-}
-
-static void
-fixture_tear_down (Fixture      *fixture,
-                   gconstpointer data)
-{
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_clear_object (&fixture->campaign);
-  g_clear_object (&fixture->db);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (fixture->folder);
-  g_free (fixture->path);
-  g_free (fixture->folder);
-}
-
-/* Builds column → text from "column", "text", … NULL. */
-static GHashTable *
-values (const char *first,
-        ...)
-{
-  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  va_list args;
-
-  va_start (args, first);
-  for (const char *column = first; column != NULL; column = va_arg (args, const char *))
-    g_hash_table_insert (table, g_strdup (column), g_strdup (va_arg (args, const char *)));
-  va_end (args);
-  return table;
-}
+typedef LlwTestFixture Fixture;
 
 /* Runs a query on the file itself and returns the first column of the first row. */
 static char *
@@ -104,7 +48,8 @@ dump (Fixture *fixture)
                 "SELECT group_concat (t, char (10)) FROM ("
                 " SELECT 'u' || id || name || code || unit_group || position AS t FROM unit"
                 " UNION ALL SELECT 'a' || id || unit_id || role || task FROM assignment"
-                " UNION ALL SELECT 'r' || id || unit_id || received_date || coalesce (theme_id, '-')"
+                " UNION ALL SELECT 'r' || id || unit_id || received_date"
+                "                  || coalesce (theme_id, '-')"
                 "   FROM report"
                 " UNION ALL SELECT 'v' || report_id || '/' || indicator_id || '=' || value"
                 "   FROM report_value"
@@ -159,9 +104,9 @@ valid_record (Fixture         *fixture,
   g_autofree char *unit = query (fixture, "SELECT id FROM unit WHERE code = 'RGI'");
 
   if (entity == &llw_entity_unit)
-    return values ("name", "UBND xã Mới", "unit_group", "district", NULL);
+    return llw_test_values ("name", "UBND xã Mới", "unit_group", "district", NULL);
   if (entity == &llw_entity_activity)
-    return values ("title", "Lễ phát động", "unit_id", unit, "start_date", "02/10/2021",
+    return llw_test_values ("title", "Lễ phát động", "unit_id", unit, "start_date", "02/10/2021",
                    "form", "online", NULL);
   if (entity == &llw_entity_assignment)
     {
@@ -170,10 +115,10 @@ valid_record (Fixture         *fixture,
       free_unit = query (fixture, "INSERT INTO unit (name, name_key, unit_group, position) "
                                   "VALUES ('Trường mới', 'trường mới', 'other', 99) "
                                   "RETURNING id");
-      return values ("unit_id", free_unit, "role", "implement", NULL);
+      return llw_test_values ("unit_id", free_unit, "role", "implement", NULL);
     }
   if (entity == &llw_entity_indicator)
-    return values ("code", "H1", "group_title", "H. Khác", "label", "Số khác", NULL);
+    return llw_test_values ("code", "H1", "group_title", "H. Khác", "label", "Số khác", NULL);
   return NULL;
 }
 
@@ -190,7 +135,8 @@ test_rule (Fixture      *fixture,
   gboolean is_campaign = rule->entity == &llw_entity_campaign;
   gint64 id;
 
-  input = is_campaign ? values (NULL) : valid_record (fixture, rule->entity);
+  input = is_campaign ? g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free)
+                      : valid_record (fixture, rule->entity);
   g_free (before);
   before = dump (fixture);
 
@@ -252,7 +198,7 @@ test_text_kept (Fixture      *fixture,
     g_string_append (long_text, "Học tập suốt đời\t– 学习 – ");
   g_string_append (long_text, "\nDòng hai");
 
-  input = values ("title", "Lớp\thọc\nZoom", "unit_id", unit, "start_date", "2021-10-03",
+  input = llw_test_values ("title", "Lớp\thọc\nZoom", "unit_id", unit, "start_date", "2021-10-03",
                   "form", "mixed", "note", long_text->str, NULL);
   id = llw_database_insert (fixture->db, &llw_entity_activity, fixture->campaign_id, input,
                             NULL, &error);
@@ -281,9 +227,9 @@ static void
 test_history (Fixture      *fixture,
               gconstpointer data)
 {
-  g_autoptr(GHashTable) input = values ("name", "UBND xã Thử", "unit_group", "other",
+  g_autoptr(GHashTable) input = llw_test_values ("name", "UBND xã Thử", "unit_group", "other",
                                         "phone", "0297 123", NULL);
-  g_autoptr(GHashTable) edit = values ("phone", "0297 999", "name", "UBND xã Thử", NULL);
+  g_autoptr(GHashTable) edit = llw_test_values ("phone", "0297 999", "name", "UBND xã Thử", NULL);
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(LlwDeletion) deletion = NULL;
@@ -347,7 +293,8 @@ test_cascade_and_undo (Fixture      *fixture,
                  "SELECT r.id, i.id, i.position * 10 FROM report r, indicator i "
                  "WHERE i.position <= 3;"
                  "INSERT INTO activity (campaign_id, unit_id, title, start_date) "
-                 "SELECT 1, id, 'Ngày hội đọc sách Kiên Lương', '2021-10-01' FROM unit WHERE code = 'KLU';"
+                 "SELECT 1, id, 'Ngày hội đọc sách Kiên Lương', '2021-10-01' FROM unit "
+                 "WHERE code = 'KLU';"
                  "");
   before = dump (fixture);
 
@@ -411,8 +358,8 @@ test_undo_conflict (Fixture      *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LlwDeletion) deletion = NULL;
-  g_autoptr(GHashTable) input = values ("name", "UBND huyện Kiên Lương", "unit_group", "district",
-                                        NULL);
+  g_autoptr(GHashTable) input = llw_test_values ("name", "UBND huyện Kiên Lương",
+                                                 "unit_group", "district", NULL);
   g_autofree char *unit = query (fixture, "SELECT id FROM unit WHERE code = 'KLU'");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -498,11 +445,12 @@ main (int   argc,
     {
       g_autofree char *name = g_strdup_printf ("/editing/rule/%s", rule_cases[i].name);
 
-      g_test_add (name, Fixture, &rule_cases[i], fixture_set_up, test_rule, fixture_tear_down);
+      g_test_add (name, Fixture, &rule_cases[i], llw_test_fixture_set_up, test_rule,
+                  llw_test_fixture_tear_down);
     }
 
 #define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (name, Fixture, NULL, llw_test_fixture_set_up, func, llw_test_fixture_tear_down)
   ADD ("/editing/text-kept", test_text_kept);
   ADD ("/editing/history", test_history);
   ADD ("/editing/cascade-and-undo", test_cascade_and_undo);

@@ -1,69 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "llw-test-fixture.h"
+
 #include <glib/gstdio.h>
 
 #include "llw-database-history.h"
 
 /* The history as the user reads it: one line a change, in plain words. */
 
-typedef struct
-{
-  char *folder;
-  char *path;
-  LlwDatabase *db;
-  LlwCampaign *campaign;
-  gint64 campaign_id;
-} Fixture;
-
-static void
-fixture_set_up (Fixture      *fixture,
-                gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->folder = g_dir_make_tmp ("llweek-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->folder, "llweek.db", NULL);
-  fixture->db = llw_database_open (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->campaign = llw_database_get_campaign (fixture->db, 2021, &error);
-  g_assert_no_error (error);
-  fixture->campaign_id = llw_campaign_get_id (fixture->campaign);
-}
-
-static void
-fixture_tear_down (Fixture      *fixture,
-                   gconstpointer data)
-{
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_clear_object (&fixture->campaign);
-  g_clear_object (&fixture->db);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (fixture->folder);
-  g_free (fixture->path);
-  g_free (fixture->folder);
-}
-
-static GHashTable *
-values (const char *first,
-        ...)
-{
-  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  va_list args;
-
-  va_start (args, first);
-  for (const char *column = first; column != NULL; column = va_arg (args, const char *))
-    g_hash_table_insert (table, g_strdup (column), g_strdup (va_arg (args, const char *)));
-  va_end (args);
-  return table;
-}
+typedef LlwTestFixture Fixture;
 
 static gint64
 insert (Fixture         *fixture,
@@ -123,11 +69,12 @@ test_unit (Fixture      *fixture,
   gint64 id;
 
   id = insert (fixture, &llw_entity_unit,
-               values ("name", "UBND xã Thử", "unit_group", "other", "phone", "0297 123", NULL));
-  update (fixture, &llw_entity_unit, id, values ("phone", "0297 999", NULL));
-  update (fixture, &llw_entity_unit, id, values ("code", "XT", "unit_group", "district",
+               llw_test_values ("name", "UBND xã Thử", "unit_group", "other", "phone", "0297 123",
+                                NULL));
+  update (fixture, &llw_entity_unit, id, llw_test_values ("phone", "0297 999", NULL));
+  update (fixture, &llw_entity_unit, id, llw_test_values ("code", "XT", "unit_group", "district",
                                                  "active", "0", NULL));
-  update (fixture, &llw_entity_unit, id, values ("code", "", NULL));
+  update (fixture, &llw_entity_unit, id, llw_test_values ("code", "", NULL));
 
   text = describe_history (fixture, "unit", id);
   g_assert_cmpstr (text, ==,
@@ -153,10 +100,11 @@ test_activity (Fixture      *fixture,
   for (int i = 0; i < 20; i++)
     g_string_append (note, "học tập ");
   id = insert (fixture, &llw_entity_activity,
-               values ("title", "Ngày hội", "unit_id", "1", "start_date", "02/10/2021", NULL));
+               llw_test_values ("title", "Ngày hội", "unit_id", "1", "start_date", "02/10/2021",
+                                NULL));
   update (fixture, &llw_entity_activity, id,
-          values ("start_date", "3/10/2021", "unit_id", "2", NULL));
-  update (fixture, &llw_entity_activity, id, values ("note", note->str, NULL));
+          llw_test_values ("start_date", "3/10/2021", "unit_id", "2", NULL));
+  update (fixture, &llw_entity_activity, id, llw_test_values ("note", note->str, NULL));
 
   text = describe_history (fixture, "activity", id);
   g_assert_true (g_str_has_prefix (text, "Set Note to “Dòng một cột học tập học tập"));
@@ -184,8 +132,8 @@ test_campaign (Fixture      *fixture,
   g_autofree char *text = NULL;
   gint64 id;
 
-  id = insert (fixture, &llw_entity_theme, values ("title", "Đọc sách\ncùng con", NULL));
-  update (fixture, &llw_entity_theme, id, values ("suggested", "0", NULL));
+  id = insert (fixture, &llw_entity_theme, llw_test_values ("title", "Đọc sách\ncùng con", NULL));
+  update (fixture, &llw_entity_theme, id, llw_test_values ("suggested", "0", NULL));
   deletion = llw_database_plan_deletion (fixture->db, "theme", fixture->campaign_id, id, &error);
   g_assert_true (llw_database_delete (fixture->db, deletion, &error));
   g_assert_no_error (error);
@@ -221,7 +169,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (name, Fixture, NULL, llw_test_fixture_set_up, func, llw_test_fixture_tear_down)
   ADD ("/history/unit", test_unit);
   ADD ("/history/activity", test_activity);
   ADD ("/history/campaign", test_campaign);

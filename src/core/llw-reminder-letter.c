@@ -111,8 +111,8 @@ append_header (GString     *letter,
   g_autofree char *parent = g_utf8_strup (text (campaign, LLW_CAMPAIGN_REPORT_PARENT_BODY), -1);
   g_autofree char *issuer = g_utf8_strup (text (campaign, LLW_CAMPAIGN_REPORT_ISSUING_BODY), -1);
   g_autofree char *number = letter_number (campaign);
-  g_autofree char *date_line = llw_reminder_letter_date_line (text (campaign, LLW_CAMPAIGN_REPORT_PLACE),
-                                                       today);
+  g_autofree char *date_line =
+    llw_reminder_letter_date_line (text (campaign, LLW_CAMPAIGN_REPORT_PLACE), today);
 
   g_string_append_printf (letter, "%s\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", parent);
   g_string_append_printf (letter, "%s\tĐộc lập - Tự do - Hạnh phúc\n\n", issuer);

@@ -665,8 +665,9 @@ llw_page_init (LlwPage *self)
  * @resource_path: the tab's template
  *
  * Sets the template of a tab, and makes the shared cell formatters available to its column
- * templates: format_number, format_row_number, format_date, format_group, format_one_line, format_report_state,
- * report_state_css_classes, and sort_text for the expressions of string sorters.
+ * templates: format_number, format_row_number, format_date, format_group, format_one_line,
+ * format_report_state, report_state_css_classes, and sort_text for the expressions of string
+ * sorters.
  */
 void
 llw_page_class_set_template (LlwPageClass *page_class,
