@@ -5,70 +5,22 @@ through its form (a taken name and an impossible date first, whose messages must
 their fields while Save stays disabled), edits it, reads its history, deletes it (the window
 asks, since its assignment goes too), undoes the delete and finds it again by searching."""
 
-import os
-import subprocess
 import sys
-import tempfile
 import time
 import unicodedata
 
+from llwtest import accessibility_root, check, find, find_app, start, stop
+
 LLWEEK = sys.argv[1]
-results = []
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
-    return bool(condition)
-
-
-def finish():
-    print(f"1..{len(results)}")
-    for i, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-        if not ok and detail:
-            print(f"# {detail}")
-    sys.exit(0)
-
-
-if not os.environ.get("DISPLAY"):
-    print("1..0 # SKIP no display (build-aux/test runs this under Xvfb)")
-    sys.exit(0)
-
-from dogtail.config import config  # noqa: E402
-
-config.checkForA11y = False
-config.logDebugToStdOut = False  # its log lines would break the TAP output
-config.logDebugToFile = False
-config.searchCutoffCount = 20
-config.defaultDelay = 0.2
-# Each step is waited for below: dogtail's second after every click is not needed.
-config.actionDelay = 0.2
-from dogtail.tree import root  # noqa: E402
+root = accessibility_root()
 
 NEW_NAME = "Trường Thử Nghiệm Kiên Giang"
 TAKEN_NAME = "UBND huyện Kiên Lương"
 TAKEN = "Giá trị này đã được dùng cho một bản ghi khác."
 BAD_DATE = "Nhập ngày có thật theo dạng dd/mm/yyyy, ví dụ 21/10/2021."
 
-tmp = tempfile.mkdtemp(prefix="llweek-ui-")
-env = dict(os.environ, LANGUAGE="vi", LANG="C.UTF-8", LC_ALL="C.UTF-8",
-           LLWEEK_TODAY="2021-10-25", GSETTINGS_BACKEND="memory", NO_AT_BRIDGE="0")
-env.pop("GTK_A11Y", None)
-app_process = subprocess.Popen([LLWEEK, "--database", os.path.join(tmp, "llweek.db")], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+app_process, database = start(LLWEEK)
 
-
-def find(node, predicate, timeout=10):
-    deadline = time.time() + timeout
-    while node is not None and time.time() < deadline:
-        try:
-            found = node.findChild(predicate, retry=False, requireResult=False)
-            if found is not None:
-                return found
-        except Exception:  # the tree changes under us while windows open and close
-            pass
-        time.sleep(0.2)
-    return None
 
 
 def wait_until(condition, timeout=10):
@@ -82,15 +34,6 @@ def wait_until(condition, timeout=10):
         time.sleep(0.2)
     return False
 
-
-def find_app(timeout=20):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        for child in root.children:
-            if child.name == "llweek":
-                return child
-        time.sleep(0.3)
-    return None
 
 
 def toplevel(app, name, timeout=10):
@@ -133,7 +76,7 @@ def units_count(page):
 
 
 try:
-    app = find_app()
+    app = find_app(root)
     if not check("the application appears on the accessibility bus", app is not None):
         raise SystemExit
     main = toplevel(app, "Tuần lễ hưởng ứng học tập suốt đời năm 2021")
@@ -221,12 +164,4 @@ except Exception as error:  # a step found nothing to act on: say which, after t
     check("every step found what it acts on", False,
           traceback.format_exc().strip().splitlines()[-2].strip() + f": {error!r}")
 finally:
-    app_process.terminate()
-    try:
-        output, _ = app_process.communicate(timeout=10)
-    except subprocess.TimeoutExpired:
-        app_process.kill()
-        output, _ = app_process.communicate()
-    warnings = [line for line in output.splitlines() if "WARNING" in line or "CRITICAL" in line]
-    check("no GTK warnings or criticals", not warnings, " | ".join(warnings[:3]))
-    finish()
+    stop(app_process)

@@ -5,42 +5,14 @@
 figure below the one it cannot fall below is warned about and saved anyway, and the overview's
 counts change as soon as the report is saved."""
 
-import os
 import sqlite3
-import subprocess
 import sys
-import tempfile
 import time
 
+from llwtest import accessibility_root, check, find, find_app, start, stop
+
 LLWEEK = sys.argv[1]
-results = []
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
-
-
-def finish():
-    print(f"1..{len(results)}")
-    for i, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-        if not ok and detail:
-            print(f"# {detail}")
-    sys.exit(0)
-
-
-if not os.environ.get("DISPLAY"):
-    print("1..0 # SKIP no display (build-aux/test runs this under Xvfb)")
-    sys.exit(0)
-
-from dogtail.config import config  # noqa: E402
-
-config.checkForA11y = False
-config.logDebugToStdOut = False  # its log lines would break the TAP output
-config.logDebugToFile = False
-config.searchCutoffCount = 20
-config.defaultDelay = 0.2
-from dogtail.tree import root  # noqa: E402
+root = accessibility_root()
 
 UNIT = "UBND huyện Kiên Lương"
 A1 = "Số văn bản chỉ đạo, kế hoạch đã ban hành"
@@ -50,37 +22,9 @@ C2 = "Số lượt người học các lớp, khóa học trực tuyến"
 BAD_COUNT = "Nhập số nguyên từ 0 trở lên."
 WINDOWS = ("frame", "window", "dialog")
 
-tmp = tempfile.mkdtemp(prefix="llweek-ui-")
-database = os.path.join(tmp, "llweek.db")
-env = dict(os.environ, LANGUAGE="vi", LANG="C.UTF-8", LC_ALL="C.UTF-8",
-           LLWEEK_TODAY="2021-10-25", GSETTINGS_BACKEND="memory", NO_AT_BRIDGE="0")
-env.pop("GTK_A11Y", None)
-app_process = subprocess.Popen([LLWEEK, "--database", database], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+app_process, database = start(LLWEEK)
 
 
-def find(node, predicate, timeout=10, recursive=True):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            found = node.findChild(predicate, recursive=recursive, retry=False,
-                                   requireResult=False)
-            if found is not None:
-                return found
-        except Exception:  # the tree changes under us while the window builds
-            pass
-        time.sleep(0.3)
-    return None
-
-
-def find_app(timeout=20):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        for child in root.children:
-            if child.name == "llweek":
-                return child
-        time.sleep(0.3)
-    return None
 
 
 def named(*names):
@@ -159,7 +103,7 @@ def stored_figures():
 
 
 try:
-    app = find_app()
+    app = find_app(root)
     check("the application appears on the accessibility bus", app is not None)
     if app is None:
         raise SystemExit
@@ -247,12 +191,4 @@ try:
         if dialog is not None:
             button(dialog, "Hủy", "Cancel").doActionNamed("click")
 finally:
-    app_process.terminate()
-    try:
-        output, _ = app_process.communicate(timeout=10)
-    except subprocess.TimeoutExpired:
-        app_process.kill()
-        output, _ = app_process.communicate()
-    warnings = [l for l in output.splitlines() if "WARNING" in l or "CRITICAL" in l]
-    check("no GTK warnings or criticals", not warnings, " | ".join(warnings[:3]))
-    finish()
+    stop(app_process)
