@@ -265,11 +265,21 @@ llw_window_files_init (LlwWindow *self)
     { "restore", restore },
   };
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
-  if (llw_database_is_read_only (self->database))
-    {
-      GAction *restore_action = g_action_map_lookup_action (G_ACTION_MAP (self), "restore");
+  /* What would write to a file open for reading only is turned off rather than left to
+   * fail; reading, exporting, printing and copying stay. */
+  static const char *const writing[] = {
+    "add-record", "delete-record", "undo", "new-campaign", "import", "restore",
+  };
 
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (restore_action), FALSE);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+  if (!llw_database_is_read_only (self->database))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (writing); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), writing[i]);
+
+      if (action != NULL)
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
     }
 }
