@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "llw-test-fixture.h"
 
@@ -23,8 +24,9 @@ llw_test_fixture_set_up (LlwTestFixture *fixture,
   fixture->campaign_id = llw_campaign_get_id (fixture->campaign);
 }
 
-static void
-remove_all (const char *folder)
+/* Removes @folder and all it holds. */
+void
+llw_test_remove_folder (const char *folder)
 {
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   const char *name;
@@ -34,7 +36,7 @@ remove_all (const char *folder)
       g_autofree char *child = g_build_filename (folder, name, NULL);
 
       if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_all (child);
+        llw_test_remove_folder (child);
       else
         g_remove (child);
     }
@@ -47,9 +49,21 @@ llw_test_fixture_tear_down (LlwTestFixture *fixture,
 {
   g_clear_object (&fixture->campaign);
   g_clear_object (&fixture->db);
-  remove_all (fixture->folder);
+  llw_test_remove_folder (fixture->folder);
   g_free (fixture->path);
   g_free (fixture->folder);
+}
+
+/* Runs @sql on the file behind llweek's back, as a test's way to set up its data. */
+void
+llw_test_exec (LlwTestFixture *fixture,
+               const char     *sql)
+{
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
 }
 
 /* Returns: (transfer full): column → text from "column", "text", … NULL, as a form gives. */

@@ -19,6 +19,9 @@ void        llw_test_fixture_set_up    (LlwTestFixture *fixture,
                                         gconstpointer   data);
 void        llw_test_fixture_tear_down (LlwTestFixture *fixture,
                                         gconstpointer   data);
+void        llw_test_exec              (LlwTestFixture *fixture,
+                                        const char     *sql);
+void        llw_test_remove_folder     (const char     *folder);
 GHashTable *llw_test_values            (const char     *first,
                                         ...) G_GNUC_NULL_TERMINATED;
 

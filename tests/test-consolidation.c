@@ -1,21 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "llw-consolidation.h"
 #include "llw-database.h"
 #include "llw-date.h"
 #include "llw-theme.h"
 
-typedef struct
-{
-  char *folder;
-  char *path;
-  LlwDatabase *db;
-  LlwCampaign *campaign;
-} Fixture;
+#include "llw-test-fixture.h"
+
+typedef LlwTestFixture Fixture;
 
 /* On the 2021 campaign (15 district-level and 27 provincial-level units must report, by
  * 21/10/2021): Rạch Giá reports three figures, Hà Tiên reports late with a zero, an explicit
@@ -49,38 +43,8 @@ static void
 fixture_set_up (Fixture      *fixture,
                 gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  sqlite3 *raw = NULL;
-
-  fixture->folder = g_dir_make_tmp ("llweek-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->folder, "llweek.db", NULL);
-  fixture->db = llw_database_open (fixture->path, &error);
-  g_assert_no_error (error);
-
-  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, data_sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (raw);
-
-  fixture->campaign = llw_database_get_campaign (fixture->db, 2021, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture      *fixture,
-                   gconstpointer data)
-{
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
-
-  g_clear_object (&fixture->campaign);
-  g_clear_object (&fixture->db);
-  g_remove (wal);
-  g_remove (shm);
-  g_remove (fixture->path);
-  g_rmdir (fixture->folder);
-  g_free (fixture->path);
-  g_free (fixture->folder);
+  llw_test_fixture_set_up (fixture, data);
+  llw_test_exec (fixture, data_sql);
 }
 
 static LlwConsolidation *
@@ -311,17 +275,17 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/consolidation/units", Fixture, NULL, fixture_set_up, test_units,
-              fixture_tear_down);
+              llw_test_fixture_tear_down);
   g_test_add ("/consolidation/states", Fixture, NULL, fixture_set_up, test_states,
-              fixture_tear_down);
+              llw_test_fixture_tear_down);
   g_test_add ("/consolidation/summary", Fixture, NULL, fixture_set_up, test_summary,
-              fixture_tear_down);
+              llw_test_fixture_tear_down);
   g_test_add ("/consolidation/values", Fixture, NULL, fixture_set_up, test_values,
-              fixture_tear_down);
+              llw_test_fixture_tear_down);
   g_test_add ("/consolidation/totals", Fixture, NULL, fixture_set_up, test_totals,
-              fixture_tear_down);
+              llw_test_fixture_tear_down);
   g_test_add ("/consolidation/themes", Fixture, NULL, fixture_set_up, test_themes,
-              fixture_tear_down);
+              llw_test_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -13,6 +13,8 @@
 #include "llw-activity-kind.h"
 #include "llw-unit.h"
 
+#include "llw-test-fixture.h"
+
 typedef struct
 {
   char *folder;
@@ -31,28 +33,10 @@ fixture_set_up (Fixture      *fixture,
 }
 
 static void
-remove_all (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (folder, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_all (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (folder);
-}
-
-static void
 fixture_tear_down (Fixture      *fixture,
                    gconstpointer data)
 {
-  remove_all (fixture->folder);
+  llw_test_remove_folder (fixture->folder);
   g_free (fixture->folder);
   g_free (fixture->path);
 }

@@ -2,21 +2,15 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "llw-database.h"
 #include "llw-date.h"
 #include "llw-report-status.h"
 #include "llw-report-summary.h"
 
-typedef struct
-{
-  char *folder;
-  char *path;
-  LlwDatabase *db;
-  LlwCampaign *campaign;
-} Fixture;
+#include "llw-test-fixture.h"
+
+typedef LlwTestFixture Fixture;
 
 /* Three units report: Rạch Giá on the deadline day, Hà Tiên a day late, Sở LĐ-TB&XH early. */
 static const char reports_sql[] =
@@ -31,38 +25,8 @@ static void
 fixture_set_up (Fixture      *fixture,
                 gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  sqlite3 *raw = NULL;
-
-  fixture->folder = g_dir_make_tmp ("llweek-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->folder, "llweek.db", NULL);
-  fixture->db = llw_database_open (fixture->path, &error);
-  g_assert_no_error (error);
-
-  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, reports_sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (raw);
-
-  fixture->campaign = llw_database_get_campaign (fixture->db, 2021, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture      *fixture,
-                   gconstpointer data)
-{
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
-
-  g_clear_object (&fixture->campaign);
-  g_clear_object (&fixture->db);
-  g_remove (wal);
-  g_remove (shm);
-  g_remove (fixture->path);
-  g_rmdir (fixture->folder);
-  g_free (fixture->path);
-  g_free (fixture->folder);
+  llw_test_fixture_set_up (fixture, data);
+  llw_test_exec (fixture, reports_sql);
 }
 
 static GListModel *
@@ -341,20 +305,20 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/reports/list", Fixture, NULL, fixture_set_up, test_list, fixture_tear_down);
+  g_test_add ("/reports/list", Fixture, NULL, fixture_set_up, test_list, llw_test_fixture_tear_down);
   g_test_add ("/reports/deadline-day", Fixture, NULL, fixture_set_up,
-              test_states_on_deadline_day, fixture_tear_down);
+              test_states_on_deadline_day, llw_test_fixture_tear_down);
   g_test_add ("/reports/day-after-deadline", Fixture, NULL, fixture_set_up,
-              test_states_day_after, fixture_tear_down);
+              test_states_day_after, llw_test_fixture_tear_down);
 
   g_test_add ("/reports/receive", Fixture, NULL, fixture_set_up, test_receive,
-              fixture_tear_down);
+              llw_test_fixture_tear_down);
   g_test_add ("/reports/receive-refused", Fixture, NULL, fixture_set_up, test_receive_refused,
-              fixture_tear_down);
+              llw_test_fixture_tear_down);
   g_test_add ("/reports/warnings", Fixture, NULL, fixture_set_up, test_warnings,
-              fixture_tear_down);
+              llw_test_fixture_tear_down);
   g_test_add ("/reports/reminders", Fixture, NULL, fixture_set_up, test_reminders,
-              fixture_tear_down);
+              llw_test_fixture_tear_down);
 
   return g_test_run ();
 }
