@@ -100,6 +100,13 @@ parse_options (Options   *options,
       return FALSE;
     }
 
+  if (options->missing_only && options->recipients)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--missing-only and --recipients are two different checklists"));
+      return FALSE;
+    }
+
   if (options->dry_run && options->import_reports == NULL)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -108,6 +115,49 @@ parse_options (Options   *options,
     }
 
   return TRUE;
+}
+
+/* Returns: (transfer full): the campaign the command line names, in the database it names,
+ *   which @db receives; %NULL, with @error set, when either cannot be had. */
+static LlwCampaign *
+open_campaign (const Options  *options,
+               LlwDatabase   **db,
+               GError        **error)
+{
+  *db = llw_database_open (options->database, error);
+  return *db != NULL ? llw_database_get_campaign (*db, options->campaign, error) : NULL;
+}
+
+static int
+export_report (const Options *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwDatabase) db = NULL;
+  g_autoptr(LlwCampaign) campaign = open_campaign (options, &db, &error);
+
+  if (campaign == NULL || !llw_export_report (db, campaign, options->export_report, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
+print_checklist (const Options *options)
+{
+  g_autoptr(GError) error = NULL;
+  LlwChecklistKind kind = options->recipients ? LLW_CHECKLIST_RECIPIENTS
+                          : options->missing_only ? LLW_CHECKLIST_MISSING
+                          : LLW_CHECKLIST_ASSIGNED;
+
+  if (!llw_checklist_export_pdf (options->database, options->campaign, kind,
+                                 options->print_checklist, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
 }
 
 /* Checks the whole file, then applies it (or says what it would change); every problem is
@@ -122,9 +172,7 @@ import_reports (const Options *options)
   g_autofree char *summary = NULL;
   GPtrArray *problems;
 
-  db = llw_database_open (options->database, &error);
-  if (db != NULL)
-    campaign = llw_database_get_campaign (db, options->campaign, &error);
+  campaign = open_campaign (options, &db, &error);
   if (campaign == NULL)
     {
       g_printerr ("%s\n", error->message);
@@ -179,38 +227,9 @@ main (int   argc,
     options.database = llw_database_default_path ();
 
   if (options.export_report != NULL)
-    {
-      g_autoptr(LlwDatabase) db = llw_database_open (options.database, &error);
-      g_autoptr(LlwCampaign) campaign = NULL;
-
-      if (db != NULL)
-        campaign = llw_database_get_campaign (db, options.campaign, &error);
-      if (campaign == NULL || !llw_export_report (db, campaign, options.export_report, &error))
-        {
-          g_printerr ("%s\n", error->message);
-          return EXIT_FAILURE;
-        }
-      return EXIT_SUCCESS;
-    }
+    return export_report (&options);
   if (options.print_checklist != NULL)
-    {
-      if (options.missing_only && options.recipients)
-        {
-          g_printerr (_("%s: --missing-only and --recipients are two different checklists\n"),
-                      g_get_prgname ());
-          return 2;
-        }
-      if (!llw_checklist_export_pdf (options.database, options.campaign,
-                                     options.recipients ? LLW_CHECKLIST_RECIPIENTS
-                                     : options.missing_only ? LLW_CHECKLIST_MISSING
-                                     : LLW_CHECKLIST_ASSIGNED,
-                                     options.print_checklist, &error))
-        {
-          g_printerr ("%s\n", error->message);
-          return EXIT_FAILURE;
-        }
-      return EXIT_SUCCESS;
-    }
+    return print_checklist (&options);
   if (options.import_reports != NULL)
     return import_reports (&options);
 
