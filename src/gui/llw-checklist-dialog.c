@@ -94,6 +94,7 @@ file_chosen_cb (GtkNativeDialog *chooser,
   g_autoptr(SaveData) data = user_data;
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
+  SaveData *save;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -104,9 +105,10 @@ file_chosen_cb (GtkNativeDialog *chooser,
   if (path == NULL)
     return;
 
-  /* A long list takes seconds to write: the window stays responsive meanwhile. */
-  llw_checklist_write_pdf_async (data->checklist, data->landscape, path, NULL, saved_cb,
-                                 g_steal_pointer (&data));
+  /* A long list takes seconds to write: the window stays responsive meanwhile. The data
+   * goes to the callback; it is read before, since arguments have no order of evaluation. */
+  save = g_steal_pointer (&data);
+  llw_checklist_write_pdf_async (save->checklist, save->landscape, path, NULL, saved_cb, save);
 }
 
 static void
