@@ -6,6 +6,7 @@
 #include "llw-checklist-dialog.h"
 #include "llw-checklist-pdf.h"
 #include "llw-date.h"
+#include "llw-file-chooser.h"
 #include "llw-message.h"
 #include "llw-print-operation.h"
 
@@ -60,7 +61,8 @@ get_kind (LlwChecklistDialog *self)
   return LLW_CHECKLIST_ASSIGNED;
 }
 
-/* A file name without diacritics, which every system and mail program takes. */
+/* A file name without diacritics, which every system and mail program takes; without its
+ * extension. */
 static char *
 default_file_name (LlwChecklistKind kind,
                    int              year)
@@ -71,7 +73,7 @@ default_file_name (LlwChecklistKind kind,
     [LLW_CHECKLIST_RECIPIENTS] = "danh-sach-noi-nhan",
   };
 
-  return g_strdup_printf ("%s-%d.pdf", names[kind], year);
+  return g_strdup_printf ("%s-%d", names[kind], year);
 }
 
 static void
@@ -92,15 +94,9 @@ file_chosen_cb (GtkNativeDialog *chooser,
                 gpointer         user_data)
 {
   g_autoptr(SaveData) data = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = llw_file_chooser_take (GTK_FILE_CHOOSER_NATIVE (chooser), response);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
   SaveData *save;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    path = g_file_get_path (file);
-  g_object_unref (chooser);
 
   if (path == NULL)
     return;
@@ -117,8 +113,9 @@ choose_file (LlwChecklistDialog *self,
              gboolean            landscape)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autofree char *name = default_file_name (get_kind (self),
+  g_autofree char *base = default_file_name (get_kind (self),
                                              llw_campaign_get_year (self->campaign));
+  g_autofree char *name = g_strconcat (base, ".pdf", NULL);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
   SaveData *data;
@@ -127,11 +124,8 @@ choose_file (LlwChecklistDialog *self,
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_suffix (filter, "pdf");
 
-  chooser = gtk_file_chooser_native_new (_("Save Checklist as PDF"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  chooser = llw_file_chooser_new (parent, _("Save Checklist as PDF"),
+                                  GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), name, filter);
 
   data = g_new0 (SaveData, 1);
   data->parent = parent != NULL ? g_object_ref (parent) : NULL;
@@ -160,7 +154,11 @@ accept_clicked_cb (LlwChecklistDialog *self)
     llw_show_error (parent, _("The checklist cannot be prepared"), error);
   else if (self->action == LLW_CHECKLIST_DIALOG_PRINT)
     {
-      g_autoptr(LlwPrintOperation) operation = llw_print_operation_new (checklist, landscape);
+      g_autofree char *folder = llw_file_chooser_get_folder ();
+      g_autofree char *name = default_file_name (get_kind (self),
+                                                 llw_campaign_get_year (self->campaign));
+      g_autoptr(LlwPrintOperation) operation = llw_print_operation_new (checklist, landscape,
+                                                                        folder, name);
 
       llw_print_operation_run (operation, parent);
     }

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "llw-file-chooser.h"
 #include "llw-import-dialog.h"
 #include "llw-import.h"
 #include "llw-message.h"
@@ -212,8 +213,7 @@ file_chosen_cb (GtkNativeDialog *chooser,
   g_autoptr(GError) error = NULL;
   LlwImportDialog *dialog;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  file = llw_file_chooser_take (GTK_FILE_CHOOSER_NATIVE (chooser), response);
   if (file != NULL)
     {
       dialog = llw_import_dialog_new (parent, data, file, &error);
@@ -222,8 +222,6 @@ file_chosen_cb (GtkNativeDialog *chooser,
       else
         llw_show_error (parent, _("The file cannot be imported"), error);
     }
-
-  g_object_unref (chooser);
 }
 
 /* Asks for the file to import, then shows what importing it would do. */
@@ -237,15 +235,12 @@ llw_import_dialog_choose_file (GtkWindow       *parent,
 
   g_return_if_fail (LLW_IS_CAMPAIGN_DATA (data));
 
-  chooser = gtk_file_chooser_native_new (_("Import figures"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
   gtk_file_filter_set_name (csv, _("CSV files"));
   gtk_file_filter_add_pattern (csv, "*.csv");
   gtk_file_filter_add_pattern (csv, "*.CSV");
   gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  chooser = llw_file_chooser_new (parent, _("Choose the CSV file to import"),
+                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL, csv);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);

@@ -12,7 +12,9 @@ G_DECLARE_FINAL_TYPE (LlwPrintOperation, llw_print_operation, LLW, PRINT_OPERATI
                       GtkPrintOperation)
 
 LlwPrintOperation *llw_print_operation_new (LlwChecklist      *checklist,
-                                            gboolean           landscape);
+                                            gboolean           landscape,
+                                            const char        *folder,
+                                            const char        *file_name);
 void               llw_print_operation_run (LlwPrintOperation *self,
                                             GtkWindow         *parent);
 
