@@ -5,6 +5,7 @@
 
 #include "llw-database.h"
 #include "llw-date.h"
+#include "llw-figures.h"
 #include "llw-report-status.h"
 #include "llw-report-summary.h"
 
@@ -299,12 +300,54 @@ test_reminders (Fixture      *fixture,
   g_unsetenv ("LLWEEK_TODAY");
 }
 
+/* One rule for every number typed or read from a file: "." groups thousands, "," is the
+ * decimal mark; a "." that groups nothing is refused, not taken for a decimal mark. */
+static void
+test_figure_rule (void)
+{
+  static const struct
+  {
+    const char *text;
+    int decimals;
+    gboolean ok;
+    double value;
+  } cases[] = {
+    { "1.250", 0, TRUE, 1250 },
+    { "1.250.000", 0, TRUE, 1250000 },
+    { "12,5", 1, TRUE, 12.5 },
+    { "1.250,75", 2, TRUE, 1250.75 },
+    { "12.5", 1, FALSE, 0 },
+    { "12.50", 2, FALSE, 0 },
+    { "1,250", 0, FALSE, 0 },
+    { "1.25.000", 0, FALSE, 0 },
+    { "1.250,5", 0, FALSE, 0 },
+    { "12,5.0", 2, FALSE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double value = -1;
+      gboolean reported = FALSE;
+      gboolean ok = llw_figure_parse (cases[i].text, cases[i].decimals, &value, &reported,
+                                      &error);
+
+      g_test_message ("%s with %d decimals", cases[i].text, cases[i].decimals);
+      g_assert_cmpint (ok, ==, cases[i].ok);
+      if (ok)
+        g_assert_cmpfloat_with_epsilon (value, cases[i].value, 1e-9);
+      else
+        g_assert_nonnull (error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/reports/figure-rule", test_figure_rule);
   g_test_add ("/reports/list", Fixture, NULL, fixture_set_up, test_list, llw_test_fixture_tear_down);
   g_test_add ("/reports/deadline-day", Fixture, NULL, fixture_set_up,
               test_states_on_deadline_day, llw_test_fixture_tear_down);
