@@ -37,12 +37,24 @@ def check(name, condition, detail=""):
 
 
 def finish():
+    """Prints the results, as TAP, and exits: 1 if any failed.
+
+    Called from a test's `finally`, it also fails the test when an exception is on its way
+    out: the steps after it did not run, and their checks would otherwise not be counted."""
+    error = sys.exc_info()[1]
+    if error is not None:
+        import traceback
+        where = traceback.extract_tb(error.__traceback__)[-1]
+        check("the test ran to its end", False,
+              f"stopped at line {where.lineno} ({where.line}): {error!r}")
     print(f"1..{len(results)}")
     for i, (name, ok, detail) in enumerate(results, 1):
         print(f"{'ok' if ok else 'not ok'} {i} - {name}")
         if not ok and detail:
-            print(f"# {detail}")
-    sys.exit(0)
+            for line in str(detail).splitlines():
+                print(f"# {line}")
+    sys.stdout.flush()
+    sys.exit(0 if results and all(ok for _, ok, _ in results) else 1)
 
 
 def accessibility_root():
@@ -90,15 +102,20 @@ def start(llweek, today="2021-10-25"):
                LLWEEK_TODAY=today, GSETTINGS_BACKEND="memory", NO_AT_BRIDGE="0",
                XDG_CONFIG_HOME=_preview_settings(folder),
                LLWTEST_PREVIEW_DIR=os.path.join(folder, "previews"),
-               G_DEBUG="fatal-criticals")
+               G_DEBUG=",".join(filter(None, [os.environ.get("G_DEBUG"), "fatal-criticals"])))
     env.pop("GTK_A11Y", None)
+    # Under Valgrind every block must be malloc's, for it to see: build-aux/valgrind says so.
+    if os.environ.get("LLWTEST_G_SLICE"):
+        env["G_SLICE"] = os.environ["LLWTEST_G_SLICE"]
     os.makedirs(env["LLWTEST_PREVIEW_DIR"])
     command = [llweek, "--database", database]
+    # build-aux/valgrind runs llweek under Valgrind this way: the test itself is Python.
     if os.environ.get("LLWTEST_WRAPPER"):
         command = os.environ["LLWTEST_WRAPPER"].split() + command
     log = open(os.path.join(folder, "llweek.log"), "w+")
+    # In the test's folder, so that a file written where no folder was chosen lands there.
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT,
-                               text=True)
+                               text=True, cwd=folder)
     process.log = log
     process.folder = folder
     return process, database
@@ -165,14 +182,41 @@ def find_app(root, timeout=TIMEOUT):
                     timeout)
 
 
+def x_windows():
+    """The windows on screen: (X id, title) of each one mapped, from the X server."""
+    tree = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True,
+                          text=True).stdout
+    found = []
+    # A window without a title, such as GTK's questions, "has no name".
+    for match in re.finditer(r'^\s*(0x[0-9a-f]+) (?:"(.*)"|\(has no name\)): \(.*\)\s+'
+                             r'(\d+)x(\d+)', tree, re.M):
+        if int(match.group(3)) <= 1:
+            continue  # GDK's own hidden windows
+        info = subprocess.run(["xwininfo", "-id", match.group(1)], capture_output=True,
+                              text=True).stdout
+        if "IsViewable" in info:
+            found.append((int(match.group(1), 16), match.group(2) or ""))
+    return found
+
+
+def on_screen(title, timeout=TIMEOUT):
+    """Waits until a window titled @title is on screen; returns whether it came.
+
+    The X server is asked, not the accessibility tree: GTK 4.8 answers a question about the
+    application's windows with a critical when one of them is being put on screen."""
+    return wait_for(lambda: any(t == title for _, t in x_windows()), timeout) is not None
+
+
 def toplevel(app, name, timeout=TIMEOUT):
-    """The window titled @name. GTK 4.8 has no "showing" state, but closed windows leave."""
+    """The window titled @name, once on screen. GTK 4.8 has no "showing" state."""
+    if name != MAIN_TITLE and not on_screen(name, timeout):
+        return None
     return wait_for(lambda: next((w for w in app.children if w.name == name), None), timeout)
 
 
 def gone(app, name, timeout=TIMEOUT):
-    """Whether the window titled @name has closed."""
-    return wait_for(lambda: all(w.name != name for w in app.children), timeout) is not None
+    """Whether the window titled @name has left the screen."""
+    return wait_for(lambda: all(t != name for _, t in x_windows()), timeout) is not None
 
 
 def text_of(node):
@@ -226,15 +270,40 @@ def menu(app, item, timeout=TIMEOUT):
     entry.doActionNamed("click")
 
 
-def key(combination):
-    """Presses keys, as on the keyboard: "<Control>e"."""
-    from dogtail import rawinput
-    rawinput.keyCombo(combination)
+def _xdotool_keys(combination):
+    """dogtail's notation, "<Control>e", in xdotool's: "ctrl+e"."""
+    modifiers = re.findall(r"<(\w+)>", combination)
+    names = {"Control": "ctrl", "Alt": "alt", "Shift": "shift", "Super": "super"}
+    return "+".join([names[m] for m in modifiers] + [re.sub(r"<\w+>", "", combination)])
 
 
-def type_text(text):
-    from dogtail import rawinput
-    rawinput.typeText(text)
+def key(combination, window=MAIN_TITLE):
+    """Presses keys, as on the keyboard, in the window titled @window: "<Control>e".
+
+    The keys go through the X server's test extension (xdotool), as a keyboard's would;
+    dogtail's own key events, sent through the accessibility registry, are lost on GTK 4.8."""
+    focus(window)
+    subprocess.run(["xdotool", "key", "--clearmodifiers", _xdotool_keys(combination)],
+                   check=True)
+
+
+def focus(title):
+    """Gives the keyboard to the window titled @title, as a window manager does to a dialog
+    that opens. Xvfb has no window manager, and GTK's own request is lost when it comes
+    before the window is on screen; the keys typed would then go to the main window."""
+    ids = [window for window, name in x_windows() if name == title]
+    if not ids:
+        return False
+    subprocess.run(["xdotool", "windowfocus", "--sync", str(ids[0])], check=True)
+    return True
+
+
+def type_text(text, window=None):
+    """Types @text on the keyboard, in the window titled @window if given (ASCII only: keys
+    for Vietnamese letters cannot be sent reliably)."""
+    if window is not None:
+        focus(window)
+    subprocess.run(["xdotool", "type", "--delay", "20", text], check=True)
 
 
 def show_tab(app, name):
@@ -247,19 +316,26 @@ def show_tab(app, name):
     return find(stack, lambda n: n.roleName == "panel" and n.name == name, recursive=False)
 
 
-def answer_replace(app, chooser):
-    """Says yes when the chooser asks whether to replace a file that exists."""
+def dialog_saying(app, text, before, timeout=TIMEOUT):
+    """The window that came on screen since @before (x_windows ()) and says @text."""
     def asking():
+        if all(window in before for window in x_windows()):
+            return None
         for window in app.children:
-            if window.name in (chooser, MAIN_TITLE):
+            if window.name == MAIN_TITLE:
                 continue  # the main window alone has thousands of nodes to search
-            if find(window, lambda n: n.name is not None and "đã có" in n.name, 0):
+            if find(window, lambda n: n.name is not None and text in n.name, 0):
                 return window
         return None
 
-    question = wait_for(asking, 5)
-    if question is not None:
-        click(question, "Thay thế")
+    return wait_for(asking, timeout)
+
+
+def answer_replace(app, before):
+    """Says yes to the question that came since @before (x_windows ()), whether to replace a
+    file that exists, as the file chooser and the print dialog ask; returns whether it came."""
+    question = dialog_saying(app, "đã có", before)
+    return question is not None and click(question, "Thay thế")
 
 
 def save_as(app, title, path, accept):
@@ -269,19 +345,26 @@ def save_as(app, title, path, accept):
     name = find(chooser, lambda n: n.roleName == "text" and n.name == "Tên:")
     proposed = text_of(name)
     name.text = path
+    before = x_windows()
     click(chooser, accept)
-    answer_replace(app, title)
+    if os.path.exists(path):
+        answer_replace(app, before)
     gone(app, title)
     return proposed
 
 
 def open_file(app, title, path, accept):
-    """Opens @path through a file chooser titled @title: the path typed on the keyboard,
-    which brings up the chooser's location field, then @accept. Returns whether the chooser
-    took the path and closed."""
+    """Opens @path through a file chooser titled @title, then @accept: "/" typed on the
+    keyboard brings up the chooser's location field, where the rest of the path is put, as
+    a paste would (keys for Vietnamese letters cannot be sent reliably). Returns whether
+    the chooser took the path and closed."""
     chooser = toplevel(app, title)
-    type_text(path)
-    if find(chooser, lambda n: n.roleName == "text" and text_of(n) == path) is None:
+    type_text("/", title)
+    location = find(chooser, lambda n: n.roleName == "text" and text_of(n) == "/")
+    if location is None:
+        return False
+    location.text = path
+    if wait_for(lambda: text_of(location) == path) is None:
         return False
     click(chooser, accept)
     return gone(app, title)

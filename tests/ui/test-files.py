@@ -17,9 +17,9 @@ gi.require_version("Gdk", "3.0")
 gi.require_version("Gtk", "3.0")
 from gi.repository import Gdk, Gtk  # noqa: E402  (the versions first)
 
-from llwtest import (MAIN_TITLE, accessibility_root, check, click, find, find_app, gone,  # noqa
-                     menu, notification, open_file, running, save_as, show_tab, start, stop, toplevel,
-                     wait_for)
+from llwtest import (MAIN_TITLE, accessibility_root, check, click, dialog_saying,  # noqa
+                     find, find_app, gone, menu, notification, open_file, running, save_as,
+                     show_tab, start, stop, toplevel, wait_for, x_windows)
 
 LLWEEK = sys.argv[1]
 root = accessibility_root()
@@ -87,11 +87,10 @@ def back_up(app, path):
 
 def restore(app, path):
     menu(app, "Khôi phục…")
+    before = x_windows()
     if not open_file(app, RESTORE_CHOOSER, path, "Mở"):
         return False
-    question = wait_for(lambda: next(w for w in app.children if w.name not in (
-        MAIN_TITLE, RESTORE_CHOOSER) and find(w, lambda n: n.name ==
-                                              "Thay toàn bộ dữ liệu bằng bản sao này?", 0)))
+    question = dialog_saying(app, "Thay toàn bộ dữ liệu bằng bản sao này?", before)
     if question is None or not click(question, "Khôi phục"):
         return False
     return notification(app, "Đã khôi phục dữ liệu từ bản sao.") is not None

@@ -12,14 +12,15 @@ import os
 import sys
 import time
 
-from llwtest import (MAIN_TITLE, accessibility_root, check, click, find, find_app, gone, key,
-                     menu, pdf_text, running, save_as, start, stop, text_of, toplevel,
-                     wait_file, wait_for)
+from llwtest import (MAIN_TITLE, accessibility_root, answer_replace, check, click, find,
+                     find_app, gone, key, menu, pdf_text, running, save_as, start, stop,
+                     toplevel, wait_file, wait_for, x_windows)
 
 LLWEEK = sys.argv[1]
 root = accessibility_root()
 
 SAVE_DIALOG = "Lưu danh sách kiểm tra thành PDF"
+PDF_CHOOSER = "Chọn nơi lưu tệp PDF"
 PRINT_DIALOG = "In danh sách kiểm tra"
 PRINT = "In"  # GTK's print dialog
 
@@ -38,9 +39,9 @@ folder = app_process.folder
 previews = os.path.join(folder, "previews")
 
 
-def choose_kind(dialog, mnemonic, title):
+def choose_kind(dialog, mnemonic):
     """Picks the checklist with its mnemonic; returns whether its radio button is on."""
-    key(mnemonic)
+    key(mnemonic, dialog.name)
     radios = dialog.findChildren(lambda n: n.roleName in ("check box", "radio button"))
     wanted = {"<Alt>g": "_giao", "<Alt>c": "_chưa", "<Alt>n": "_Nơi"}[mnemonic]
     return wait_for(lambda: next(r for r in radios if wanted in r.name).checked, 10)
@@ -53,22 +54,19 @@ def open_checklist_dialog(app, how, title):
         menu(app, "In danh sách…")
     else:
         key("<Control>p")
-    return wait_for(lambda: next(w for w in app.children if w.name == title and
-                                 w.roleName == "frame"))
+    return toplevel(app, title)
 
 
 def save_pdf(app, kind, path):
     mnemonic, name, heading, _ = kind
     dialog = open_checklist_dialog(app, "menu-save", SAVE_DIALOG)
-    if dialog is None or not choose_kind(dialog, mnemonic, heading):
+    if dialog is None or not choose_kind(dialog, mnemonic):
         return None, False
     since = time.time()
     click(dialog, "Lưu…")
-    chooser = wait_for(lambda: next(w for w in app.children if w.name == SAVE_DIALOG and
-                                    w.roleName != "frame"))
-    if chooser is None:
+    if toplevel(app, PDF_CHOOSER) is None:
         return None, False
-    proposed = save_as(app, SAVE_DIALOG, path, "Lưu")
+    proposed = save_as(app, PDF_CHOOSER, path, "Lưu")
     return proposed, wait_file(path, since)
 
 
@@ -76,7 +74,7 @@ def print_dialog(app, kind, how):
     """Opens GTK's print dialog for @kind; returns it."""
     mnemonic, name, heading, _ = kind
     dialog = open_checklist_dialog(app, how, PRINT_DIALOG)
-    if dialog is None or not choose_kind(dialog, mnemonic, heading):
+    if dialog is None or not choose_kind(dialog, mnemonic):
         return None
     click(dialog, "In…")
     return toplevel(app, PRINT)
@@ -103,12 +101,11 @@ def print_to_file(app, kind, how):
     proposed = file_button.name if file_button is not None else None
     path = os.path.join(folder, f"{kind[1]}.pdf")
     since = time.time()
+    before = x_windows()
+    replacing = os.path.exists(path)
     click(dialog, "In")
-    question = wait_for(lambda: next(w for w in app.children if w.roleName in ("dialog", "alert")
-                                     and w.name != PRINT and
-                                     find(w, lambda n: "đã có" in (n.name or ""), 0)), 5)
-    if question is not None:
-        click(question, "Thay thế")
+    if replacing:
+        answer_replace(app, before)
     gone(app, PRINT)
     return proposed, wait_file(path, since)
 
@@ -172,8 +169,9 @@ try:
     # The first list again, over its file: the print dialog asks, and the file is replaced.
     path = os.path.join(folder, f"{KINDS[0][1]}.pdf")
     before = os.path.getmtime(path) if os.path.exists(path) else time.time()
-    _, written = print_to_file(app, KINDS[0], "key")
-    check("printing over a file replaces it", written and os.path.getmtime(path) > before)
+    proposed, written = print_to_file(app, KINDS[0], "key")
+    check("printing over a file asks, then replaces it",
+          written and os.path.getmtime(path) > before, proposed)
     check("llweek is still running after the last print", running(app_process))
 except Exception as error:  # a step found nothing to act on: say which, after the others
     import traceback
