@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "llw-database.h"
+#include "llw-database-history.h"
 #include "llw-date.h"
 #include "llw-figures.h"
 #include "llw-report-status.h"
@@ -166,6 +167,9 @@ test_receive (Fixture      *fixture,
   g_autoptr(GHashTable) loaded = NULL;
   g_autoptr(GListModel) statuses = NULL;
   g_autoptr(LlwReportStatus) status = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(LlwHistoryEntry) newest = NULL;
+  g_autofree char *record = NULL;
   gint64 unit = unit_id (fixture, "KLU");
   gint64 id, id_again;
 
@@ -194,6 +198,14 @@ test_receive (Fixture      *fixture,
   g_assert_cmpint (llw_report_status_get_state (status), ==, LLW_REPORT_STATE_LATE);
   g_assert_cmpstr (llw_report_status_get_document_number (status), ==, "33/BC-UBND");
   g_unsetenv ("LLWEEK_TODAY");
+
+  /* The campaign's history says whose figures changed. */
+  history = llw_database_list_campaign_history (fixture->db, fixture->campaign_id, 0, &error);
+  g_assert_no_error (error);
+  newest = g_list_model_get_item (history, 0);
+  g_assert_cmpstr (llw_history_entry_get_table_name (newest), ==, "report_value");
+  record = llw_history_entry_describe_record (newest);
+  g_assert_cmpstr (record, ==, "Figure “UBND huyện Kiên Lương”");
 }
 
 /* A bad figure or date is refused with a message beside it, and nothing is written. */
