@@ -6,6 +6,7 @@
 #include "llw-checklist-dialog.h"
 #include "llw-checklist-pdf.h"
 #include "llw-date.h"
+#include "llw-dialog.h"
 #include "llw-file-chooser.h"
 #include "llw-message.h"
 #include "llw-print-operation.h"
@@ -124,7 +125,7 @@ choose_file (LlwChecklistDialog *self,
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_suffix (filter, "pdf");
 
-  chooser = llw_file_chooser_new (parent, _("Save Checklist as PDF"),
+  chooser = llw_file_chooser_new (parent, _("Choose where to save the PDF"),
                                   GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), name, filter);
 
   data = g_new0 (SaveData, 1);
@@ -236,6 +237,10 @@ static void
 llw_checklist_dialog_init (LlwChecklistDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Enter prints or saves from the list of choices, where it would only tick again the
+   * choice that has the focus. */
+  llw_dialog_add_shortcuts (GTK_WINDOW (self), TRUE);
 }
 
 /**

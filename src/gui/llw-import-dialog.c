@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "llw-dialog.h"
 #include "llw-file-chooser.h"
 #include "llw-import-dialog.h"
 #include "llw-import.h"
@@ -148,6 +149,8 @@ llw_import_dialog_init (LlwImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_window_set_default_widget (GTK_WINDOW (self), self->import_button);
+  /* Nothing here takes Enter for itself: it imports, while there is something to import. */
+  llw_dialog_add_shortcuts (GTK_WINDOW (self), TRUE);
 }
 
 /**
