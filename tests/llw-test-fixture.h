@@ -24,5 +24,9 @@ void        llw_test_exec              (LlwTestFixture *fixture,
 void        llw_test_remove_folder     (const char     *folder);
 GHashTable *llw_test_values            (const char     *first,
                                         ...) G_GNUC_NULL_TERMINATED;
+char       *llw_test_snapshot          (const char     *folder,
+                                        const char     *database);
+int         llw_test_compare_strings   (gconstpointer   a,
+                                        gconstpointer   b);
 
 G_END_DECLS
