@@ -134,10 +134,10 @@ write_detail_header (LlwWorkbookWriter *w,
                                                                                        i + 1))))
         continue;
       if (i > first)
-        worksheet_merge_range (sheet, top, COL_FIRST_VALUE + first, top, COL_FIRST_VALUE + i,
-                               group, w->table_header);
+        llw_workbook_merge_text (w, sheet, top, COL_FIRST_VALUE + first, top, COL_FIRST_VALUE + i,
+                                 group, w->table_header);
       else
-        worksheet_write_string (sheet, top, COL_FIRST_VALUE + i, group, w->table_header);
+        llw_workbook_write_text (w, sheet, top, COL_FIRST_VALUE + i, group, w->table_header);
       first = i + 1;
     }
   worksheet_merge_range (sheet, top, 0, top + 1, 0, "TT", w->table_header);
@@ -156,7 +156,7 @@ write_detail_header (LlwWorkbookWriter *w,
     {
       g_autofree char *heading = indicator_heading (llw_consolidation_get_indicator (data, i));
 
-      worksheet_write_string (sheet, top + 1, COL_FIRST_VALUE + i, heading, w->table_header);
+      llw_workbook_write_text (w, sheet, top + 1, COL_FIRST_VALUE + i, heading, w->table_header);
     }
 }
 
@@ -213,7 +213,7 @@ write_detail_units (LlwWorkbookWriter *w,
 
       worksheet_set_row (sheet, row, height, NULL);
       worksheet_write_number (sheet, row, 0, u - first + 1, w->cell.center);
-      worksheet_write_string (sheet, row, 1, unit->name, w->cell.text);
+      llw_workbook_write_text (w, sheet, row, 1, unit->name, w->cell.text);
       for (guint i = 0; i < n_indicators; i++)
         {
           double value;
@@ -348,8 +348,8 @@ write_summary_group (LlwWorkbookWriter *w,
 {
   worksheet_set_row (sheet, row, llw_workbook_text_height (title, 330, 12, TRUE, 6), NULL);
   worksheet_write_string (sheet, row, SUMMARY_TT, llw_workbook_roman (number), w->bold.center);
-  worksheet_write_string (sheet, row, SUMMARY_LABEL, llw_workbook_strip_numbering (title),
-                          w->bold.text);
+  llw_workbook_write_text (w, sheet, row, SUMMARY_LABEL, llw_workbook_strip_numbering (title),
+                           w->bold.text);
   for (lxw_col_t col = SUMMARY_MEASURE; col <= last_col; col++)
     worksheet_write_blank (sheet, row, col, w->bold.text);
 }
@@ -395,10 +395,10 @@ write_summary_indicator (LlwWorkbookWriter  *w,
   worksheet_set_row (sheet, row, llw_workbook_text_height (llw_indicator_get_label (indicator),
                                                            330, 12, FALSE, 6), NULL);
   worksheet_write_number (sheet, row, SUMMARY_TT, number, w->cell.center);
-  worksheet_write_string (sheet, row, SUMMARY_LABEL, llw_indicator_get_label (indicator),
-                          w->cell.text);
-  worksheet_write_string (sheet, row, SUMMARY_MEASURE, llw_indicator_get_measure (indicator),
-                          w->cell.center);
+  llw_workbook_write_text (w, sheet, row, SUMMARY_LABEL, llw_indicator_get_label (indicator),
+                           w->cell.text);
+  llw_workbook_write_text (w, sheet, row, SUMMARY_MEASURE, llw_indicator_get_measure (indicator),
+                           w->cell.center);
   for (guint g = 0; g < n_groups; g++, col++)
     {
       char cell[LXW_MAX_CELL_NAME_LENGTH];

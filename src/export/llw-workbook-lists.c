@@ -96,13 +96,13 @@ write_status_unit (LlwWorkbookWriter         *w,
 
   worksheet_set_row (sheet, row, height, NULL);
   worksheet_write_number (sheet, row, ST_TT, number, w->cell.center);
-  worksheet_write_string (sheet, row, ST_UNIT, unit->name, w->cell.text);
+  llw_workbook_write_text (w, sheet, row, ST_UNIT, unit->name, w->cell.text);
   write_date (sheet, row, ST_DEADLINE, unit->deadline, w->cell.date);
   write_date (sheet, row, ST_RECEIVED, unit->received_date, w->cell.date);
   /* Always text: a document number such as "=1+2" must never become a formula. */
-  worksheet_write_string (sheet, row, ST_NUMBER, unit->document_number, w->cell.center);
+  llw_workbook_write_text (w, sheet, row, ST_NUMBER, unit->document_number, w->cell.center);
   worksheet_write_string (sheet, row, ST_STATE, state, w->cell.center);
-  worksheet_write_string (sheet, row, ST_THEME, unit->theme_title, w->cell.text);
+  llw_workbook_write_text (w, sheet, row, ST_THEME, unit->theme_title, w->cell.text);
 }
 
 static void
@@ -236,18 +236,19 @@ write_activity (LlwWorkbookWriter *w,
 
   worksheet_set_row (sheet, row, activity_height (activity, where), NULL);
   worksheet_write_number (sheet, row, AC_TT, number, w->cell.center);
-  worksheet_write_string (sheet, row, AC_UNIT, llw_activity_get_unit_name (activity),
-                          w->cell.text);
-  worksheet_write_string (sheet, row, AC_TITLE, llw_activity_get_title (activity), w->cell.text);
-  worksheet_write_string (sheet, row, AC_KIND, llw_activity_get_kind_title (activity),
-                          w->cell.text);
-  worksheet_write_string (sheet, row, AC_THEME, llw_activity_get_theme_title (activity),
-                          w->cell.text);
+  llw_workbook_write_text (w, sheet, row, AC_UNIT, llw_activity_get_unit_name (activity),
+                           w->cell.text);
+  llw_workbook_write_text (w, sheet, row, AC_TITLE, llw_activity_get_title (activity),
+                           w->cell.text);
+  llw_workbook_write_text (w, sheet, row, AC_KIND, llw_activity_get_kind_title (activity),
+                           w->cell.text);
+  llw_workbook_write_text (w, sheet, row, AC_THEME, llw_activity_get_theme_title (activity),
+                           w->cell.text);
   write_date (sheet, row, AC_START, llw_activity_get_start_date (activity), w->cell.date);
   write_date (sheet, row, AC_END, llw_activity_get_end_date (activity), w->cell.date);
   worksheet_write_string (sheet, row, AC_FORM, form_text (llw_activity_get_form (activity)),
                           w->cell.center);
-  worksheet_write_string (sheet, row, AC_WHERE, where, w->cell.text);
+  llw_workbook_write_text (w, sheet, row, AC_WHERE, where, w->cell.text);
   /* -1: not known, which is not 0. */
   if (participants >= 0)
     worksheet_write_number (sheet, row, AC_PARTICIPANTS, participants, w->cell.number[0]);
@@ -325,6 +326,6 @@ llw_workbook_write_info (LlwWorkbookWriter *w,
     {
       worksheet_set_row (sheet, i, llw_workbook_text_height (rows[i][1], 520, 12, FALSE, 6), NULL);
       worksheet_write_string (sheet, i, 0, rows[i][0], w->info_key);
-      worksheet_write_string (sheet, i, 1, rows[i][1], w->info_value);
+      llw_workbook_write_text (w, sheet, i, 1, rows[i][1], w->info_value);
     }
 }

@@ -44,6 +44,8 @@ typedef struct
   LlwCampaign *campaign;
   GDateTime *exported_at;
 
+  GError *error;               /* the first cell that could not be written as it is */
+
   char *report_date;           /* dd/mm/yyyy */
   char *annex_note;            /* "(Kèm theo Báo cáo số … ngày … của …)" */
   LlwDetailLayout detail;
@@ -99,6 +101,20 @@ char       *llw_workbook_format_number     (double             value,
 const char *llw_workbook_roman             (guint              n);
 const char *llw_workbook_group_label       (LlwUnitGroup       group);
 const char *llw_workbook_strip_numbering   (const char        *title);
+void        llw_workbook_write_text        (LlwWorkbookWriter *w,
+                                            lxw_worksheet     *sheet,
+                                            lxw_row_t          row,
+                                            lxw_col_t          col,
+                                            const char        *text,
+                                            lxw_format        *format);
+void        llw_workbook_merge_text        (LlwWorkbookWriter *w,
+                                            lxw_worksheet     *sheet,
+                                            lxw_row_t          first_row,
+                                            lxw_col_t          first_col,
+                                            lxw_row_t          last_row,
+                                            lxw_col_t          last_col,
+                                            const char        *text,
+                                            lxw_format        *format);
 
 /* The sheets, each in its own file, written top to bottom (constant memory) */
 void        llw_workbook_plan_detail       (LlwWorkbookWriter *w);

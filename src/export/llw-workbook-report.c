@@ -22,6 +22,10 @@ static const double column_pixels[] = { 82, 100, 83, 41, 56, 221, 41 };
 
 /* A first-line indent: cells have none, so spaces stand in for it, non-breaking ones so
  * that justification does not stretch them. */
+/* The most characters a row of running text is given: at 14 points across the page, about
+ * fifteen lines, well under the tallest row. */
+#define ROW_CHARACTERS 1200
+
 #define INDENT "\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0"
 
 typedef struct
@@ -45,7 +49,7 @@ merge (Report     *r,
        const char *string,
        lxw_format *format)
 {
-  worksheet_merge_range (r->sheet, r->row, first, r->row, last, string, format);
+  llw_workbook_merge_text (r->w, r->sheet, r->row, first, r->row, last, string, format);
 }
 
 static void
@@ -56,6 +60,36 @@ next_row (Report *r,
   worksheet_set_row (r->sheet, r->row, height, NULL);
 }
 
+/* Returns: (transfer full): @paragraph cut after each sentence, and within a sentence
+ * longer than a row holds, after the last space before the row is full (or anywhere, in a
+ * word that long). */
+static GStrv
+split_sentences (const char *paragraph)
+{
+  g_auto(GStrv) sentences = g_strsplit (paragraph, ". ", -1);
+  GPtrArray *pieces = g_ptr_array_new ();
+
+  for (guint i = 0; sentences[i] != NULL; i++)
+    {
+      g_autofree char *sentence = g_strconcat (sentences[i], sentences[i + 1] ? "." : "", NULL);
+      const char *p = sentence;
+
+      while (g_utf8_strlen (p, -1) > ROW_CHARACTERS)
+        {
+          const char *end = g_utf8_offset_to_pointer (p, ROW_CHARACTERS);
+          const char *space = g_strrstr_len (p, end - p, " ");
+
+          if (space != NULL && space > p)
+            end = space;
+          g_ptr_array_add (pieces, g_strndup (p, end - p));
+          p = *end == ' ' ? end + 1 : end;
+        }
+      g_ptr_array_add (pieces, g_strdup (p));
+    }
+  g_ptr_array_add (pieces, NULL);
+  return (GStrv) g_ptr_array_free (pieces, FALSE);
+}
+
 /* Writes one paragraph across the page, in rows of whole sentences when it is too long for
  * one row (a row is at most 409 points tall). */
 static void
@@ -64,12 +98,12 @@ write_paragraph (Report     *r,
                  lxw_format *format,
                  gboolean    indent)
 {
-  g_auto(GStrv) sentences = g_strsplit (paragraph, ". ", -1);
+  g_auto(GStrv) sentences = split_sentences (paragraph);
   g_autoptr(GString) chunk = g_string_new (indent ? INDENT : "");
 
   for (guint i = 0; sentences[i] != NULL; i++)
     {
-      g_autofree char *sentence = g_strconcat (sentences[i], sentences[i + 1] ? "." : "", NULL);
+      const char *sentence = sentences[i];
       gboolean fresh = chunk->len == 0 || g_str_equal (chunk->str, INDENT);
       g_autofree char *longer = g_strjoin (fresh ? "" : " ", chunk->str, sentence, NULL);
 

@@ -2,22 +2,22 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <gio/gio.h>
 
 #include "llw-date.h"
+#include "llw-output.h"
+#include "llw-text.h"
 #include "llw-workbook.h"
 #include "llw-workbook-private.h"
 #include "llw-xlsx-finish.h"
 
 /* The consolidated workbook of DESIGN.md: six sheets laid out as Decree 30/2020 lays out an
  * official document, written in constant-memory mode (each sheet strictly top to bottom, so
- * that 50,000 units fit in a few megabytes) to a temporary file that replaces the target only
- * once it is complete. */
+ * that 50,000 units fit in a few megabytes) through llw_output_write (), which replaces the
+ * target only with a complete file. */
 
 #define FONT "Times New Roman"
 #define MM_TO_INCHES(mm) ((mm) / 25.4)
@@ -217,55 +217,37 @@ write_workbook (LlwConsolidation  *data,
   g_free (w.report_date);
   g_free (w.annex_note);
 
+  if (w.error != NULL)
+    {
+      g_propagate_error (error, w.error);
+      return FALSE;
+    }
   return err == LXW_NO_ERROR || set_lxw_error (error, err, saved_errno);
 }
 
-/* libxlsxwriter opens its file with fopen (), which on Windows takes no UTF-8 name: the
- * temporary file gets an ASCII name, in the target's folder unless that folder's own path
- * is out of fopen's reach there. */
-static char *
-temporary_folder (const char *path)
+typedef struct
 {
-  g_autofree char *folder = g_path_get_dirname (path);
+  LlwConsolidation *data;
+  GDateTime *exported_at;
+} WorkbookJob;
 
-#ifdef G_OS_WIN32
-  for (const char *p = folder; *p != '\0'; p++)
-    if ((guchar) *p >= 0x80)
-      return g_strdup (g_get_tmp_dir ());
-#endif
-  return g_steal_pointer (&folder);
-}
-
-static char *
-create_temporary (const char  *path,
-                  GError     **error)
+static gboolean
+write_file (const char  *path,
+            gpointer     user_data,
+            GError     **error)
 {
-  g_autofree char *folder = temporary_folder (path);
-  g_autofree char *template = g_build_filename (folder, "llweek-export-XXXXXX.tmp", NULL);
-  int fd = g_mkstemp_full (template, O_RDWR, 0666);
+  WorkbookJob *job = user_data;
 
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                           g_strerror (saved_errno));
-      return NULL;
-    }
-
-  g_close (fd, NULL);
-  return g_steal_pointer (&template);
+  return write_workbook (job->data, job->exported_at, path, error) &&
+         llw_xlsx_finish (path, REPORT_SHEET_ENTRY, error);
 }
 
 static gboolean
-move_over (const char  *from_path,
-           const char  *to_path,
-           GError     **error)
+check_file (const char  *path,
+            gpointer     user_data,
+            GError     **error)
 {
-  g_autoptr(GFile) from = g_file_new_for_path (from_path);
-  g_autoptr(GFile) to = g_file_new_for_path (to_path);
-
-  return g_file_move (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
+  return llw_xlsx_check (path, error);
 }
 
 /**
@@ -274,10 +256,11 @@ move_over (const char  *from_path,
  * @exported_at: the time written in the Thông tin sheet and the file's properties
  * @path: the .xlsx file to write
  *
- * Writes the consolidated workbook. It goes to a temporary file first, which then replaces
- * @path in one step: on failure nothing is left behind and an existing @path is unchanged.
+ * Writes the consolidated workbook as every output is written (llw-output.c): the finished
+ * file is read back whole before it replaces @path in one step; on failure nothing is left
+ * behind and an existing @path is unchanged.
  *
- * Returns: %TRUE on success; else %FALSE with LLW_WORKBOOK_ERROR_WRITE naming @path
+ * Returns: %TRUE on success; else %FALSE with @error naming @path
  */
 gboolean
 llw_workbook_write (LlwConsolidation  *data,
@@ -285,30 +268,105 @@ llw_workbook_write (LlwConsolidation  *data,
                     const char        *path,
                     GError           **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *temporary = NULL;
+  WorkbookJob job = { data, exported_at };
 
   g_return_val_if_fail (LLW_IS_CONSOLIDATION (data), FALSE);
   g_return_val_if_fail (exported_at != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  temporary = create_temporary (path, &local_error);
-  if (temporary != NULL &&
-      (!write_workbook (data, exported_at, temporary, &local_error) ||
-       !llw_xlsx_finish (temporary, REPORT_SHEET_ENTRY, &local_error) ||
-       !move_over (temporary, path, &local_error)))
-    g_remove (temporary);
+  /* libxlsxwriter opens its file with fopen (), which on Windows takes no UTF-8 name. */
+  return llw_output_write (path, LLW_OUTPUT_ANSI_PATH, write_file, check_file, &job, error);
+}
 
-  if (local_error != NULL)
+/* Notes the first cell that could not be written as it is: the export then fails with a
+ * message that names it, and the text that did not fit. */
+static void
+note_cell_error (LlwWorkbookWriter *w,
+                 lxw_worksheet     *sheet,
+                 lxw_row_t          row,
+                 lxw_col_t          col,
+                 const char        *text,
+                 const char        *reason)
+{
+  char cell[LXW_MAX_CELL_NAME_LENGTH];
+  g_autofree char *start = NULL;
+
+  if (w->error != NULL)
+    return;
+  lxw_rowcol_to_cell (cell, row, col);
+  start = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 40));
+  g_set_error (&w->error, LLW_WORKBOOK_ERROR, LLW_WORKBOOK_ERROR_CONTENT,
+               _("Cell %s of the sheet “%s”, which begins “%s”: %s Correct it in llweek and "
+                 "export again."), cell, sheet->name, start, reason);
+}
+
+/* Returns: whether @text fits in a cell of @sheet at @row; otherwise notes why not. */
+static gboolean
+check_cell (LlwWorkbookWriter *w,
+            lxw_worksheet     *sheet,
+            lxw_row_t          row,
+            lxw_col_t          col,
+            const char        *text)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (row >= LXW_ROW_MAX)
     {
-      g_autofree char *name = g_filename_display_name (path);
+      g_autofree char *reason = g_strdup_printf (_("the list is longer than a sheet holds "
+                                                   "(%u rows)."), (guint) LXW_ROW_MAX);
 
-      g_set_error (error, LLW_WORKBOOK_ERROR, LLW_WORKBOOK_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), name, local_error->message);
+      note_cell_error (w, sheet, LXW_ROW_MAX - 1, col, text, reason);
       return FALSE;
     }
-  return TRUE;
+  if (llw_text_check (text, LLW_TEXT_MAX_CELL, &local_error))
+    return TRUE;
+  note_cell_error (w, sheet, row, col, text, local_error->message);
+  return FALSE;
+}
+
+/**
+ * llw_workbook_write_text:
+ *
+ * Writes text from the database into a cell, always as text. Text that a cell cannot hold
+ * (more than 32,767 characters, or a character XML forbids) or a row past the last of a
+ * sheet is never cut or dropped without a word: the export fails, naming the cell.
+ */
+void
+llw_workbook_write_text (LlwWorkbookWriter *w,
+                         lxw_worksheet     *sheet,
+                         lxw_row_t          row,
+                         lxw_col_t          col,
+                         const char        *text,
+                         lxw_format        *format)
+{
+  lxw_error err;
+
+  if (!check_cell (w, sheet, row, col, text != NULL ? text : ""))
+    return;
+  err = worksheet_write_string (sheet, row, col, text, format);
+  if (err != LXW_NO_ERROR)
+    note_cell_error (w, sheet, row, col, text, lxw_strerror (err));
+}
+
+/* Like llw_workbook_write_text (), across merged cells. */
+void
+llw_workbook_merge_text (LlwWorkbookWriter *w,
+                         lxw_worksheet     *sheet,
+                         lxw_row_t          first_row,
+                         lxw_col_t          first_col,
+                         lxw_row_t          last_row,
+                         lxw_col_t          last_col,
+                         const char        *text,
+                         lxw_format        *format)
+{
+  lxw_error err;
+
+  if (!check_cell (w, sheet, last_row, first_col, text != NULL ? text : ""))
+    return;
+  err = worksheet_merge_range (sheet, first_row, first_col, last_row, last_col, text, format);
+  if (err != LXW_NO_ERROR)
+    note_cell_error (w, sheet, first_row, first_col, text, lxw_strerror (err));
 }
 
 /* A4; Decree 30 margins (top and bottom 20 mm, left 30 mm, right 15 mm); the page number

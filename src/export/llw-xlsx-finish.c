@@ -11,12 +11,15 @@
 /* Two things libxlsxwriter 1.1 does not do, done on the finished file.
  *
  * It does not notice when one of its temporary files could not be written (a full disk, a
- * quota): it zips what it could read back and reports success. So every XML part of the
- * container is inflated, without keeping it, and must end with its root element's end tag.
+ * quota): it zips what it could read back and reports success. So llw_xlsx_check () inflates
+ * every XML part of the container, without keeping it: each must end with its root
+ * element's end tag, and hold no character that XML forbids, which would make the whole
+ * workbook unreadable.
  *
  * It cannot leave the first page without a header, as Decree 30 numbers a document's pages:
- * one small worksheet's <headerFooter> gets differentFirst="1" (and, having no <firstHeader>,
- * page 1 prints none). The other entries are copied byte for byte, never recompressed. */
+ * llw_xlsx_finish () gives one small worksheet's <headerFooter> differentFirst="1" (and,
+ * having no <firstHeader>, page 1 prints none). The other entries are copied byte for byte,
+ * never recompressed. */
 
 #define LOCAL_SIGNATURE   0x04034b50
 #define CENTRAL_SIGNATURE 0x02014b50
@@ -229,6 +232,46 @@ is_whole_xml (const char *head,
          memcmp (tail + tail_length - strlen (end_tag), end_tag, strlen (end_tag)) == 0;
 }
 
+/* A character XML 1.0 forbids, or a noncharacter, which spreadsheets refuse: its UTF-8
+ * bytes begin at @p, of which @n are there. */
+static gboolean
+is_forbidden_at (const guint8 *p,
+                 gsize         n)
+{
+  if (p[0] < 0x20)
+    return p[0] != '\t' && p[0] != '\n' && p[0] != '\r';
+  if (p[0] == 0xef && n >= 3)
+    return (p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf)) ||   /* U+FFFE, U+FFFF */
+           (p[1] == 0xb7 && p[2] >= 0x90 && p[2] <= 0xaf);       /* U+FDD0 to U+FDEF */
+  if (p[0] >= 0xf0 && p[0] <= 0xf4 && n >= 4)                   /* U+nFFFE, U+nFFFF */
+    return (p[1] & 0x0f) == 0x0f && p[2] == 0xbf && (p[3] == 0xbe || p[3] == 0xbf);
+  return FALSE;
+}
+
+/* Returns: whether @data holds a forbidden character; @carry keeps the last bytes of the
+ * previous piece, where a character may have begun. */
+static gboolean
+has_forbidden (const guint8 *data,
+               gsize         length,
+               GByteArray   *carry)
+{
+  g_byte_array_append (carry, data, (guint) length);
+  for (gsize i = 0; i < carry->len; i++)
+    if (is_forbidden_at (carry->data + i, carry->len - i))
+      return TRUE;
+  if (carry->len > 3)
+    g_byte_array_remove_range (carry, 0, carry->len - 3);
+  return FALSE;
+}
+
+static gboolean
+forbidden (GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("the workbook would hold a character that spreadsheets cannot read"));
+  return FALSE;
+}
+
 /* Inflates an XML entry through a small buffer, keeping only its start and its end. */
 static gboolean
 check_entry (const guint8 *zip,
@@ -240,6 +283,7 @@ check_entry (const guint8 *zip,
   guint32 unpacked = get32 (entry->central + 24);
   gsize header = LOCAL_SIZE + get16 (local + 26) + get16 (local + 28);
   g_autofree char *buffer = g_malloc (65536);
+  g_autoptr(GByteArray) carry = g_byte_array_new ();
   char head[256], tail[64];
   gsize head_length = 0, tail_length = 0;
   z_stream z = { 0 };
@@ -253,6 +297,8 @@ check_entry (const guint8 *zip,
     {
       const char *data = (const char *) local + header;
 
+      if (has_forbidden ((const guint8 *) data, packed, carry))
+        return forbidden (error);
       return (packed == unpacked &&
               is_whole_xml (data, MIN (packed, 256), data + packed - MIN (packed, 64),
                             MIN (packed, 64))) || incomplete (error);
@@ -270,6 +316,11 @@ check_entry (const guint8 *zip,
       z.avail_out = 65536;
       rc = inflate (&z, Z_NO_FLUSH);
       n = 65536 - z.avail_out;
+      if (has_forbidden ((const guint8 *) buffer, n, carry))
+        {
+          inflateEnd (&z);
+          return forbidden (error);
+        }
       for (gsize i = 0; i < n && head_length < sizeof head; i++)
         head[head_length++] = buffer[i];
       if (n >= sizeof tail)
@@ -392,8 +443,6 @@ rewrite (const guint8 *zip,
       Entry *entry = g_ptr_array_index (by_offset, i);
 
       entry->new_offset = out->len;
-      if (!is_entry (entry, sheet_entry) && !check_entry (zip, entry, error))
-        return FALSE;
       if (!is_entry (entry, sheet_entry))
         g_byte_array_append (out, zip + entry->offset, entry->span);
       else if (!append_patched (out, zip, entry, &crc, &packed, &unpacked, error))
@@ -433,14 +482,14 @@ rewrite (const guint8 *zip,
 
 /**
  * llw_xlsx_finish:
- * @path: a workbook written by libxlsxwriter
+ * @path: a workbook written by libxlsxwriter, in a temporary file of llw_output_write ()
  * @sheet_entry: the worksheet whose first page has no page number, such as
  *   "xl/worksheets/sheet1.xml"
  *
- * Checks that every XML part of @path is complete and makes @sheet_entry print its page
- * header (the page number) from page 2 on. @path is replaced as a whole or left as it was.
+ * Makes @sheet_entry print its page header (the page number) from page 2 on. @path is
+ * rewritten in place: it is a temporary file that nothing else reads.
  *
- * Returns: %FALSE with @error set when the workbook is incomplete or cannot be rewritten
+ * Returns: %FALSE with @error set when the workbook cannot be read or rewritten
  */
 gboolean
 llw_xlsx_finish (const char  *path,
@@ -463,5 +512,39 @@ llw_xlsx_finish (const char  *path,
   /* Windows cannot replace a file that is still mapped. */
   g_clear_pointer (&mapped, g_mapped_file_unref);
 
-  return ok && g_file_set_contents (path, (const char *) out->data, out->len, error);
+  return ok && g_file_set_contents_full (path, (const char *) out->data, out->len,
+                                         G_FILE_SET_CONTENTS_NONE, 0666, error);
+}
+
+/**
+ * llw_xlsx_check:
+ * @path: a finished workbook
+ *
+ * Reads @path back: its ZIP container must be whole, and each XML part complete and free of
+ * characters XML forbids.
+ *
+ * Returns: %FALSE with @error set when the workbook is incomplete or would not open
+ */
+gboolean
+llw_xlsx_check (const char  *path,
+                GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  const guint8 *zip;
+  guint32 cd_offset = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  mapped = g_mapped_file_new (path, FALSE, error);
+  if (mapped == NULL)
+    return FALSE;
+  zip = (const guint8 *) g_mapped_file_get_contents (mapped);
+  if (!read_entries (zip, g_mapped_file_get_length (mapped), entries, &cd_offset, error))
+    return FALSE;
+
+  for (guint i = 0; i < entries->len; i++)
+    if (!check_entry (zip, &g_array_index (entries, Entry, i), error))
+      return FALSE;
+  return TRUE;
 }

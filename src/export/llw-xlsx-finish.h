@@ -8,5 +8,7 @@ G_BEGIN_DECLS
 gboolean llw_xlsx_finish (const char  *path,
                           const char  *sheet_entry,
                           GError     **error);
+gboolean llw_xlsx_check  (const char  *path,
+                          GError     **error);
 
 G_END_DECLS

@@ -23,8 +23,8 @@ void     llw_checklist_write_pdf_async  (LlwChecklist         *checklist,
                                          gpointer              user_data);
 gboolean llw_checklist_write_pdf_finish (GAsyncResult         *result,
                                          GError              **error);
-gboolean llw_checklist_export_pdf       (const char           *database_path,
-                                         int                   year,
+gboolean llw_checklist_export_pdf       (LlwDatabase          *database,
+                                         LlwCampaign          *campaign,
                                          LlwChecklistKind      kind,
                                          const char           *path,
                                          GError              **error);
