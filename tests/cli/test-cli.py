@@ -47,9 +47,15 @@ with tempfile.TemporaryDirectory() as tmp:
 
     out = os.path.join(tmp, "report.xlsx")
     p = run("--database", db, "--export-report", out)
-    check("--export-report without a display: exit 0, silent, a workbook written",
-          p.returncode == 0 and not p.stderr and os.path.getsize(out) > 0, p.stderr)
+    check("--export-report without a display: exit 0, a workbook written, and one line saying "
+          "the database was created",
+          p.returncode == 0 and os.path.getsize(out) > 0 and len(p.stderr.splitlines()) == 1
+          and db in p.stderr and "new database" in p.stderr, p.stderr)
     check("a command creates the default campaign in a new database", os.path.exists(db))
+
+    p = run("--database", db, "--export-report", out)
+    check("--export-report on an existing database: exit 0, silent",
+          p.returncode == 0 and not p.stderr, p.stderr)
 
     p = run("--database", db, "--campaign", "2030", "--export-report", out)
     check("unknown campaign: exit 1 naming the year", p.returncode == 1 and "2030" in p.stderr,
