@@ -45,6 +45,30 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run("--dry-run")
     check("--dry-run alone is bad usage", p.returncode == 2, p.stderr)
 
+    # Two tasks at once, or an option given twice, is bad usage said in one line, and
+    # nothing is done: no database is made.
+    usage_db = os.path.join(tmp, "usage.db")
+    for args, what in (
+            (["--export-report", "a.xlsx", "--import-reports", "b.csv"], "two tasks"),
+            (["--print-checklist", "a.pdf", "--export-report", "b.xlsx"], "two tasks"),
+            (["--export-report", "a.xlsx", "--export-report", "b.xlsx"], "a task twice"),
+            (["--database", "b.db", "--export-report", "a.xlsx"], "--database twice"),
+            (["-d", "b.db", "--print-checklist", "a.pdf"], "-d after --database"),
+            (["--campaign", "2021", "-c", "2022", "--export-report", "a.xlsx"],
+             "--campaign twice"),
+            (["--export-report", "a.xlsx", "--version"], "a task and --version")):
+        p = run("--database", usage_db, *args)
+        check(f"{what}: bad usage, exit 2, one line",
+              p.returncode == 2 and len(p.stderr.strip().splitlines()) == 1
+              and not os.path.exists(usage_db), p.stderr)
+
+    p = run("--database", os.path.join(tmp, "không có", "llweek.db"), "--export-report",
+            os.path.join(tmp, "a.xlsx"))
+    check("a --database in a folder that does not exist: refused in one line naming it",
+          p.returncode == 1 and "không có" in p.stderr
+          and len(p.stderr.strip().splitlines()) == 1
+          and not os.path.exists(os.path.join(tmp, "không có")), p.stderr)
+
     out = os.path.join(tmp, "report.xlsx")
     p = run("--database", db, "--export-report", out)
     check("--export-report without a display: exit 0, a workbook written, and one line saying "
