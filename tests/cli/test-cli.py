@@ -99,7 +99,13 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run("--database", db, "--import-reports", os.path.join(tmp, "in.csv"), "--dry-run",
             env_extra={"LANGUAGE": "vi", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
     check("messages are Vietnamese in a Vietnamese locale",
-          p.returncode == 1 and "Không đọc được" in p.stderr and "in.csv" in p.stderr, p.stderr)
+          p.returncode == 1 and "không tồn tại" in p.stderr and "in.csv" in p.stderr, p.stderr)
+
+    p = run("--database", db, "--export-report", "a.xlsx", "--export-report", "b.xlsx",
+            env_extra={"LANGUAGE": "vi", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
+    check("bad usage is said in Vietnamese in a Vietnamese locale",
+          p.returncode == 2 and "được đưa ra hai lần" in p.stderr and "--help" in p.stderr,
+          p.stderr)
 
 print(f"1..{len(results)}")
 for i, (name, ok, detail) in enumerate(results, 1):
