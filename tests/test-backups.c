@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -299,6 +300,40 @@ test_thirty_restores (LlwTestFixture *fixture,
                                               "Trạng thái D"));
 }
 
+/* A copy the user saves may replace an earlier copy, never the database open here nor any
+ * file of it, whatever name leads there. */
+static void
+test_save_copy (LlwTestFixture *fixture,
+                gconstpointer   data)
+{
+  g_autofree char *copy = g_build_filename (fixture->folder, "llweek-2021-10-25.db", NULL);
+  g_autofree char *link = g_build_filename (fixture->folder, "lối tắt.db", NULL);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  const char *refused[] = { fixture->path, link, wal };
+  g_autofree char *found = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (llw_database_backup_to (fixture->db, copy, &error));
+  add_unit (fixture, "Trạng thái sau");
+  g_assert_true (llw_database_backup_to (fixture->db, copy, &error));
+  g_assert_no_error (error);
+  found = marks (copy);
+  g_assert_cmpstr (found, ==, "Trạng thái sau");
+
+  g_assert_cmpint (symlink (fixture->path, link), ==, 0);
+  before = llw_test_snapshot (fixture->folder, fixture->path);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_false (llw_database_backup_to (fixture->db, refused[i], &error));
+      g_assert_nonnull (strstr (error->message, refused[i]));
+      g_clear_error (&error);
+    }
+  after = llw_test_snapshot (fixture->folder, fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +347,7 @@ main (int   argc,
   ADD ("/backups/rotation", test_rotation);
   ADD ("/backups/kept-before-changes", test_kept_before_changes);
   ADD ("/backups/thirty-restores", test_thirty_restores);
+  ADD ("/backups/save-copy", test_save_copy);
 #undef ADD
 
   return g_test_run ();

@@ -162,7 +162,8 @@ save_copy (LlwDatabase  *self,
 {
   CopyJob job = { self, fingerprint };
 
-  return llw_output_write (path, LLW_OUTPUT_NONE, write_copy, check_copy, &job, error);
+  return llw_output_write (path, LLW_OUTPUT_REPLACES_COPY, write_copy, check_copy, &job,
+                          error);
 }
 
 /**

@@ -238,8 +238,12 @@ set_look_error (const char  *path,
                      "The file was left unchanged."), name);
       break;
     default:
+      if (db != NULL && sqlite3_system_errno (db) == ENOSPC)
+        return set_look_error (path, db, SQLITE_FULL, error);
       g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_OPEN, _("Cannot open “%s”: %s"),
-                   name, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+                   name, db != NULL && sqlite3_system_errno (db) != 0
+                           ? g_strerror (sqlite3_system_errno (db))
+                           : db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
       break;
     }
   return FALSE;
@@ -413,8 +417,10 @@ look_recovering (LlwDatabase  *self,
 static void
 take_lock (LlwDatabase *self)
 {
+  g_autofree char *lock_path = g_strconcat (self->real_path, ".lock", NULL);
   gboolean busy = FALSE;
 
+  self->made_lock_file = !g_file_test (lock_path, G_FILE_TEST_EXISTS);
   self->lock = llw_database_lock_take (self->real_path, &busy);
   if (self->lock != NULL)
     return;
@@ -439,8 +445,6 @@ look_existing (LlwDatabase  *self,
                GError      **error)
 {
   g_autofree char *folder = g_path_get_dirname (self->real_path);
-  g_autofree char *lock_path = g_strconcat (self->real_path, ".lock", NULL);
-  gboolean had_lock_file = g_file_test (lock_path, G_FILE_TEST_EXISTS);
   gboolean ok;
 
   if (!can_write (self->real_path) || !can_write (folder))
@@ -459,14 +463,27 @@ look_existing (LlwDatabase  *self,
   else
     ok = look (self->path, self->real_path, LOOK_IMMUTABLE, header, error);
 
-  /* A refused file is left as it was, with no lock file beside it. */
-  if (!ok && self->lock != NULL)
-    {
-      if (!had_lock_file)
-        g_remove (lock_path);
-      g_clear_pointer (&self->lock, llw_database_lock_release);
-    }
+  if (!ok)
+    llw_database_drop_lock (self);
   return ok;
+}
+
+/**
+ * llw_database_drop_lock:
+ *
+ * Lets go of the writer's lock of a file that could not be opened after all, which is left
+ * as it was: without the lock file, if this open made it.
+ */
+void
+llw_database_drop_lock (LlwDatabase *self)
+{
+  g_autofree char *lock_path = g_strconcat (self->real_path, ".lock", NULL);
+
+  if (self->lock == NULL)
+    return;
+  if (self->made_lock_file)
+    g_remove (lock_path);
+  g_clear_pointer (&self->lock, llw_database_lock_release);
 }
 
 /* Opens the main connection to the file, which has been looked at, or is new. */

@@ -35,6 +35,7 @@ struct _LlwDatabase
   char *read_only_reason;
   gboolean is_protected;  /* known to llw_output_protect_database () */
   gboolean created;     /* the file was made by this open */
+  gboolean made_lock_file;  /* and the lock file beside it */
 };
 
 void          llw_database_set_error    (LlwDatabase  *self,
@@ -66,6 +67,7 @@ gboolean      llw_database_open_file    (LlwDatabase  *self,
 sqlite3      *llw_database_open_copy    (const char   *path,
                                          GError      **error);
 void          llw_database_secure_connection (sqlite3 *db);
+void          llw_database_drop_lock    (LlwDatabase  *self);
 
 /* llw-database-schema.c */
 gboolean      llw_database_check_schema (sqlite3      *db,

@@ -19,6 +19,7 @@ static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
 struct _LlwRecovery
 {
   char *folder;
+  gboolean made_folder;                      /* the backups folder did not exist */
   char *original;                            /* the database's real file */
   char *copy;                                /* its copy in the backups folder */
   gboolean existed[G_N_ELEMENTS (suffixes)]; /* which of the file and its logs were there */
@@ -88,16 +89,19 @@ copy_all (LlwRecovery  *recovery,
   return TRUE;
 }
 
+/* Removes the copies, and the folder if they made it. */
 static void
 remove_copies (LlwRecovery *recovery)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  for (guint i = 0; recovery->copy != NULL && i < G_N_ELEMENTS (suffixes); i++)
     {
       g_autofree char *copy = g_strconcat (recovery->copy, suffixes[i], NULL);
 
       if (recovery->existed[i])
         g_remove (copy);
     }
+  if (recovery->made_folder)
+    g_rmdir (recovery->folder);
 }
 
 /**
@@ -120,6 +124,7 @@ llw_recovery_keep (LlwDatabase  *self,
 
   recovery->folder = llw_database_get_backup_folder (self);
   recovery->original = g_strdup (self->real_path);
+  recovery->made_folder = !g_file_test (recovery->folder, G_FILE_TEST_IS_DIR);
   if (g_mkdir_with_parents (recovery->folder, 0755) != 0)
     local_error = g_error_new_literal (G_IO_ERROR, g_io_error_from_errno (errno),
                                        g_strerror (errno));

@@ -219,12 +219,12 @@ llw_database_open (const char  *path,
       !llw_database_migrate (self, error))
     {
       g_clear_pointer (&self->db, sqlite3_close_v2);
+      llw_database_drop_lock (self);
       /* A file this call created and could not finish is not left behind half made. */
       if (created)
         {
-          const char *suffixes[] = { "-wal", "-shm", "-journal", ".lock", "" };
+          const char *suffixes[] = { "-wal", "-shm", "-journal", "" };
 
-          g_clear_pointer (&self->lock, llw_database_lock_release);
           for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
             {
               g_autofree char *file = g_strconcat (self->real_path, suffixes[i], NULL);
@@ -321,7 +321,13 @@ llw_database_set_error (LlwDatabase  *self,
                         GError      **error,
                         const char   *what)
 {
-  switch (sqlite3_errcode (self->db))
+  int rc = sqlite3_errcode (self->db);
+
+  if (rc == SQLITE_IOERR && sqlite3_system_errno (self->db) == ENOSPC)
+    rc = SQLITE_FULL;
+  if (rc == SQLITE_IOERR && sqlite3_system_errno (self->db) == 0)
+    rc = SQLITE_ERROR;
+  switch (rc)
     {
     case SQLITE_FULL:
       g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_QUERY,
@@ -331,6 +337,12 @@ llw_database_set_error (LlwDatabase  *self,
     case SQLITE_READONLY:
       g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_READ_ONLY,
                    _("“%s” cannot be written: the change was not saved."), self->path);
+      break;
+    case SQLITE_IOERR:
+      /* The system's own words, where SQLite says only "disk I/O error". */
+      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_QUERY,
+                   _("“%s” cannot be read or written: %s"), self->path,
+                   g_strerror (sqlite3_system_errno (self->db)));
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:

@@ -18,7 +18,8 @@
  *
  * - The target is the file its links lead to, and it is refused when it is the database
  *   open here or any file of it or of another database (the file, its -wal, -shm, -journal
- *   and llweek's .lock), a folder, a device, a pipe, or a file that cannot be written.
+ *   and llweek's .lock), a folder, a device, a pipe, or a file that cannot be written. Only
+ *   a copy of the database may replace another database file, one that is not open here.
  * - The contents go to a temporary file beside the target, with a short ASCII name
  *   (".llweek-XXXXXX.tmp") whatever the target's name, so that any legal name can be
  *   written. Temporary files of ours that a killed run left behind, recognised by that name
@@ -82,6 +83,7 @@ typedef struct
 {
   const char *path;
   char *real;
+  LlwOutputFlags flags;
   guint32 mode;         /* the permission bits of the file it replaces, 0 for a new one */
 } Target;
 
@@ -220,7 +222,8 @@ check_existing (const Target  *target,
   if (type != G_FILE_TYPE_REGULAR)
     return refuse (error, target, _("it is not an ordinary file but a device, a pipe or the "
                                     "like, which an output never replaces."));
-  if (is_protected (target->real, id) || holds_database (target->real))
+  if (is_protected (target->real, id) ||
+      (holds_database (target->real) && !(target->flags & LLW_OUTPUT_REPLACES_COPY)))
     return refuse (error, target, DATABASE_REFUSED);
   if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE) &&
       !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE))
@@ -268,7 +271,7 @@ llw_output_check_target (const char  *path,
                          GError     **error)
 {
   g_autofree char *real = NULL;
-  Target target = { path, NULL, 0 };
+  Target target = { path, NULL, LLW_OUTPUT_NONE, 0 };
 
   g_return_val_if_fail (path != NULL, FALSE);
 
@@ -451,7 +454,7 @@ llw_output_write (const char          *path,
   g_autofree char *real = NULL;
   g_autofree char *temporary = NULL;
   g_autoptr(GError) local_error = NULL;
-  Target target = { path, NULL, 0 };
+  Target target = { path, NULL, flags, 0 };
   gboolean ok;
 
   g_return_val_if_fail (path != NULL && write != NULL && check != NULL, FALSE);

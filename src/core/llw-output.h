@@ -21,6 +21,9 @@ typedef enum
   /* The writer opens its file with fopen (), which on Windows takes no UTF-8 name: the
    * temporary file is made where such a name is ASCII. */
   LLW_OUTPUT_ANSI_PATH = 1 << 0,
+  /* The output is a copy of a database, which may replace an earlier copy: a database that
+   * is not open here. The open database and the files of any database stay refused. */
+  LLW_OUTPUT_REPLACES_COPY = 1 << 1,
 } LlwOutputFlags;
 
 /* Writes the whole output at @path, a new empty file; returns %FALSE with @error set. */

@@ -386,6 +386,56 @@ def test_recovery(tmp):
           p.returncode == 0 and signer == "Trần Thị B", p.stderr + signer)
 
 
+def test_recovery_causes(tmp):
+    """The real cause, when changes left by a crash cannot be replayed: another program busy
+    with the file, or a disk too full to keep a copy first. The files stay as they were."""
+    source = new_database(tmp, "nguồn.db")
+    busy = os.path.join(tmp, "bận.db")
+    crash_copy(source, busy, "UPDATE campaign SET report_signer_name = 'Trần Thị B';")
+    # Another process, whose locks the reads of this one cannot drop: it keeps the file for
+    # itself until it is told to end.
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sqlite3, sys\n"
+         "con = sqlite3.connect(sys.argv[1])\n"
+         "con.execute('PRAGMA locking_mode = EXCLUSIVE')\n"
+         "con.execute(\"UPDATE campaign SET report_signer_name = 'Người giữ'\")\n"
+         "con.commit()\n"
+         "print('held', flush=True)\n"
+         "sys.stdin.read()\n", busy],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    check("another program holds the file", holder.stdout.readline().strip() == "held")
+    before = snapshot(tmp)
+    p = run("--database", busy, "--export-report", os.path.join(tmp, "x.xlsx"))
+    after = snapshot(tmp)
+    check("a file another program holds: 'busy', not 'damaged', and nothing changed",
+          p.returncode == 1 and one_line(p) and "busy" in p.stderr
+          and "damaged" not in p.stderr and after == before,
+          f"exit {p.returncode}: {p.stderr}" + "\n".join(
+              l for l in after.splitlines() if l not in before.splitlines()))
+    holder.communicate("")
+
+    disk = os.path.join(tmp, "đĩa")
+    os.mkdir(disk)
+    if not mounted_tmpfs(disk, "1m"):
+        check("# SKIP a small file system cannot be mounted here", True)
+        return
+    try:
+        crashed = os.path.join(disk, "sau sự cố.db")
+        crash_copy(source, crashed, "UPDATE campaign SET report_signer_name = 'Lê Văn C';")
+        st = os.statvfs(disk)
+        with open(os.path.join(disk, "đầy"), "wb") as f:
+            f.write(b"\0" * (st.f_bavail * st.f_frsize - 16 * 1024))
+        before = snapshot(disk)
+        p = run("--database", crashed, "--export-report", os.path.join(tmp, "y.xlsx"))
+        check("a crash's changes on a full disk: no copy can be kept, so nothing is replayed; "
+              "the message says the disk is full",
+              p.returncode == 1 and one_line(p) and "No space left" in p.stderr
+              and "damaged" not in p.stderr and snapshot(disk) == before,
+              p.stderr + str(os.statvfs(disk).f_bavail) + str(os.listdir(disk)))
+    finally:
+        subprocess.run(["umount", disk])
+
+
 def read_only_folder(folder, command):
     """Runs @command with @folder read-only: a read-only bind mount in a mount namespace of
     its own for root, else the folder's permissions. Returns None where neither works."""
@@ -476,6 +526,7 @@ TESTS = [
     test_inputs_are_files,
     test_foreign_schema,
     test_recovery,
+    test_recovery_causes,
     test_read_only_folder,
     test_text_a_sheet_cannot_hold,
     test_garbage_lock,
