@@ -7,7 +7,41 @@
 
 #include "llw-test-fixture.h"
 
-/* Shared by the tests that work on a fresh database. */
+/* Shared by the tests that work on a fresh database, or on a file of their own making. */
+
+void
+llw_test_folder_set_up (LlwTestFolder *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->folder = g_dir_make_tmp ("llweek-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->folder, "llweek.db", NULL);
+}
+
+void
+llw_test_folder_tear_down (LlwTestFolder *fixture,
+                           gconstpointer  data)
+{
+  llw_test_remove_folder (fixture->folder);
+  g_free (fixture->folder);
+  g_free (fixture->path);
+}
+
+/* Runs @sql on the file at @path behind llweek's back. */
+void
+llw_test_exec_file (const char *path,
+                    const char *sql)
+{
+  sqlite3 *raw = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  if (sqlite3_exec (raw, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (raw);
+}
 
 void
 llw_test_fixture_set_up (LlwTestFixture *fixture,
@@ -60,11 +94,7 @@ void
 llw_test_exec (LlwTestFixture *fixture,
                const char     *sql)
 {
-  sqlite3 *raw = NULL;
-
-  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (raw);
+  llw_test_exec_file (fixture->path, sql);
 }
 
 /* Returns: (transfer full): column → text from "column", "text", … NULL, as a form gives. */

@@ -15,6 +15,19 @@ typedef struct
   gint64 campaign_id;
 } LlwTestFixture;
 
+/* A new folder, where "llweek.db" is yet to be made. */
+typedef struct
+{
+  char *folder;
+  char *path;
+} LlwTestFolder;
+
+void        llw_test_folder_set_up     (LlwTestFolder  *fixture,
+                                        gconstpointer   data);
+void        llw_test_folder_tear_down  (LlwTestFolder  *fixture,
+                                        gconstpointer   data);
+void        llw_test_exec_file         (const char     *path,
+                                        const char     *sql);
 void        llw_test_fixture_set_up    (LlwTestFixture *fixture,
                                         gconstpointer   data);
 void        llw_test_fixture_tear_down (LlwTestFixture *fixture,

@@ -393,12 +393,13 @@ test_empty_channel (Fixture      *fixture,
   static const char again[] = "unit,received_date,channel,A1\nRGI,20/10/2021,,7\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(LlwImport) import = import_text (fixture, first, strlen (first), &error);
-  g_autoptr(LlwImport) second = NULL;
   g_autofree char *channel = NULL;
 
   g_assert_no_error (error);
-  second = import_text (fixture, again, strlen (again), &error);
+  g_clear_object (&import);
+  import = import_text (fixture, again, strlen (again), &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (llw_import_get_n_rows (import), ==, 1);
   channel = query (fixture, "SELECT channel FROM report");
   g_assert_cmpstr (channel, ==, "post");
 }

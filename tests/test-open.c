@@ -16,50 +16,18 @@
 
 #include "llw-test-fixture.h"
 
-typedef struct
-{
-  char *folder;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture      *fixture,
-                gconstpointer data)
-{
-  fixture->folder = g_dir_make_tmp ("llweek-test-XXXXXX", NULL);
-  fixture->path = g_build_filename (fixture->folder, "llweek.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture      *fixture,
-                   gconstpointer data)
-{
-  llw_test_remove_folder (fixture->folder);
-  g_free (fixture->folder);
-  g_free (fixture->path);
-}
+typedef LlwTestFolder Fixture;
 
 static void
 create (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LlwDatabase) db = llw_database_open (path, &error);
+  LlwDatabase *db = llw_database_open (path, &error);
 
   g_assert_no_error (error);
+  g_object_unref (db);
 }
 
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
 
 /* Opening @path must fail with @code, name @named, and change nothing in the folder. */
 static void
@@ -108,7 +76,7 @@ test_foreign_schema (Fixture      *fixture,
   const ForeignCase *foreign = data;
 
   create (fixture->path);
-  exec_sql (fixture->path, foreign->sql);
+  llw_test_exec_file (fixture->path, foreign->sql);
   assert_refused (fixture, fixture->path, LLW_DATABASE_ERROR_FOREIGN, foreign->named);
 }
 
@@ -124,7 +92,7 @@ test_foreign_restore (Fixture      *fixture,
   g_autofree char *after = NULL;
 
   create (copy);
-  exec_sql (copy, "CREATE TRIGGER t_wipe AFTER UPDATE ON campaign BEGIN DELETE FROM unit; END");
+  llw_test_exec_file (copy, "CREATE TRIGGER t_wipe AFTER UPDATE ON campaign BEGIN DELETE FROM unit; END");
   db = llw_database_open (fixture->path, &error);
   g_assert_no_error (error);
   before = llw_test_snapshot (fixture->folder, fixture->path);
@@ -283,7 +251,7 @@ test_foreign_log (Fixture      *fixture,
                                    "VALUES ('Đơn vị %u', 'đơn vị %u', 'other', %u);",
                             i, i, 1000 + i);
   g_string_append (units, "COMMIT; PRAGMA wal_checkpoint (TRUNCATE);");
-  exec_sql (fixture->path, units->str);
+  llw_test_exec_file (fixture->path, units->str);
   create (other);
   crash_with_change (other, other_copy,
                      "UPDATE campaign SET report_signer_name = 'Người ký khác';"
@@ -322,7 +290,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (name, Fixture, NULL, llw_test_folder_set_up, func, llw_test_folder_tear_down)
   ADD ("/open/not-files", test_not_files);
   ADD ("/open/foreign-restore", test_foreign_restore);
   ADD ("/open/recover-crash", test_recover_crash);
@@ -333,8 +301,8 @@ main (int   argc,
     {
       g_autofree char *name = g_strdup_printf ("/open/foreign-schema/%s", foreign_cases[i].name);
 
-      g_test_add (name, Fixture, &foreign_cases[i], fixture_set_up, test_foreign_schema,
-                  fixture_tear_down);
+      g_test_add (name, Fixture, &foreign_cases[i], llw_test_folder_set_up, test_foreign_schema,
+                  llw_test_folder_tear_down);
     }
 
   return g_test_run ();

@@ -13,28 +13,7 @@
 
 #include "llw-test-fixture.h"
 
-typedef struct
-{
-  char *folder;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture      *fixture,
-                gconstpointer data)
-{
-  fixture->folder = g_dir_make_tmp ("llweek-test-XXXXXX", NULL);
-  fixture->path = g_build_filename (fixture->folder, "llweek.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture      *fixture,
-                   gconstpointer data)
-{
-  llw_test_remove_folder (fixture->folder);
-  g_free (fixture->folder);
-  g_free (fixture->path);
-}
+typedef LlwTestFolder Fixture;
 
 static LlwDatabase *
 open_ok (const char *path)
@@ -581,7 +560,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (name, Fixture, NULL, llw_test_folder_set_up, func, llw_test_folder_tear_down)
   ADD ("/safety/one-writer", test_one_writer);
   ADD ("/safety/read-only-file", test_read_only_file);
   ADD ("/safety/lock-garbage", test_lock_garbage);

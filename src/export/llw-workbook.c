@@ -325,12 +325,35 @@ check_cell (LlwWorkbookWriter *w,
   return FALSE;
 }
 
+/* Writes @text into one cell, or across merged cells. Text that a cell cannot hold (more
+ * than 32,767 characters, or a character XML forbids) or a row past the last of a sheet is
+ * never cut or dropped without a word: the export fails, naming the cell. */
+static void
+write_cell (LlwWorkbookWriter *w,
+            lxw_worksheet     *sheet,
+            lxw_row_t          first_row,
+            lxw_col_t          first_col,
+            lxw_row_t          last_row,
+            lxw_col_t          last_col,
+            const char        *text,
+            lxw_format        *format)
+{
+  lxw_error err;
+
+  if (!check_cell (w, sheet, last_row, first_col, text != NULL ? text : ""))
+    return;
+  if (first_row == last_row && first_col == last_col)
+    err = worksheet_write_string (sheet, first_row, first_col, text, format);
+  else
+    err = worksheet_merge_range (sheet, first_row, first_col, last_row, last_col, text, format);
+  if (err != LXW_NO_ERROR)
+    note_cell_error (w, sheet, first_row, first_col, text, lxw_strerror (err));
+}
+
 /**
  * llw_workbook_write_text:
  *
- * Writes text from the database into a cell, always as text. Text that a cell cannot hold
- * (more than 32,767 characters, or a character XML forbids) or a row past the last of a
- * sheet is never cut or dropped without a word: the export fails, naming the cell.
+ * Writes text from the database into a cell, always as text, as write_cell () says.
  */
 void
 llw_workbook_write_text (LlwWorkbookWriter *w,
@@ -340,13 +363,7 @@ llw_workbook_write_text (LlwWorkbookWriter *w,
                          const char        *text,
                          lxw_format        *format)
 {
-  lxw_error err;
-
-  if (!check_cell (w, sheet, row, col, text != NULL ? text : ""))
-    return;
-  err = worksheet_write_string (sheet, row, col, text, format);
-  if (err != LXW_NO_ERROR)
-    note_cell_error (w, sheet, row, col, text, lxw_strerror (err));
+  write_cell (w, sheet, row, col, row, col, text, format);
 }
 
 /* Like llw_workbook_write_text (), across merged cells. */
@@ -360,13 +377,7 @@ llw_workbook_merge_text (LlwWorkbookWriter *w,
                          const char        *text,
                          lxw_format        *format)
 {
-  lxw_error err;
-
-  if (!check_cell (w, sheet, last_row, first_col, text != NULL ? text : ""))
-    return;
-  err = worksheet_merge_range (sheet, first_row, first_col, last_row, last_col, text, format);
-  if (err != LXW_NO_ERROR)
-    note_cell_error (w, sheet, first_row, first_col, text, lxw_strerror (err));
+  write_cell (w, sheet, first_row, first_col, last_row, last_col, text, format);
 }
 
 /* A4; Decree 30 margins (top and bottom 20 mm, left 30 mm, right 15 mm); the page number

@@ -89,6 +89,15 @@ write_surface (PdfJob *job)
 }
 
 static gboolean
+set_errno_error (GError **error,
+                 int      saved_errno)
+{
+  g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
 write_file (const char  *path,
             gpointer     user_data,
             GError     **error)
@@ -98,13 +107,7 @@ write_file (const char  *path,
 
   job->file = g_fopen (path, "wb");
   if (job->file == NULL)
-    {
-      int saved_errno = errno;
-
-      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                           g_strerror (saved_errno));
-      return FALSE;
-    }
+    return set_errno_error (error, errno);
 
   status = write_surface (job);
   if (fclose (job->file) != 0 && job->saved_errno == 0)
@@ -112,11 +115,7 @@ write_file (const char  *path,
   job->file = NULL;
 
   if (job->saved_errno != 0)
-    {
-      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (job->saved_errno),
-                           g_strerror (job->saved_errno));
-      return FALSE;
-    }
+    return set_errno_error (error, job->saved_errno);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,

@@ -6,6 +6,7 @@ that can be undone, text a sheet cannot hold, and one writer whatever the path. 
 is checked against a picture taken before: the database's full dump, and every file's
 permission bits and SHA-256 (SQLite's -shm index aside, which any reader rewrites)."""
 
+import contextlib
 import hashlib
 import os
 import resource
@@ -228,31 +229,42 @@ def test_outputs_on_a_full_disk(tmp):
               and target in p.stderr and before == after, p.stderr)
 
 
-def mounted_tmpfs(folder, size):
-    """Mounts a small file system at @folder, as root where the system lets it."""
-    if os.geteuid() != 0:
-        return False
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", folder],
-                          capture_output=True).returncode == 0
+@contextlib.contextmanager
+def small_disk(tmp, size):
+    """A small file system mounted in @tmp, as root where the system lets it; None elsewhere,
+    and the test says it skipped."""
+    disk = os.path.join(tmp, "đĩa")
+    os.mkdir(disk)
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}",
+                                            "tmpfs", disk], capture_output=True).returncode:
+        check("# SKIP a small file system cannot be mounted here", True)
+        yield None
+        return
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", disk])
+
+
+def fill(disk, free_kb):
+    """Fills @disk but for @free_kb kilobytes."""
+    st = os.statvfs(disk)
+    with open(os.path.join(disk, "đầy"), "wb") as f:
+        f.write(b"\0" * max(0, st.f_bavail * st.f_frsize - free_kb * 1024))
 
 
 def test_outputs_on_a_nearly_full_disk(tmp):
     """A real nearly full disk, where one can be made: never a broken file with exit 0."""
     db = new_database(tmp)
-    disk = os.path.join(tmp, "đĩa")
-    os.mkdir(disk)
-    if not mounted_tmpfs(disk, "512k"):
-        check("# SKIP a small file system cannot be mounted here", True)
-        return
-    try:
+    with small_disk(tmp, "512k") as disk:
+        if disk is None:
+            return
         failures = 0
         for option, kind, valid in OUTPUTS:
             for free in (96, 48, 24, 12, 4):
                 for name in os.listdir(disk):
                     os.remove(os.path.join(disk, name))
-                st = os.statvfs(disk)
-                with open(os.path.join(disk, "đầy"), "wb") as f:
-                    f.write(b"\0" * max(0, st.f_bavail * st.f_frsize - free * 1024))
+                fill(disk, free)
                 target = os.path.join(disk, f"báo cáo.{kind}")
                 p = run("--database", db, option, target)
                 failures += p.returncode == 1
@@ -262,8 +274,6 @@ def test_outputs_on_a_nearly_full_disk(tmp):
                       or (p.returncode == 1 and one_line_of_ours(p) and names == ["đầy"]),
                       f"exit {p.returncode}: {p.stderr} {names}")
         check("the disk was full enough to refuse some", failures > 0)
-    finally:
-        subprocess.run(["umount", disk])
 
 
 def test_kill_leaves_nothing(tmp):
@@ -414,26 +424,18 @@ def test_recovery_causes(tmp):
               l for l in after.splitlines() if l not in before.splitlines()))
     holder.communicate("")
 
-    disk = os.path.join(tmp, "đĩa")
-    os.mkdir(disk)
-    if not mounted_tmpfs(disk, "1m"):
-        check("# SKIP a small file system cannot be mounted here", True)
-        return
-    try:
+    with small_disk(tmp, "1m") as disk:
+        if disk is None:
+            return
         crashed = os.path.join(disk, "sau sự cố.db")
         crash_copy(source, crashed, "UPDATE campaign SET report_signer_name = 'Lê Văn C';")
-        st = os.statvfs(disk)
-        with open(os.path.join(disk, "đầy"), "wb") as f:
-            f.write(b"\0" * (st.f_bavail * st.f_frsize - 16 * 1024))
+        fill(disk, 16)
         before = snapshot(disk)
         p = run("--database", crashed, "--export-report", os.path.join(tmp, "y.xlsx"))
         check("a crash's changes on a full disk: no copy can be kept, so nothing is replayed; "
               "the message says the disk is full",
               p.returncode == 1 and one_line(p) and "No space left" in p.stderr
-              and "damaged" not in p.stderr and snapshot(disk) == before,
-              p.stderr + str(os.statvfs(disk).f_bavail) + str(os.listdir(disk)))
-    finally:
-        subprocess.run(["umount", disk])
+              and "damaged" not in p.stderr and snapshot(disk) == before, p.stderr)
 
 
 def read_only_folder(folder, command):
