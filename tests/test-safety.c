@@ -130,6 +130,7 @@ static void
 test_lock_garbage (Fixture      *fixture,
                    gconstpointer data)
 {
+  static const char garbage[] = "SQLite format 3\0 but not quite, \xff\xfe";
   g_autoptr(LlwDatabase) created = open_ok (fixture->path);
   g_autofree char *lock = g_strconcat (fixture->path, ".lock", NULL);
   g_autoptr(LlwDatabase) first = NULL;
@@ -137,8 +138,7 @@ test_lock_garbage (Fixture      *fixture,
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&created);
-  g_assert_true (g_file_set_contents (lock, "SQLite format 3\0 but not quite, \xff\xfe", 40,
-                                      NULL));
+  g_assert_true (g_file_set_contents (lock, garbage, sizeof garbage, NULL));
   first = open_ok (fixture->path);
   g_assert_false (llw_database_is_read_only (first));
   g_assert_cmpint (add_unit (first, "Sau khóa hỏng", &error), >, 0);
@@ -419,7 +419,7 @@ test_kill (Fixture      *fixture,
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (2021);
   g_autoptr(LlwDatabase) created = open_ok (fixture->path);
-  guint kills = 120, saves = 0, after_a_save = 0;
+  guint kills = 60, saves = 0, after_a_save = 0;
   double save_us;
 
   g_clear_object (&created);
@@ -430,7 +430,7 @@ test_kill (Fixture      *fixture,
       /* Each run numbers its saves apart from the others': a save the kill interrupted
        * after its commit, but before it was confirmed, may well be there. */
       long first = 1 + 100000L * k;
-      long last = run_and_kill (fixture->path, first, NULL, rand, 24, &save_us);
+      long last = run_and_kill (fixture->path, first, NULL, rand, 50, &save_us);
       g_autoptr(GError) error = NULL;
       g_autoptr(LlwDatabase) db = llw_database_open (fixture->path, &error);
       gboolean intact = FALSE;
@@ -486,7 +486,7 @@ test_kill_import (Fixture      *fixture,
   g_clear_object (&created);
   save_us = measure_save (fixture->path, "import", 1, 5);
   next = 100;
-  for (guint k = 0; k < 40; k++)
+  for (guint k = 0; k < 25; k++)
     {
       long last = run_and_kill (fixture->path, next, "import", rand, 12, &save_us);
       g_autofree char *figures = figures_a1 (fixture->path);
@@ -504,7 +504,7 @@ test_kill_import (Fixture      *fixture,
       g_assert_cmpint (atol (figures), <=, MAX (last, next - 1) + 1);
       next = MAX (next, last + 1) + 1;
     }
-  g_assert_cmpuint (after_an_import, >=, 20);
+  g_assert_cmpuint (after_an_import, >=, 15);
 }
 
 /* Kills llweek while it creates a new database, at moments spread from its start to a little
@@ -527,7 +527,7 @@ test_kill_create (Fixture      *fixture,
   creation = writer.ready_at - creation;
   writer_kill (&writer);
 
-  for (guint k = 0; k < 40; k++)
+  for (guint k = 0; k < 25; k++)
     {
       g_autofree char *path = g_strdup_printf ("%s/new-%u.db", fixture->folder, k);
       gint64 kill_at;
@@ -550,7 +550,7 @@ test_kill_create (Fixture      *fixture,
       units = llw_database_list_units (db, campaign, &error);
       g_assert_cmpuint (g_list_model_get_n_items (units), >=, 43);
     }
-  g_test_message ("%u of 40 kills before the writer was ready", before_ready);
+  g_test_message ("%u of 25 kills before the writer was ready", before_ready);
 }
 
 int
