@@ -28,7 +28,12 @@
  *   bits of the file it replaces, and replaces it in one step: the target is at all times
  *   either the old file or the new one, never half of one.
  * - Windows cannot replace a file that another program has open: the message says to close
- *   it, and the old file stays. */
+ *   it, and the old file stays.
+ *
+ * To add an output: write its file whole at the path the write function is handed (open it
+ * there, never beside it), and give a check that reads it back as a program would (the
+ * workbook's llw_xlsx_check (), the PDF's llw_pdf_check ()); pages drawn with Cairo go
+ * through llw_pdf_write () in print/, which does both. Never write a user's file directly. */
 
 #define TEMPORARY_PREFIX ".llweek-"
 #define TEMPORARY_SUFFIX ".tmp"
