@@ -4,7 +4,7 @@
 #include <cairo.h>
 
 #include "llw-checklist.h"
-#include "llw-print.h"
+#include "llw-page-geometry.h"
 
 G_BEGIN_DECLS
 
