@@ -246,11 +246,13 @@ load_previous (LlwConsolidation *self,
 
   self->previous_totals = g_new0 (LlwIndicatorTotal, MAX (self->n_indicators, 1));
   self->previous = llw_database_get_previous_campaign (db, self->campaign, &local_error);
-  if (self->previous == NULL)
+  if (self->previous == NULL && local_error != NULL)
     {
       g_propagate_error (error, local_error);
-      return local_error == NULL;
+      return FALSE;
     }
+  if (self->previous == NULL)
+    return TRUE;
 
   sums = llw_database_sum_indicators (db, self->previous, FALSE, error);
   if (sums == NULL ||
