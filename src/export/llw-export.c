@@ -47,7 +47,9 @@ write_in_thread (GTask        *task,
   ExportJob *job = task_data;
   GError *error = NULL;
 
-  if (llw_workbook_write (job->data, job->exported_at, job->path, &error))
+  g_autoptr(LlwReportDocument) document = llw_report_document_new (job->data);
+
+  if (llw_workbook_write (document, job->exported_at, job->path, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -83,6 +85,7 @@ llw_export_report (LlwDatabase  *db,
                    GError      **error)
 {
   g_autoptr(LlwConsolidation) data = NULL;
+  g_autoptr(LlwReportDocument) document = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   g_return_val_if_fail (LLW_IS_DATABASE (db), FALSE);
@@ -90,7 +93,10 @@ llw_export_report (LlwDatabase  *db,
   g_return_val_if_fail (path != NULL, FALSE);
 
   data = load_today (db, campaign, error);
-  return data != NULL && llw_workbook_write (data, now, path, error);
+  if (data == NULL)
+    return FALSE;
+  document = llw_report_document_new (data);
+  return llw_workbook_write (document, now, path, error);
 }
 
 /**
