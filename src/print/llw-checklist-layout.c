@@ -2,12 +2,16 @@
 #include "config.h"
 
 #include "llw-checklist-layout-private.h"
+#include "llw-pages.h"
 
 /* A checklist set on pages: every row is measured once, then the pages are cut so that no
  * row is split, a group heading stays with its first row, and the table header starts
  * every page. Drawing a page reuses the broken lines; nothing is shaped twice. */
 
-G_DEFINE_FINAL_TYPE (LlwChecklistLayout, llw_checklist_layout, G_TYPE_OBJECT)
+static void pages_iface_init (LlwPagesInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LlwChecklistLayout, llw_checklist_layout, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (LLW_TYPE_PAGES, pages_iface_init))
 
 static void
 format_init (Format  *format,
@@ -319,6 +323,51 @@ llw_checklist_layout_finalize (GObject *object)
   g_clear_object (&self->checklist);
 
   G_OBJECT_CLASS (llw_checklist_layout_parent_class)->finalize (object);
+}
+
+static gboolean
+pages_paginate (LlwPages *pages,
+                guint     max_steps)
+{
+  return llw_checklist_layout_paginate (LLW_CHECKLIST_LAYOUT (pages), max_steps);
+}
+
+static guint
+pages_get_n_pages (LlwPages *pages)
+{
+  return llw_checklist_layout_get_n_pages (LLW_CHECKLIST_LAYOUT (pages));
+}
+
+static void
+pages_get_page (LlwPages        *pages,
+                guint            page,
+                LlwPageGeometry *geometry)
+{
+  llw_checklist_layout_get_page (LLW_CHECKLIST_LAYOUT (pages), geometry);
+}
+
+static void
+pages_draw_page (LlwPages *pages,
+                 cairo_t  *cr,
+                 guint     page)
+{
+  llw_checklist_layout_draw_page (LLW_CHECKLIST_LAYOUT (pages), cr, page);
+}
+
+static const char *
+pages_get_title (LlwPages *pages)
+{
+  return llw_checklist_layout_get_title (LLW_CHECKLIST_LAYOUT (pages));
+}
+
+static void
+pages_iface_init (LlwPagesInterface *iface)
+{
+  iface->paginate = pages_paginate;
+  iface->get_n_pages = pages_get_n_pages;
+  iface->get_page = pages_get_page;
+  iface->draw_page = pages_draw_page;
+  iface->get_title = pages_get_title;
 }
 
 static void

@@ -5,12 +5,10 @@
 
 #include "llw-checklist.h"
 #include "llw-checklist-layout.h"
+#include "llw-pages.h"
 
 G_BEGIN_DECLS
 
-gboolean llw_checklist_layout_write_pdf (LlwChecklistLayout   *layout,
-                                         const char           *path,
-                                         GError              **error);
 gboolean llw_checklist_write_pdf        (LlwChecklist         *checklist,
                                          gboolean              landscape,
                                          const char           *path,
