@@ -17,6 +17,9 @@
 
 #define N_GROUPS (LLW_UNIT_GROUP_OTHER + 1)
 
+/* Room for the report's number, written by hand: spaces no renderer folds into one. */
+#define NUMBER_SPACE "\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0"
+
 /* The width of a digit and of an average letter of Times New Roman at 11 pt, and the room
  * the rules and padding of a cell take. */
 #define DIGIT_WIDTH 5.5
@@ -150,7 +153,8 @@ annex_note (LlwReportDocument *self)
   const char *number = llw_report_document_text (self, LLW_CAMPAIGN_REPORT_NUMBER);
 
   return g_strdup_printf ("(Kèm theo Báo cáo số %s%s ngày %s của %s)",
-                          number[0] == '/' ? "        " : "", number, self->date_text,
+                          number[0] == '/' ? NUMBER_SPACE : "",
+                          number, self->date_text,
                           llw_report_document_text (self, LLW_CAMPAIGN_OFFICE_PARENT));
 }
 

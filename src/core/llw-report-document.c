@@ -11,8 +11,9 @@
  * title and subject, "Kính gửi", then the body (llw-report-drafting.c), the signature and
  * "Nơi nhận"; then the annexes (llw-report-annexes.c). */
 
-/* Where a number is to be written by hand once the report is registered. */
-#define NUMBER_SPACE "        "
+/* Where a number is to be written by hand once the report is registered: spaces that no
+ * renderer folds into one. */
+#define NUMBER_SPACE "\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0"
 #define DOTS "………………………"
 
 G_DEFINE_FINAL_TYPE (LlwReportDocument, llw_report_document, G_TYPE_OBJECT)
