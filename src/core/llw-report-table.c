@@ -316,6 +316,43 @@ llw_report_table_get_band_columns (LlwReportTable *self,
   return n;
 }
 
+/* Whole figures, by far the most common in a table of 50,000 units, are grouped here without
+ * going through printf and an allocation each. */
+static const char *
+format_figure (const LlwCell *cell,
+               char          *buffer,
+               gsize          size)
+{
+  char digits[32];
+  gsize n = 0, length, out = 0;
+  guint64 value;
+
+  if (cell->decimals > 0 || cell->number < 0 || cell->number >= 1e15 ||
+      cell->number != (double) (guint64) cell->number)
+    {
+      g_autofree char *text = llw_format_figure (cell->number, cell->decimals);
+
+      g_strlcpy (buffer, text, size);
+      return buffer;
+    }
+
+  value = (guint64) cell->number;
+  do
+    digits[n++] = (char) ('0' + value % 10);
+  while ((value /= 10) > 0);
+  length = n + (n - 1) / 3;
+  if (length + 1 > size)
+    return "";
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        buffer[out++] = '.';
+      buffer[out++] = digits[n - 1 - i];
+    }
+  buffer[out] = '\0';
+  return buffer;
+}
+
 /**
  * llw_cell_to_text:
  * @buffer: room for a number or a date, 64 bytes are plenty
@@ -336,12 +373,7 @@ llw_cell_to_text (const LlwCell *cell,
       return cell->text != NULL ? cell->text : "";
 
     case LLW_CELL_NUMBER:
-      {
-        g_autofree char *text = llw_format_figure (cell->number, cell->decimals);
-
-        g_strlcpy (buffer, text, size);
-        return buffer;
-      }
+      return format_figure (cell, buffer, size);
 
     case LLW_CELL_DATE:
       {

@@ -56,6 +56,7 @@ typedef struct
   double ascent;
   double line_height;
   GHashTable *words;          /* text → LlwShapedWord */
+  const LlwShapedWord *ascii[128];  /* single characters of figures, found without hashing */
   const LlwShapedWord *space;
   const LlwShapedWord *ellipsis;
 } Style;
@@ -843,6 +844,21 @@ llw_shaper_draw_justified (LlwShaper     *self,
     }
 }
 
+/* Returns: the shaped word of the character at @p, an ASCII one from the style's table. */
+static const LlwShapedWord *
+lookup_char (LlwShaper  *self,
+             Style      *style,
+             const char *p)
+{
+  guchar c = (guchar) *p;
+
+  if (c >= 0x80)
+    return lookup_word (self, style, p, g_utf8_next_char (p) - p);
+  if (style->ascii[c] == NULL)
+    style->ascii[c] = lookup_word (self, style, p, 1);
+  return style->ascii[c];
+}
+
 /* Returns: the width of a figure, "1.234.567,5", set from its characters' own glyphs. */
 double
 llw_shaper_figure_width (LlwShaper  *self,
@@ -856,7 +872,7 @@ llw_shaper_figure_width (LlwShaper  *self,
 
   style = &self->styles[font];
   for (const char *p = figure; *p != '\0'; p = g_utf8_next_char (p))
-    width += lookup_word (self, style, p, g_utf8_next_char (p) - p)->width;
+    width += lookup_char (self, style, p)->width;
   return width;
 }
 
@@ -887,7 +903,7 @@ llw_shaper_draw_figure (LlwShaper  *self,
   baseline = y + style->ascent;
   for (const char *p = figure; *p != '\0'; p = g_utf8_next_char (p))
     {
-      const LlwShapedWord *glyph = lookup_word (self, style, p, g_utf8_next_char (p) - p);
+      const LlwShapedWord *glyph = lookup_char (self, style, p);
 
       draw_word (self, cr, glyph, x, baseline);
       x += glyph->width;
