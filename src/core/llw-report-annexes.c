@@ -257,25 +257,27 @@ add_summary_columns (LlwReportTable *table,
 {
   LlwConsolidation *data = annex->data;
   guint n = llw_consolidation_get_n_indicators (data);
-  double largest = 0, used, figures = 0;
+  double used, figures = 0;
   LlwReportColumn label = { "Nội dung", NULL, 0, LLW_ALIGN_LEFT, LLW_COLUMN_PLAIN, 0, 0 };
   guint n_figures = annex->n_groups + 1 + (annex->compare ? 2 : 0);
 
+  /* As wide as the longest figure any row writes, with its own decimals. */
   for (guint i = 0; i < n; i++)
     {
+      int decimals = llw_indicator_get_decimals (llw_consolidation_get_indicator (data, i));
       LlwIndicatorTotal before;
 
-      largest = MAX (largest, llw_consolidation_get_overall_total (data, i).sum);
+      figures = MAX (figures, figure_width (llw_consolidation_get_overall_total (data, i).sum,
+                                            decimals, "Tổng cộng"));
       if (llw_consolidation_get_previous_total (data, i, &before))
-        largest = MAX (largest, before.sum);
+        figures = MAX (figures, figure_width (before.sum, decimals, "Tổng cộng"));
     }
-  figures = figure_width (largest, 2, "Tổng cộng");
-  used = TT_WIDTH + 56 + n_figures * figures + 56;
+  used = TT_WIDTH + 50 + n_figures * figures + 56;
   label.width = MAX (text_width () - used, 150);
 
   add_column (table, "TT", TT_WIDTH, LLW_ALIGN_CENTER, LLW_COLUMN_PLAIN);
   llw_report_table_add_column (table, &label);
-  add_column (table, "Đơn vị tính", 56, LLW_ALIGN_CENTER, LLW_COLUMN_PLAIN);
+  add_column (table, "Đơn vị tính", 50, LLW_ALIGN_CENTER, LLW_COLUMN_PLAIN);
   for (guint g = 0; g < annex->n_groups; g++)
     {
       LlwReportColumn column = { llw_format_group_label (annex->groups[g]), NULL, figures,
