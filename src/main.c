@@ -11,6 +11,7 @@
 #include "llw-export.h"
 #include "llw-date.h"
 #include "llw-import.h"
+#include "llw-odt.h"
 #include "llw-report-layout.h"
 
 /* The non-window options are handled here, before GTK starts, so that they need no display. */
@@ -185,6 +186,21 @@ print_report (const Options *options)
 }
 
 static int
+export_document (const Options *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwReportDocument) document = open_report (options, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (document == NULL || !llw_odt_write (document, now, options->export_document, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
 print_checklist (const Options *options)
 {
   g_autoptr(GError) error = NULL;
@@ -273,6 +289,8 @@ main (int   argc,
     return print_checklist (&options);
   if (options.print_report != NULL)
     return print_report (&options);
+  if (options.export_document != NULL)
+    return export_document (&options);
   if (options.import_reports != NULL)
     return import_reports (&options);
 

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "llw-date.h"
+#include "llw-output.h"
 #include "llw-page-geometry.h"
 #include "llw-workbook.h"
 #include "llw-workbook-private.h"
@@ -200,54 +201,6 @@ write_workbook (LlwReportDocument  *document,
   return err == LXW_NO_ERROR || set_lxw_error (error, err, saved_errno);
 }
 
-/* libxlsxwriter opens its file with fopen (), which on Windows takes no UTF-8 name: the
- * temporary file gets an ASCII name, in the target's folder unless that folder's own path
- * is out of fopen's reach there. */
-static char *
-temporary_folder (const char *path)
-{
-  g_autofree char *folder = g_path_get_dirname (path);
-
-#ifdef G_OS_WIN32
-  for (const char *p = folder; *p != '\0'; p++)
-    if ((guchar) *p >= 0x80)
-      return g_strdup (g_get_tmp_dir ());
-#endif
-  return g_steal_pointer (&folder);
-}
-
-static char *
-create_temporary (const char  *path,
-                  GError     **error)
-{
-  g_autofree char *folder = temporary_folder (path);
-  g_autofree char *template = g_build_filename (folder, "llweek-export-XXXXXX.tmp", NULL);
-  int fd = g_mkstemp_full (template, O_RDWR, 0666);
-
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                           g_strerror (saved_errno));
-      return NULL;
-    }
-
-  g_close (fd, NULL);
-  return g_steal_pointer (&template);
-}
-
-static gboolean
-move_over (const char  *from_path,
-           const char  *to_path,
-           GError     **error)
-{
-  g_autoptr(GFile) from = g_file_new_for_path (from_path);
-  g_autoptr(GFile) to = g_file_new_for_path (to_path);
-
-  return g_file_move (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
-}
-
 /**
  * llw_workbook_write:
  * @document: what to report
@@ -275,13 +228,13 @@ llw_workbook_write (LlwReportDocument  *document,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  raw = create_temporary (path, &local_error);
+  raw = llw_output_temporary_new (path, &local_error);
   if (raw != NULL)
-    finished = create_temporary (path, &local_error);
+    finished = llw_output_temporary_new (path, &local_error);
   if (finished != NULL &&
       (!write_workbook (document, exported_at, raw, &local_error) ||
        !llw_xlsx_finish (raw, finished, exported_at, &local_error) ||
-       !move_over (finished, path, &local_error)))
+       !llw_output_move_over (finished, path, &local_error)))
     g_remove (finished);
   if (raw != NULL)
     g_remove (raw);
