@@ -84,7 +84,7 @@ def check_same_text(texts, workbook):
     """The three renderings of one document: every text of the workbook's Báo cáo sheet is in
     the printed report, word for word."""
     ws = openpyxl.load_workbook(workbook)["Báo cáo"]
-    body = squeeze("".join(texts))
+    body = squeeze("".join(re.sub(r"^\s*\d+\s*\n", "", t, count=1) for t in texts))
     missing = [c.value for row in ws.iter_rows() for c in row
                if isinstance(c.value, str) and not c.value.startswith("……")
                and squeeze(c.value) not in body]
