@@ -13,14 +13,6 @@ gboolean llw_checklist_write_pdf        (LlwChecklist         *checklist,
                                          gboolean              landscape,
                                          const char           *path,
                                          GError              **error);
-void     llw_checklist_write_pdf_async  (LlwChecklist         *checklist,
-                                         gboolean              landscape,
-                                         const char           *path,
-                                         GCancellable         *cancellable,
-                                         GAsyncReadyCallback   callback,
-                                         gpointer              user_data);
-gboolean llw_checklist_write_pdf_finish (GAsyncResult         *result,
-                                         GError              **error);
 gboolean llw_checklist_export_pdf       (const char           *database_path,
                                          int                   year,
                                          LlwChecklistKind      kind,
