@@ -268,11 +268,15 @@ comparison_label (const char *text,
 {
   GtkWidget *label = new_label (text, xalign, css_class);
 
-  /* An indicator's label on one line, whole in its tooltip: the list below keeps its room. */
+  /* An indicator's label on two lines at most, whole in its tooltip: the list below keeps
+   * its room. */
   if (xalign == 0)
     {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 12);
+      gtk_label_set_width_chars (GTK_LABEL (label), 16);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
       gtk_widget_set_tooltip_text (label, text);
     }
   gtk_widget_set_hexpand (label, xalign == 0);

@@ -26,6 +26,8 @@ void                llw_checklist_layout_draw_page       (LlwChecklistLayout    
 /* For tests of the pagination. */
 guint               llw_checklist_layout_get_first_row   (LlwChecklistLayout    *self,
                                                           guint                  page);
+guint               llw_checklist_layout_get_first_line  (LlwChecklistLayout    *self,
+                                                          guint                  page);
 double              llw_checklist_layout_get_rows_top    (LlwChecklistLayout    *self,
                                                           guint                  page);
 double              llw_checklist_layout_get_rows_bottom (LlwChecklistLayout    *self);

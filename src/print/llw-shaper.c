@@ -772,21 +772,42 @@ llw_shaper_draw (LlwShaper      *self,
                  PangoAlignment  align,
                  guint           max_lines)
 {
+  llw_shaper_draw_lines (self, cr, text, x, y, width, align, 0,
+                         max_lines > 0 ? max_lines : G_MAXUINT);
+}
+
+/**
+ * llw_shaper_draw_lines:
+ * @y: the top of the line @first_line
+ * @first_line: the first line to draw, where a text goes on from the page before
+ * @n_lines: how many lines to draw at most
+ */
+void
+llw_shaper_draw_lines (LlwShaper      *self,
+                       cairo_t        *cr,
+                       const LlwText  *text,
+                       double          x,
+                       double          y,
+                       double          width,
+                       PangoAlignment  align,
+                       guint           first_line,
+                       guint           n_lines)
+{
   Style *style;
-  guint n_lines;
+  guint end;
 
   g_return_if_fail (self != NULL);
 
-  if (text == NULL)
+  if (text == NULL || first_line >= text->n_lines)
     return;
 
   style = &self->styles[text->font];
-  n_lines = max_lines > 0 ? MIN (max_lines, text->n_lines) : text->n_lines;
+  end = n_lines > text->n_lines - first_line ? text->n_lines : first_line + n_lines;
 
-  for (guint i = 0; i < n_lines; i++)
+  for (guint i = first_line; i < end; i++)
     {
       const LlwTextLine *line = &text->lines[i];
-      double baseline = y + style->ascent + i * style->line_height;
+      double baseline = y + style->ascent + (i - first_line) * style->line_height;
       double dx = 0;
 
       if (align == PANGO_ALIGN_CENTER)
