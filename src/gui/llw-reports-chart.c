@@ -74,6 +74,17 @@ hatch (cairo_t *cr,
   cairo_restore (cr);
 }
 
+static int
+text_width (LlwReportsChart *self,
+            const char      *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
 /* Reports received per day from the Week's first day, as bars, their running total as a
  * line, and the deadline as a dashed rule. */
 static void
@@ -133,7 +144,9 @@ draw_by_day (LlwReportsChart *self,
 
           g_date_add_days (&day, d);
           label = g_strdup_printf ("%02u/%02u", g_date_get_day (&day), g_date_get_month (&day));
-          draw_text (self, cr, label, left + d * step, bottom + 9, 0);
+          /* A date that would run off the chart's right edge is left out. */
+          if (left + d * step + text_width (self, label) <= width)
+            draw_text (self, cr, label, left + d * step, bottom + 9, 0);
         }
     }
 
@@ -233,8 +246,27 @@ draw_by_group (LlwReportsChart *self,
 {
   const char *labels[] = { _("On time"), _("Late"), _("Missing"), _("Pending") };
   double left = MARGIN + 90, bar_width = width - left - MARGIN;
-  guint n_groups = 0;
-  double row = (height - 2 * MARGIN - 22) / 3;
+  guint n_groups = 0, legend_lines = 1;
+  double row, legend_x[4], legend_y[4];
+
+  /* The legend, in the bars' own fills, one entry after the other, on as many lines as the
+   * chart's width needs; the bars share what is left. */
+  for (guint k = 0, x = MARGIN; k < 4; k++)
+    {
+      int entry = 16 + text_width (self, labels[k]);
+
+      if (k > 0 && x + entry > width - MARGIN)
+        {
+          legend_lines++;
+          x = MARGIN;
+        }
+      legend_x[k] = x;
+      legend_y[k] = legend_lines;
+      x += entry + 12;
+    }
+  for (guint k = 0; k < 4; k++)
+    legend_y[k] = height - MARGIN - 10 - (legend_lines - legend_y[k]) * 18;
+  row = (height - 2 * MARGIN - 4 - legend_lines * 18) / 3;
 
   for (LlwUnitGroup group = 0; group <= LLW_UNIT_GROUP_OTHER; group++)
     {
@@ -256,13 +288,9 @@ draw_by_group (LlwReportsChart *self,
         }
     }
 
-  /* The legend, in the bars' own fills, one entry after the other. */
-  for (guint k = 0, x = MARGIN; k < 4; k++)
+  for (guint k = 0; k < 4; k++)
     {
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
-                                                                      labels[k]);
-      double y = height - MARGIN - 10;
-      int text_width;
+      double x = legend_x[k], y = legend_y[k];
 
       set_color (cr, k == 0 ? 0 : k == 3 ? 0.85 : 1);
       cairo_rectangle (cr, x, y - 5, 12, 10);
@@ -273,8 +301,6 @@ draw_by_group (LlwReportsChart *self,
       cairo_rectangle (cr, x, y - 5, 12, 10);
       cairo_stroke (cr);
       draw_text (self, cr, labels[k], x + 16, y, 0);
-      pango_layout_get_pixel_size (layout, &text_width, NULL);
-      x += 16 + text_width + 12;
     }
 }
 
