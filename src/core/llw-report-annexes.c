@@ -314,6 +314,26 @@ summary_table (LlwReportDocument *self)
   return table;
 }
 
+/* Phụ lục II and III list the units group by group, each group under its heading row, and
+ * end with the total. */
+static void
+add_unit_rows (LlwReportTable   *table,
+               LlwConsolidation *data)
+{
+  for (LlwUnitGroup group = 0; group < N_GROUPS; group++)
+    {
+      guint first;
+      guint n = llw_consolidation_get_group_range (data, group, &first);
+
+      if (n == 0)
+        continue;
+      llw_report_table_add_row (table, LLW_ROW_GROUP, group);
+      for (guint u = first; u < first + n; u++)
+        llw_report_table_add_row (table, LLW_ROW_ITEM, u);
+    }
+  llw_report_table_add_row (table, LLW_ROW_TOTAL, 0);
+}
+
 /* Phụ lục II ----------------------------------------------------------------------------- */
 
 enum { DE_TT, DE_UNIT, DE_FIRST_VALUE };
@@ -442,18 +462,7 @@ detail_table (LlwReportDocument *self)
                                                                                      i));
 
   add_detail_columns (table, self->data);
-  for (LlwUnitGroup group = 0; group < N_GROUPS; group++)
-    {
-      guint first;
-      guint n = llw_consolidation_get_group_range (self->data, group, &first);
-
-      if (n == 0)
-        continue;
-      llw_report_table_add_row (table, LLW_ROW_GROUP, group);
-      for (guint u = first; u < first + n; u++)
-        llw_report_table_add_row (table, LLW_ROW_ITEM, u);
-    }
-  llw_report_table_add_row (table, LLW_ROW_TOTAL, 0);
+  add_unit_rows (table, self->data);
   llw_report_table_split (table, text_width ());
   return table;
 }
@@ -577,18 +586,7 @@ status_table (LlwReportDocument *self)
   add_column (table, "Chủ đề đã chọn", text_width () - TT_WIDTH - 190 - 2 * DATE_WIDTH - 90 - 92,
               LLW_ALIGN_LEFT, LLW_COLUMN_PLAIN);
 
-  for (LlwUnitGroup group = 0; group < N_GROUPS; group++)
-    {
-      guint first;
-      guint n = llw_consolidation_get_group_range (self->data, group, &first);
-
-      if (n == 0)
-        continue;
-      llw_report_table_add_row (table, LLW_ROW_GROUP, group);
-      for (guint u = first; u < first + n; u++)
-        llw_report_table_add_row (table, LLW_ROW_ITEM, u);
-    }
-  llw_report_table_add_row (table, LLW_ROW_TOTAL, 0);
+  add_unit_rows (table, self->data);
   return table;
 }
 
