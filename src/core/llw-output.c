@@ -284,8 +284,9 @@ llw_output_check_target (const char  *path,
   return check_target (&target, error);
 }
 
-/* Returns: whether @name is the name of one of our temporary files, or of the journal or
- *   log SQLite keeps beside one that is a copy of the database. */
+/* Returns: whether @name is the name of one of our temporary files, of a writer's part file
+ *   beside it, or of the journal or log SQLite keeps beside one that is a copy of the
+ *   database. */
 gboolean
 llw_output_is_temporary_name (const char *name)
 {
@@ -301,7 +302,7 @@ llw_output_is_temporary_name (const char *name)
   for (guint i = 0; i < G_N_ELEMENTS (database_suffixes) - 1; i++)
     if (g_str_equal (name + length, database_suffixes[i]))
       return TRUE;
-  return FALSE;
+  return g_str_equal (name + length, LLW_OUTPUT_PART_SUFFIX);
 }
 
 /* Removes the temporary files of ours that a killed run left in @folder. */

@@ -26,6 +26,11 @@ typedef enum
   LLW_OUTPUT_REPLACES_COPY = 1 << 1,
 } LlwOutputFlags;
 
+/* A writer that needs a second file while it writes (libxlsxwriter's workbook, which is
+ * then finished into the output) names it after the temporary file it is handed, with this
+ * suffix, and removes it: a killed run's is removed with the temporary file. */
+#define LLW_OUTPUT_PART_SUFFIX "-part"
+
 /* Writes the whole output at @path, a new empty file; returns %FALSE with @error set. */
 typedef gboolean (*LlwOutputWriteFunc) (const char  *path,
                                         gpointer     user_data,

@@ -3,30 +3,24 @@
 
 #include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "llw-output.h"
-#include "llw-pdf.h"
+#include "llw-pages.h"
 
-/* A PDF file of pages drawn with Cairo, written as every output is (llw-output.c): into a
- * temporary file that replaces the target only once it has been read back whole. Cairo does
- * not always report a write that failed, so the bytes are counted as they go and the file
- * must hold all of them and end as a PDF ends. GLib's stdio wrappers take UTF-8 names on
- * Windows too. */
+/* A document's pages as a PDF file, written as every output is (llw-output.c): into a
+ * temporary file that replaces the target only once it has been read back whole, so that a
+ * failure (a full disk, a file open in a viewer on Windows) leaves any earlier file as it
+ * was. Cairo does not always report a write that failed, so the bytes are counted as they
+ * go and the file must hold all of them and end as a PDF ends. GLib's stdio wrappers take
+ * UTF-8 names on Windows too. */
 
 typedef struct
 {
-  const char *title;
-  double width;
-  double height;
-  guint n_pages;
-  LlwPdfDrawFunc draw;
-  gpointer user_data;
-
+  LlwPages *pages;
   FILE *file;
   gsize written;
   int saved_errno;
@@ -50,16 +44,22 @@ write_cb (void                *closure,
   return CAIRO_STATUS_WRITE_ERROR;
 }
 
+/* Each page gets its own size: the report's annexes are turned, its body is not. */
 static cairo_status_t
-draw_pages (PdfJob          *job,
+draw_pages (LlwPages        *pages,
             cairo_surface_t *surface)
 {
   cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
+  guint n_pages = llw_pages_get_n_pages (pages);
 
-  for (guint page = 0; page < job->n_pages && cairo_status (cr) == CAIRO_STATUS_SUCCESS; page++)
+  for (guint page = 0; page < n_pages && cairo_status (cr) == CAIRO_STATUS_SUCCESS; page++)
     {
-      job->draw (cr, page, job->user_data);
+      LlwPageGeometry geometry;
+
+      llw_pages_get_page (pages, page, &geometry);
+      cairo_pdf_surface_set_size (surface, geometry.width, geometry.height);
+      llw_pages_draw_page (pages, cr, page);
       cairo_show_page (cr);
     }
 
@@ -71,16 +71,19 @@ draw_pages (PdfJob          *job,
 static cairo_status_t
 write_surface (PdfJob *job)
 {
+  const char *title = llw_pages_get_title (job->pages);
+  LlwPageGeometry first = { 595, 842 };
   cairo_surface_t *surface;
   cairo_status_t status;
 
-  surface = cairo_pdf_surface_create_for_stream (write_cb, job, job->width, job->height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                  job->title != NULL ? job->title : "");
+  if (llw_pages_get_n_pages (job->pages) > 0)
+    llw_pages_get_page (job->pages, 0, &first);
+  surface = cairo_pdf_surface_create_for_stream (write_cb, job, first.width, first.height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title != NULL ? title : "");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
                                   "llweek " PACKAGE_VERSION);
 
-  status = draw_pages (job, surface);
+  status = draw_pages (job->pages, surface);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
@@ -126,16 +129,6 @@ write_file (const char  *path,
 }
 
 static gboolean
-check_file (const char  *path,
-            gpointer     user_data,
-            GError     **error)
-{
-  PdfJob *job = user_data;
-
-  return llw_pdf_check (path, job->written, error);
-}
-
-static gboolean
 incomplete (GError **error)
 {
   g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC,
@@ -171,60 +164,46 @@ ends_whole (const char *pdf,
   return memcmp (at, "xref", 4) == 0 || g_ascii_isdigit (at[0]);
 }
 
-/**
- * llw_pdf_check:
- * @path: a PDF file just written
- * @expected_size: how many bytes were written to it, or 0 if not known
- *
- * Returns: %TRUE if @path holds all the bytes written and ends as a whole PDF does;
- *   otherwise %FALSE with @error saying the file is incomplete
- */
-gboolean
-llw_pdf_check (const char  *path,
-               gsize        expected_size,
-               GError     **error)
+/* A PDF just written is complete when it holds every byte written to it, begins as a PDF
+ * and ends as one. */
+static gboolean
+check_file (const char  *path,
+            gpointer     user_data,
+            GError     **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
+  PdfJob *job = user_data;
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
   const char *pdf;
   gsize size;
 
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  mapped = g_mapped_file_new (path, FALSE, error);
   if (mapped == NULL)
     return FALSE;
   pdf = g_mapped_file_get_contents (mapped);
   size = g_mapped_file_get_length (mapped);
 
-  if ((expected_size != 0 && size != expected_size) || size < 8 ||
-      memcmp (pdf, "%PDF-", 5) != 0 || !ends_whole (pdf, size))
+  if (size != job->written || size < 8 || memcmp (pdf, "%PDF-", 5) != 0 ||
+      !ends_whole (pdf, size))
     return incomplete (error);
   return TRUE;
 }
 
 /**
- * llw_pdf_write:
- * @path: the PDF file to write; an existing one is replaced only by a complete file
- * @title: the document's title, in its properties
- * @width: the page's width in points
- * @height: its height
- * @n_pages: how many pages @draw draws
+ * llw_pages_write_pdf:
+ * @pages: a document, paginated or not
+ * @path: the PDF to write; an existing file is replaced only once the new one is complete
  *
  * Returns: %TRUE on success; otherwise %FALSE with an error naming @path
  */
 gboolean
-llw_pdf_write (const char      *path,
-               const char      *title,
-               double           width,
-               double           height,
-               guint            n_pages,
-               LlwPdfDrawFunc   draw,
-               gpointer         user_data,
-               GError         **error)
+llw_pages_write_pdf (LlwPages     *pages,
+                     const char   *path,
+                     GError      **error)
 {
-  PdfJob job = { title, width, height, n_pages, draw, user_data, NULL, 0, 0 };
+  PdfJob job = { pages, NULL, 0, 0 };
 
-  g_return_val_if_fail (path != NULL && draw != NULL, FALSE);
+  g_return_val_if_fail (LLW_IS_PAGES (pages), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
+  llw_pages_paginate (pages, 0);
   return llw_output_write (path, LLW_OUTPUT_NONE, write_file, check_file, &job, error);
 }
