@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "llw-core-resources.h"
 #include "llw-database.h"
 
 #include "llw-test-fixture.h"
@@ -300,6 +301,42 @@ test_thirty_restores (LlwTestFixture *fixture,
                                               "Trạng thái D"));
 }
 
+/* A file of the first version of the schema is brought up to date, after a backup of it that
+ * pruning never takes. */
+static void
+test_kept_before_migration (LlwTestFixture *fixture,
+                            gconstpointer   data)
+{
+  g_autofree char *old = g_build_filename (fixture->folder, "năm cũ.db", NULL);
+  g_autofree char *backups = g_build_filename (fixture->folder, "backups", NULL);
+  g_autoptr(GBytes) first = g_resource_lookup_data (llw_core_get_resource (),
+                                                    "/io/github/llweek/Llweek/core/schema/"
+                                                    "001-initial.sql", 0, NULL);
+  g_autofree char *stamp = g_strdup_printf ("%s; PRAGMA application_id = 1280071499; "
+                                            "PRAGMA user_version = 1; INSERT INTO unit (name, "
+                                            "name_key, unit_group, position) VALUES "
+                                            "('Trạng thái cũ', 'trạng thái cũ', 'other', 1)",
+                                            (const char *) g_bytes_get_data (first, NULL));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwDatabase) db = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+
+  llw_test_exec_file (old, stamp);
+  db = llw_database_open (old, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (llw_database_get_schema_version (db), ==, LLW_DATABASE_SCHEMA_VERSION);
+
+  names = list_names (backups);
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_nonnull (strstr (names->pdata[0], "-truoc-nang-cap.db"));
+  {
+    g_autofree char *path = g_build_filename (backups, names->pdata[0], NULL);
+    g_autofree char *found = marks (path);
+
+    g_assert_cmpstr (found, ==, "Trạng thái cũ");
+  }
+}
+
 /* A copy the user saves may replace an earlier copy, never the database open here nor any
  * file of it, whatever name leads there. */
 static void
@@ -348,6 +385,7 @@ main (int   argc,
   ADD ("/backups/kept-before-changes", test_kept_before_changes);
   ADD ("/backups/thirty-restores", test_thirty_restores);
   ADD ("/backups/save-copy", test_save_copy);
+  ADD ("/backups/kept-before-migration", test_kept_before_migration);
 #undef ADD
 
   return g_test_run ();

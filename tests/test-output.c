@@ -204,7 +204,7 @@ test_stale_temporaries (LlwTestFixture *fixture,
                         gconstpointer   data)
 {
   const char *stale[] = { ".llweek-AbC123.tmp", ".llweek-Xy9z0Q.tmp-journal",
-                          ".llweek-Qq1Ww2.tmp-wal" };
+                          ".llweek-Qq1Ww2.tmp-wal", ".llweek-Pp3Rr4.tmp-part" };
   const char *kept[] = { ".llweek-Fresh1.tmp", ".llweek-notes.tmp", "llweek-AbC123.tmp",
                          ".llweek-AbC123.tmp.bak" };
   g_autofree char *target = in_folder (fixture, "báo cáo.xlsx");
