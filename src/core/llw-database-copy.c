@@ -11,7 +11,8 @@
 /* Fields that belong to the earlier year's documents and report, filled in again. */
 static const char *const cleared[] = {
   "directive_number", "directive_date", "ministry_letter_number", "ministry_letter_date",
-  "report_signer_name", "report_assessment", "report_proposals",
+  "report_signer_name", "report_assessment", "report_proposals", "report_date",
+  "report_limitations",
 };
 
 /* Fields whose text names the year, such as the title "… năm 2021", and follow it. */
@@ -25,8 +26,8 @@ static const char *const copies[] = {
   "INSERT INTO activity_kind (campaign_id, position, title, description) "
   "SELECT ?1, position, title, description FROM activity_kind WHERE campaign_id = ?2",
   "INSERT INTO indicator (campaign_id, code, group_title, label, measure, decimals, at_least, "
-  "position, active) SELECT ?1, code, group_title, label, measure, decimals, at_least, "
-  "position, active "
+  "position, active, headline) SELECT ?1, code, group_title, label, measure, decimals, "
+  "at_least, position, active, headline "
   "FROM indicator WHERE campaign_id = ?2",
   "INSERT INTO assignment (campaign_id, unit_id, role, task, report_required, deadline) "
   "SELECT ?1, a.unit_id, a.role, replace (a.task, ?3, ?4), a.report_required, "
@@ -114,7 +115,8 @@ copy_records (LlwDatabase  *self,
  * Creates the Week of @year from @from, in one transaction: its dates move by the years
  * between them, and it takes the activity kinds, the indicator catalogue, the assignments
  * of the active units and the recipients; themes, activities and reports start empty.
- * Units are shared by all campaigns and are not copied.
+ * Units are shared by all campaigns and are not copied. A backup of the data as it was is
+ * kept first, until the user deletes it.
  *
  * Returns: (transfer full): the new campaign, or %NULL with @error set
  */
@@ -132,7 +134,10 @@ llw_database_copy_campaign (LlwDatabase  *self,
   g_return_val_if_fail (LLW_IS_DATABASE (self), NULL);
   g_return_val_if_fail (LLW_IS_CAMPAIGN (from), NULL);
 
-  if (!llw_database_begin (self, error))
+  /* A new year starts from the old one: the data as it was is kept until the user deletes
+   * it. */
+  if (!llw_database_backup_before (self, LLW_BACKUP_BEFORE_CAMPAIGN_COPY, error) ||
+      !llw_database_begin (self, error))
     return NULL;
 
   values = llw_database_load_values (self, &llw_entity_campaign, llw_campaign_get_id (from),

@@ -57,13 +57,15 @@ static const LlwField campaign_fields[] = {
   { "report_issuing_body", N_("Issuing body (report header)"), LLW_FIELD_TEXT },
   { "report_place", N_("Place written in the date line"), LLW_FIELD_TEXT },
   { "report_number", N_("Report number"), LLW_FIELD_TEXT },
+  { "report_date", N_("Report date (empty: the day it is made)"), LLW_FIELD_DATE },
   { "report_subject", N_("Report subject"), LLW_FIELD_TEXT },
   { "report_signer_authority", N_("Signing on behalf of"), LLW_FIELD_TEXT },
   { "report_signer_title", N_("Signer’s title"), LLW_FIELD_TEXT },
   { "report_signer_name", N_("Signer’s name"), LLW_FIELD_TEXT },
   { "report_to", N_("Addressed to (one a line)"), LLW_FIELD_LONG_TEXT },
   { "report_cc", N_("Copies to (one a line)"), LLW_FIELD_LONG_TEXT },
-  { "report_assessment", N_("III. General assessment"), LLW_FIELD_LONG_TEXT },
+  { "report_assessment", N_("III. Assessment: strengths"), LLW_FIELD_LONG_TEXT },
+  { "report_limitations", N_("III. Assessment: limitations"), LLW_FIELD_LONG_TEXT },
   { "report_proposals", N_("IV. Proposals"), LLW_FIELD_LONG_TEXT },
 };
 
@@ -120,6 +122,8 @@ static const LlwField indicator_fields[] = {
   { "measure", N_("Unit of measure"), LLW_FIELD_TEXT },
   { "decimals", N_("Decimal places"), LLW_FIELD_COUNT, REQ, .default_value = "0" },
   { "at_least", N_("Not expected below the indicator (code)"), LLW_FIELD_TEXT },
+  { "headline", N_("Headline indicator: compared with last year and charted"),
+    LLW_FIELD_BOOLEAN, .default_value = "0" },
   { "active", N_("In use"), LLW_FIELD_BOOLEAN, .default_value = "1" },
 };
 
@@ -139,6 +143,13 @@ static const LlwField report_fields[] = {
   { "difficulties", N_("Difficulties"), LLW_FIELD_LONG_TEXT },
   { "proposals", N_("Proposals"), LLW_FIELD_LONG_TEXT },
   { "note", N_("Note"), LLW_FIELD_LONG_TEXT },
+};
+
+/* Someone the report names as an outstanding example, in the campaign's report. */
+static const LlwField report_example_fields[] = {
+  { "person", N_("Who (a person or a group)"), LLW_FIELD_TEXT, REQ },
+  { "unit_name", N_("Unit, school or place"), LLW_FIELD_TEXT },
+  { "achievement", N_("For what"), LLW_FIELD_LONG_TEXT, REQ },
 };
 
 static const LlwField reminder_fields[] = {
@@ -164,11 +175,12 @@ ENTITY (activity, "activity", N_("Activity"), TRUE, FALSE, check_activity);
 ENTITY (indicator, "indicator", N_("Indicator"), TRUE, TRUE, check_indicator);
 ENTITY (report, "report", N_("Report"), TRUE, FALSE, NULL);
 ENTITY (reminder, "reminder", N_("Reminder"), TRUE, FALSE, NULL);
+ENTITY (report_example, "report_example", N_("Outstanding example"), TRUE, TRUE, NULL);
 
 static const LlwEntity *const entities[] = {
   &llw_entity_campaign, &llw_entity_theme, &llw_entity_activity_kind, &llw_entity_unit,
   &llw_entity_assignment, &llw_entity_activity, &llw_entity_indicator, &llw_entity_report,
-  &llw_entity_reminder,
+  &llw_entity_reminder, &llw_entity_report_example,
 };
 
 /* Adds @message for @column unless the column already has one: the first problem found
@@ -340,6 +352,24 @@ parse_count (const char  *text,
   return g_strdup_printf ("%.0f", value);
 }
 
+/* Text fields hold what a document can hold, at lengths a cell holds. */
+static gboolean
+check_text (const LlwField  *field,
+            const char      *text,
+            GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  guint max_length = field->kind == LLW_FIELD_LONG_TEXT ? LLW_TEXT_MAX_LONG : LLW_TEXT_MAX_LINE;
+
+  if (field->kind != LLW_FIELD_TEXT && field->kind != LLW_FIELD_LONG_TEXT &&
+      field->kind != LLW_FIELD_EMAIL)
+    return TRUE;
+  if (llw_text_check (text, max_length, &local_error))
+    return TRUE;
+  invalid (error, local_error->message);
+  return FALSE;
+}
+
 /**
  * llw_field_parse:
  * @field: the field
@@ -347,7 +377,8 @@ parse_count (const char  *text,
  * @error: return location for the message to show beside the field
  *
  * Checks @text against the field's kind and makes the value to store: text in NFC (line
- * breaks and tabs kept in long text, folded to spaces in one-line text), dates in ISO.
+ * breaks and tabs kept in long text, folded to spaces in one-line text), without a character
+ * a document cannot hold and not longer than a cell holds; dates in ISO.
  * Required fields and rules between records are checked by the database.
  *
  * Returns: (transfer full): the value to store, "" for an empty field, or %NULL with @error
@@ -366,6 +397,8 @@ llw_field_parse (const LlwField  *field,
     return invalid (error, _("This text is not valid Unicode."));
   if (*normal == '\0')
     return g_strdup ("");
+  if (!check_text (field, normal, error))
+    return NULL;
 
   switch (field->kind)
     {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "llw-consolidation.h"
+#include "llw-report-document.h"
 
 G_BEGIN_DECLS
 
@@ -10,12 +10,13 @@ G_BEGIN_DECLS
 typedef enum
 {
   LLW_WORKBOOK_ERROR_WRITE,     /* the file could not be written; any old one is unchanged */
+  LLW_WORKBOOK_ERROR_CONTENT,   /* a cell cannot hold a text as it is */
 } LlwWorkbookError;
 
 GQuark   llw_workbook_error_quark (void);
-gboolean llw_workbook_write       (LlwConsolidation  *data,
-                                   GDateTime         *exported_at,
-                                   const char        *path,
-                                   GError           **error);
+gboolean llw_workbook_write       (LlwReportDocument  *document,
+                                   GDateTime          *exported_at,
+                                   const char         *path,
+                                   GError            **error);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "llw-checklist.h"
+#include "llw-report-document.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,9 @@ LlwPrintOperation *llw_print_operation_new (LlwChecklist      *checklist,
                                             gboolean           landscape,
                                             const char        *folder,
                                             const char        *file_name);
+LlwPrintOperation *llw_print_operation_new_for_report (LlwReportDocument *document,
+                                                       const char        *folder,
+                                                       const char        *file_name);
 void               llw_print_operation_run (LlwPrintOperation *self,
                                             GtkWindow         *parent);
 

@@ -19,9 +19,9 @@ from llwtest import (MAIN_TITLE, accessibility_root, answer_replace, check, clic
 LLWEEK = sys.argv[1]
 root = accessibility_root()
 
-SAVE_DIALOG = "Lưu danh sách kiểm tra thành PDF"
+SAVE_DIALOG = "Lưu báo cáo hoặc danh sách thành PDF"
 PDF_CHOOSER = "Chọn nơi lưu tệp PDF"
-PRINT_DIALOG = "In danh sách kiểm tra"
+PRINT_DIALOG = "In báo cáo hoặc danh sách"
 PRINT = "In"  # GTK's print dialog
 
 # The checklists: the mnemonic that picks each in the dialog, the name proposed for its file,
@@ -49,9 +49,9 @@ def choose_kind(dialog, mnemonic):
 
 def open_checklist_dialog(app, how, title):
     if how == "menu-save":
-        menu(app, "Lưu PDF…")
+        menu(app, "Lưu báo cáo hoặc danh sách thành PDF…")
     elif how == "menu-print":
-        menu(app, "In danh sách…")
+        menu(app, "In báo cáo hoặc danh sách…")
     else:
         key("<Control>p")
     return toplevel(app, title)
