@@ -68,6 +68,9 @@ discard_response_cb (GtkDialog *question,
                      int        response,
                      GtkWindow *dialog)
 {
+  /* The question lives until its response is emitted, after the form may be gone: it lets
+   * go of the form now, or it would let go of a freed window then. */
+  gtk_window_set_transient_for (GTK_WINDOW (question), NULL);
   gtk_window_destroy (GTK_WINDOW (question));
   if (response != GTK_RESPONSE_REJECT)
     return;
