@@ -166,8 +166,10 @@ add_unit (LlwReminderDialog *self,
           LlwReportStatus   *status,
           gboolean           active)
 {
+  const char *name = llw_report_status_get_unit_name (status);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *check = gtk_check_button_new_with_label (llw_report_status_get_unit_name (status));
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *label = gtk_label_new (name);
   const char *last = llw_report_status_get_last_reminder (status);
   gint64 *unit_id = g_new (gint64, 1);
 
@@ -175,10 +177,14 @@ add_unit (LlwReminderDialog *self,
   g_object_set_data_full (G_OBJECT (check), "unit-id", unit_id, g_free);
   g_object_set_data (G_OBJECT (check), "initially-active", GINT_TO_POINTER (active));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
-  /* A unit's name is long: cut with "…" rather than widen the dialog, whole in the tooltip. */
-  gtk_label_set_ellipsize (GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (check))),
-                           PANGO_ELLIPSIZE_END);
-  gtk_widget_set_tooltip_text (check, llw_report_status_get_unit_name (status));
+  /* A unit's name is long: cut with "…" rather than widen the dialog, whole in the tooltip.
+   * The check button's own label cannot be cut: it gets one that can. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  gtk_widget_set_tooltip_text (check, name);
   gtk_widget_set_hexpand (check, TRUE);
   g_signal_connect_swapped (check, "toggled", G_CALLBACK (unit_toggled_cb), self);
   gtk_box_append (GTK_BOX (box), check);
@@ -187,10 +193,10 @@ add_unit (LlwReminderDialog *self,
     {
       g_autofree char *date = llw_date_format (last);
       g_autofree char *text = g_strdup_printf (_("last reminded %s"), date);
-      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *when = gtk_label_new (text);
 
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), label);
+      gtk_widget_add_css_class (when, "dim-label");
+      gtk_box_append (GTK_BOX (box), when);
     }
 
   gtk_widget_set_margin_start (box, 6);

@@ -8,12 +8,13 @@ changes nothing), reads its history, deletes it (the window asks, since its assi
 too), undoes the delete and finds it again by searching."""
 
 import re
+import subprocess
 import sys
 import time
 import unicodedata
 
 from llwtest import (accessibility_root, check, click, dialog_saying, find, find_app, key,
-                     running, start, stop, text_of, x_windows)
+                     running, start, stop, text_of, type_text, x_windows)
 
 LLWEEK = sys.argv[1]
 root = accessibility_root()
@@ -79,6 +80,29 @@ def answer_discard(app, answer):
     came."""
     question = dialog_saying(app, "Bỏ các thay đổi?", [])
     return question is not None and click(question, answer)
+
+
+def window_width(title):
+    """The width of the window titled @title on screen, from the X server."""
+    ids = [window for window, name in x_windows() if name == title]
+    info = subprocess.run(["xwininfo", "-id", str(ids[0])], capture_output=True,
+                          text=True).stdout if ids else ""
+    width = re.search(r"Width: (\d+)", info)
+    return int(width.group(1)) if width else 0
+
+
+def choose(dialog, field_name, typed=None):
+    """Opens the picker of @field_name, types @typed into its search if given, and takes the
+    first name listed with Enter (or the first after "(không chọn)" with Down and Enter), as
+    a person would with the keyboard."""
+    picker = find(dialog, lambda n: n.roleName == "push button" and n.name == field_name)
+    picker.doActionNamed("click")
+    if typed is not None:
+        type_text(typed, "Thêm hoạt động")
+    else:
+        key("Down", "Thêm hoạt động")  # from "(không chọn)" to the first name
+    key("Return", "Thêm hoạt động")
+    return picker
 
 
 def units_count(page):
@@ -202,6 +226,27 @@ try:
     check("the row found is numbered 1, as shown", cell(page, "1") is not None)
     check("with its assignment and phone back", cell(page, "25/10/2021") is not None and
           cell(page, "0297 999") is not None)
+
+    # The unit picker of an activity finds a unit by any part of its name, without
+    # diacritics; a long theme chosen is cut with "…" and does not widen the form.
+    find(app, lambda n: n.name == "Hoạt động" and n.roleName == "page tab").doActionNamed(
+        "click")
+    key("<Control>n")
+    dialog = toplevel(app, "Thêm hoạt động")
+    width = window_width("Thêm hoạt động")
+    picker = choose(dialog, "Đơn vị", "kien luong")
+    check("the unit picker finds “kien luong” without its diacritics",
+          wait_until(lambda: picker.description == "UBND huyện Kiên Lương" or
+                     find(picker, lambda n: n.name == "UBND huyện Kiên Lương", 1) is not None),
+          picker.description)
+    theme = choose(dialog, "Chủ đề")
+    check("a long theme chosen is whole in the picker's tooltip",
+          wait_until(lambda: (theme.description or "").startswith("Chuyển đổi số")),
+          theme.description)
+    check("… and does not widen the form",
+          0 < window_width("Thêm hoạt động") <= width, (width, window_width("Thêm hoạt động")))
+    key("Escape", "Thêm hoạt động")
+    check("the form with choices made asks before closing", answer_discard(app, "Bỏ thay đổi"))
 except Exception as error:  # a step found nothing to act on: say which, after the others
     import traceback
     check("every step found what it acts on", False,
