@@ -457,10 +457,11 @@ add_figure_row (LlwReportDialog *self,
   gtk_editable_set_alignment (GTK_EDITABLE (figure->entry), 1);
   gtk_widget_set_valign (figure->entry, GTK_ALIGN_CENTER);
   gtk_entry_set_input_purpose (GTK_ENTRY (figure->entry), GTK_INPUT_PURPOSE_NUMBER);
-  /* The rule of numbers, as the office writes them; an empty figure is "not reported". */
+  /* The rule of numbers, as the office writes them, as an example (a bare number there would
+   * read as a figure); an empty figure is "not reported". */
   gtk_entry_set_placeholder_text (GTK_ENTRY (figure->entry),
-                                  llw_indicator_get_decimals (indicator) > 0 ? _("1.250,5")
-                                                                             : _("1.250"));
+                                  llw_indicator_get_decimals (indicator) > 0 ? _("e.g. 1.250,5")
+                                                                             : _("e.g. 1.250"));
   gtk_entry_set_activates_default (GTK_ENTRY (figure->entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (figure->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   llw_indicator_get_label (indicator), -1);

@@ -197,6 +197,27 @@ show_page (GSimpleAction *action,
     gtk_stack_set_visible_child_name (self->stack, name);
 }
 
+/* GtkShortcutsWindow heads itself "Shortcuts" and "Search Results" from GTK's own catalogue,
+ * whose Vietnamese lacks them: its heading says what its title says, in ours. */
+static void
+translate_shortcuts_heading (LlwWindow *self)
+{
+  GtkShortcutsWindow *overlay =
+    gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  GtkWidget *header = overlay ? gtk_window_get_titlebar (GTK_WINDOW (overlay)) : NULL;
+  GtkWidget *titles = GTK_IS_HEADER_BAR (header)
+                      ? gtk_header_bar_get_title_widget (GTK_HEADER_BAR (header)) : NULL;
+  GtkWidget *title = GTK_IS_STACK (titles)
+                     ? gtk_stack_get_child_by_name (GTK_STACK (titles), "title") : NULL;
+  GtkWidget *search = GTK_IS_STACK (titles)
+                      ? gtk_stack_get_child_by_name (GTK_STACK (titles), "search") : NULL;
+
+  if (GTK_IS_LABEL (title))
+    gtk_label_set_text (GTK_LABEL (title), gtk_window_get_title (GTK_WINDOW (overlay)));
+  if (GTK_IS_LABEL (search))
+    gtk_label_set_text (GTK_LABEL (search), _("Shortcuts found"));
+}
+
 /* build-aux/bench-start measures how long the window takes to be drawn: with LLWEEK_TIMING
  * set, it says when it first was. */
 static void
@@ -297,6 +318,7 @@ llw_window_new (GtkApplication *application,
   g_return_val_if_fail (LLW_IS_CAMPAIGN (campaign), NULL);
 
   self = g_object_new (LLW_TYPE_WINDOW, "application", application, NULL);
+  translate_shortcuts_heading (self);
   self->database = g_object_ref (database);
   llw_window_actions_watch_database (self);
   llw_window_files_init (self);
