@@ -87,11 +87,15 @@ search_changed_cb (LlwPicker      *self,
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
-/* Enter in the search chooses the first name found. */
+/* Enter in the search chooses the first name found, by what is typed now: the search entry
+ * tells of a change only after a pause, and a quick typist presses Enter before. */
 static void
 search_activated_cb (LlwPicker *self)
 {
-  g_autoptr(GObject) first = g_list_model_get_item (G_LIST_MODEL (self->shown), 0);
+  g_autoptr(GObject) first = NULL;
+
+  search_changed_cb (self, GTK_SEARCH_ENTRY (self->search_entry));
+  first = g_list_model_get_item (G_LIST_MODEL (self->shown), 0);
 
   if (first != NULL)
     choose (self, position_of (first));
@@ -113,6 +117,13 @@ button_clicked_cb (LlwPicker *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
+/* The keys go to the search, or to the list, once the list is on screen: before, the focus
+ * given is lost. */
+static void
+popover_mapped_cb (LlwPicker *self)
+{
   if (gtk_widget_get_visible (self->search_entry))
     gtk_widget_grab_focus (self->search_entry);
   else
@@ -179,6 +190,7 @@ build_popover (LlwPicker *self)
   gtk_box_append (GTK_BOX (box), scrolled);
   self->popover = gtk_popover_new ();
   gtk_popover_set_child (GTK_POPOVER (self->popover), box);
+  g_signal_connect_swapped (self->popover, "map", G_CALLBACK (popover_mapped_cb), self);
   gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
 }
 

@@ -14,7 +14,7 @@ import time
 import unicodedata
 
 from llwtest import (accessibility_root, check, click, dialog_saying, find, find_app, key,
-                     running, start, stop, text_of, type_text, x_windows)
+                     running, start, stop, text_of, type_text, wait_for, x_windows)
 
 LLWEEK = sys.argv[1]
 root = accessibility_root()
@@ -96,7 +96,10 @@ def choose(dialog, field_name, typed=None):
     first name listed with Enter (or the first after "(không chọn)" with Down and Enter), as
     a person would with the keyboard."""
     picker = find(dialog, lambda n: n.roleName == "push button" and n.name == field_name)
+    before = x_windows()
     picker.doActionNamed("click")
+    # The list opens in a surface of its own: the keys wait for it.
+    wait_for(lambda: len(x_windows()) > len(before))
     if typed is not None:
         type_text(typed, "Thêm hoạt động")
     else:
@@ -229,8 +232,7 @@ try:
 
     # The unit picker of an activity finds a unit by any part of its name, without
     # diacritics; a long theme chosen is cut with "…" and does not widen the form.
-    find(app, lambda n: n.name == "Hoạt động" and n.roleName == "page tab").doActionNamed(
-        "click")
+    key("<Alt>3")  # the Activities tab
     key("<Control>n")
     dialog = toplevel(app, "Thêm hoạt động")
     width = window_width("Thêm hoạt động")
