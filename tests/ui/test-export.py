@@ -7,6 +7,7 @@ read with openpyxl, must show the data of its moment. After each export llweek m
 running, with nothing on its output but what it is allowed to say."""
 
 import os
+import re
 import sys
 import time
 
@@ -21,13 +22,28 @@ root = accessibility_root()
 
 CHOOSER = "Xuất báo cáo tổng hợp"
 STATUSES = "Phụ lục III – Tình hình báo cáo"
-DETAIL = "Phụ lục II – Chi tiết"
+# Phụ lục II comes in parts, II.1, II.2 …, each with some of the indicators' columns.
+DETAIL = re.compile(r"^Phụ lục II\.\d+ – Chi tiết$")
 SHEETS = ["Báo cáo", "Phụ lục I – Tổng hợp", DETAIL, STATUSES, "Phụ lục IV – Hoạt động",
-          "Thông tin"]
+          "Biểu đồ", "Thông tin"]
 UNIT = "UBND huyện Kiên Lương"
 
 app_process, database = start(LLWEEK)
 folder = app_process.folder
+
+
+def has_sheets(wb):
+    """Whether @wb has the report's sheets, in their order."""
+    names = [n for n in wb.sheetnames if not DETAIL.match(n)]
+    parts = [n for n in wb.sheetnames if DETAIL.match(n)]
+    return (len(parts) >= 2 and wb.sheetnames[2:2 + len(parts)] == parts and
+            names == [n for n in SHEETS if n is not DETAIL])
+
+
+def detail_row(wb, name):
+    """The unit's figures, from every part of Phụ lục II."""
+    rows = [unit_row(wb[n], name) for n in wb.sheetnames if DETAIL.match(n)]
+    return None if None in rows else tuple(v for row in rows for v in row[2:])
 
 
 def unit_row(ws, name):
@@ -76,7 +92,7 @@ try:
     check("the window says the report was exported",
           notification(app, "Đã xuất báo cáo.") is not None)
     wb = openpyxl.load_workbook(first) if written else None
-    check("the workbook has its six sheets", wb is not None and wb.sheetnames == SHEETS,
+    check("the workbook has its sheets, Phụ lục II in parts", wb is not None and has_sheets(wb),
           wb.sheetnames if wb else None)
     row = unit_row(wb[STATUSES], UNIT) if wb else None
     check(f"1st workbook: {UNIT} has not reported", row is not None and row[5] == "Chưa báo cáo",
@@ -96,7 +112,7 @@ try:
     row = unit_row(wb[STATUSES], UNIT) if wb else None
     check(f"2nd workbook: {UNIT} reported 2 days late, with its document number",
           row is not None and row[5] == "Trễ 2 ngày" and row[4] == "45/BC-UBND", row)
-    detail = unit_row(wb[DETAIL], UNIT) if wb else None
+    detail = detail_row(wb, UNIT) if wb else None
     check("2nd workbook: its figures, 1.250 read as one thousand two hundred and fifty",
           detail is not None and 3 in detail and 1250 in detail, detail)
 
