@@ -4,11 +4,15 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "llw-application.h"
 #include "llw-checklist-pdf.h"
 #include "llw-database.h"
 #include "llw-export.h"
+#include "llw-forms.h"
 #include "llw-import.h"
 
 /* The non-window options are handled here, before GTK starts, so that they need no display. */
@@ -19,6 +23,8 @@ typedef struct
   char *export_report;
   char *print_checklist;
   char *import_reports;
+  char *make_forms;
+  char *unit;
   gboolean missing_only;
   gboolean recipients;
   gboolean dry_run;
@@ -32,6 +38,8 @@ options_clear (Options *options)
   g_free (options->export_report);
   g_free (options->print_checklist);
   g_free (options->import_reports);
+  g_free (options->make_forms);
+  g_free (options->unit);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -46,6 +54,17 @@ init_i18n (void)
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+}
+
+/* libxlsxwriter has zlib allocate and free about 300 KB for every part of a workbook it
+ * writes; glibc gives that memory back to the system each time, which took longer than
+ * writing the fill-in forms themselves. Freed memory up to 16 MB is kept for the next part. */
+static void
+tune_memory (void)
+{
+#ifdef __GLIBC__
+  mallopt (M_TRIM_THRESHOLD, 16 * 1024 * 1024);
+#endif
 }
 
 static gboolean
@@ -69,6 +88,11 @@ parse_options (Options   *options,
       N_("With --print-checklist: the recipients of the directive"), NULL },
     { "import-reports", 0, 0, G_OPTION_ARG_FILENAME, &options->import_reports,
       N_("Import report figures from IN.csv"), N_("IN.csv") },
+    { "make-forms", 0, 0, G_OPTION_ARG_FILENAME, &options->make_forms,
+      N_("Make a fill-in report form for each unit that must report, in the folder DIR"),
+      N_("DIR") },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &options->unit,
+      N_("With --make-forms: only the form of the unit NAME (its name or code)"), N_("NAME") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &options->dry_run,
       N_("With --import-reports: check the file and say what would change"), NULL },
     { "version", 'v', 0, G_OPTION_ARG_NONE, &options->version,
@@ -104,6 +128,13 @@ parse_options (Options   *options,
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                            _("--missing-only and --recipients are two different checklists"));
+      return FALSE;
+    }
+
+  if (options->unit != NULL && options->make_forms == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--unit goes with --make-forms"));
       return FALSE;
     }
 
@@ -200,6 +231,28 @@ import_reports (const Options *options)
   return EXIT_SUCCESS;
 }
 
+/* Makes the forms and says how many, and where. */
+static int
+make_forms (const Options *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwDatabase) db = NULL;
+  g_autoptr(LlwCampaign) campaign = open_campaign (options, &db, &error);
+  g_autoptr(GPtrArray) made = NULL;
+
+  if (campaign != NULL)
+    made = llw_forms_make (db, campaign, options->make_forms, options->unit, &error);
+  if (made == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Made %u form in “%s”.\n",
+                        "Made %u forms in “%s”.\n", made->len),
+           made->len, options->make_forms);
+  return EXIT_SUCCESS;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,6 +262,7 @@ main (int   argc,
   g_autoptr(LlwApplication) app = NULL;
 
   init_i18n ();
+  tune_memory ();
 
   if (!parse_options (&options, &argc, &argv, &error))
     {
@@ -232,6 +286,8 @@ main (int   argc,
     return print_checklist (&options);
   if (options.import_reports != NULL)
     return import_reports (&options);
+  if (options.make_forms != NULL)
+    return make_forms (&options);
 
   app = llw_application_new (options.database, options.campaign);
   return g_application_run (G_APPLICATION (app), 1, argv);

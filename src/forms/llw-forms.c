@@ -1,0 +1,373 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "llw-database-forms.h"
+#include "llw-date.h"
+#include "llw-form-layout.h"
+#include "llw-form-reader.h"
+#include "llw-form-writer.h"
+#include "llw-forms.h"
+#include "llw-report-status.h"
+#include "llw-text.h"
+#include "llw-xlsx.h"
+
+/* Making the forms: one per unit that must report, each with a token recorded in the
+ * database, filled in with what llweek holds of the unit's report when there is one. Each
+ * form goes to a temporary file, is read back as a returned form would be, and only then
+ * replaces a file of its name. */
+
+G_DEFINE_QUARK (llw-forms-error-quark, llw_forms_error)
+
+/* Longest file name part taken from a unit's name, so that paths stay short on Windows. */
+#define MAX_NAME_BYTES 80
+
+/* Returns: @text in ASCII letters and digits, words joined by "-": "UBND huyện Hòn Đất"
+ *   becomes "UBND-huyen-Hon-Dat". */
+static char *
+ascii_words (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean gap = FALSE;
+
+  for (const char *p = text; *p != '\0' && out->len < MAX_NAME_BYTES; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gunichar base[4];
+
+      if (c == 0x0110 || c == 0x0111)
+        c = c == 0x0110 ? 'D' : 'd';
+      else if (c >= 0x80 && g_unichar_fully_decompose (c, FALSE, base, 4) > 0)
+        c = base[0];
+
+      if (c < 0x80 && g_ascii_isalnum (c))
+        {
+          if (gap && out->len > 0)
+            g_string_append_c (out, '-');
+          g_string_append_c (out, (char) c);
+          gap = FALSE;
+        }
+      else if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        gap = TRUE;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * llw_forms_file_name:
+ * @unit_name: the unit the form is for
+ *
+ * Returns: the name of the unit's form, in ASCII so that it survives e-mail:
+ *   Phieu-bao-cao-2021-UBND-huyen-Hon-Dat.xlsx
+ */
+char *
+llw_forms_file_name (LlwCampaign *campaign,
+                     const char  *unit_name)
+{
+  g_autofree char *words = ascii_words (unit_name);
+
+  return g_strdup_printf ("Phieu-bao-cao-%d%s%s.xlsx", llw_campaign_get_year (campaign),
+                          *words ? "-" : "", words);
+}
+
+/* What every form shows, read once for all of them. */
+static gboolean
+load_catalogue (LlwDatabase      *db,
+                LlwCampaign      *campaign,
+                LlwFormCatalogue *catalogue,
+                GError          **error)
+{
+  catalogue->campaign = campaign;
+  catalogue->made_at = g_date_time_new_now_local ();
+  catalogue->themes = llw_database_list_themes (db, campaign, error);
+  if (catalogue->themes != NULL)
+    catalogue->kinds = llw_database_list_activity_kinds (db, campaign, error);
+  if (catalogue->kinds != NULL)
+    catalogue->indicators = llw_database_list_indicators (db, campaign, error);
+  return catalogue->indicators != NULL;
+}
+
+static void
+catalogue_clear (LlwFormCatalogue *catalogue)
+{
+  g_clear_object (&catalogue->themes);
+  g_clear_object (&catalogue->kinds);
+  g_clear_object (&catalogue->indicators);
+  g_clear_pointer (&catalogue->made_at, g_date_time_unref);
+}
+
+/* Returns: (transfer full): the units that get a form (LlwReportStatus): all that must
+ *   report, or the one named @unit by its name or code */
+static GPtrArray *
+choose_units (LlwDatabase  *db,
+              LlwCampaign  *campaign,
+              const char   *unit,
+              GError      **error)
+{
+  g_autoptr(GListModel) statuses = NULL;
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *key = unit ? llw_text_name_key (unit) : NULL;
+  GDate today;
+
+  llw_date_today (&today);
+  statuses = llw_database_list_report_statuses (db, campaign, &today, error);
+  if (statuses == NULL)
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (statuses); i++)
+    {
+      g_autoptr(LlwReportStatus) status = g_list_model_get_item (statuses, i);
+      g_autofree char *name = llw_text_name_key (llw_report_status_get_unit_name (status));
+      g_autofree char *code = llw_text_name_key (llw_report_status_get_unit_code (status));
+
+      if (key == NULL || g_str_equal (key, name) || (*code && g_str_equal (key, code)))
+        g_ptr_array_add (chosen, g_steal_pointer (&status));
+    }
+
+  if (chosen->len == 0 && unit != NULL)
+    {
+      g_set_error (error, LLW_FORMS_ERROR, LLW_FORMS_ERROR_NO_UNIT,
+                   _("No unit that must report in %d is named “%s”."),
+                   llw_campaign_get_year (campaign), unit);
+      return NULL;
+    }
+  return g_steal_pointer (&chosen);
+}
+
+/* libxlsxwriter opens its file with fopen (), which on Windows takes no UTF-8 name: the
+ * temporary file gets an ASCII name, in the target's folder unless that folder's own path
+ * is out of fopen's reach there. */
+static char *
+create_temporary (const char  *folder,
+                  GError     **error)
+{
+  g_autofree char *template = NULL;
+  const char *where = folder;
+  int fd;
+
+#ifdef G_OS_WIN32
+  for (const char *p = folder; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      where = g_get_tmp_dir ();
+#endif
+  template = g_build_filename (where, "llweek-form-XXXXXX.tmp", NULL);
+  fd = g_mkstemp_full (template, O_RDWR, 0666);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                           g_strerror (saved_errno));
+      return NULL;
+    }
+  g_close (fd, NULL);
+  return g_steal_pointer (&template);
+}
+
+/* Reads the form back: one that cannot be read whole, or that does not carry its token,
+ * never replaces anything. */
+static gboolean
+check_written (const char  *temporary,
+               const char  *token,
+               GError     **error)
+{
+  g_autoptr(GBytes) bytes = llw_form_load_file (temporary, error);
+  g_autoptr(LlwXlsx) xlsx = bytes ? llw_xlsx_open (bytes, error) : NULL;
+
+  if (xlsx == NULL || !llw_xlsx_check_parts (xlsx, error))
+    return FALSE;
+  if (g_strcmp0 (llw_xlsx_get_property (xlsx, LLW_FORM_KEY_TOKEN), token) != 0)
+    {
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                           _("the form came out incomplete; is the disk full?"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_one (const LlwFormCatalogue  *catalogue,
+           const LlwFormUnit       *unit,
+           const char              *path,
+           GError                 **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *temporary = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  temporary = create_temporary (folder, &local_error);
+  if (temporary != NULL)
+    {
+      g_autoptr(GFile) from = g_file_new_for_path (temporary);
+      g_autoptr(GFile) to = g_file_new_for_path (path);
+
+      if (!llw_form_write (catalogue, unit, temporary, &local_error) ||
+          !check_written (temporary, unit->token, &local_error) ||
+          !g_file_move (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &local_error))
+        g_remove (temporary);
+    }
+
+  if (local_error != NULL)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, LLW_FORMS_ERROR, LLW_FORMS_ERROR_WRITE, _("Cannot write “%s”: %s"),
+                   name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Returns: (transfer full): the path of each unit's form in @folder, two units whose names
+ *   read alike in ASCII told apart by a number */
+static GPtrArray *
+plan_paths (LlwCampaign *campaign,
+            GPtrArray   *units,
+            const char  *folder)
+{
+  /* Windows and macOS file names ignore case: names that differ only in case collide. */
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      const char *unit = llw_report_status_get_unit_name (units->pdata[i]);
+      g_autofree char *name = llw_forms_file_name (campaign, unit);
+      g_autofree char *stem = g_strndup (name, strlen (name) - strlen (".xlsx"));
+      g_autofree char *key = g_ascii_strdown (name, -1);
+
+      for (guint n = 2; g_hash_table_contains (taken, key); n++)
+        {
+          g_free (name);
+          g_free (key);
+          name = g_strdup_printf ("%s-%u.xlsx", stem, n);
+          key = g_ascii_strdown (name, -1);
+        }
+      g_ptr_array_add (paths, g_build_filename (folder, name, NULL));
+      g_hash_table_add (taken, g_steal_pointer (&key));
+    }
+  return paths;
+}
+
+static GArray *
+unit_ids (GPtrArray *units)
+{
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), units->len);
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      gint64 id = llw_report_status_get_unit_id (units->pdata[i]);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static gboolean
+make_each (LlwDatabase       *db,
+           LlwFormCatalogue  *catalogue,
+           GPtrArray         *units,
+           GPtrArray         *tokens,
+           GPtrArray         *paths,
+           GError           **error)
+{
+  for (guint i = 0; i < units->len; i++)
+    {
+      LlwReportStatus *status = units->pdata[i];
+      gint64 report_id = llw_report_status_get_report_id (status);
+      g_autoptr(LlwReportInput) prefill = NULL;
+      LlwFormUnit unit = {
+        llw_report_status_get_unit_name (status),
+        llw_report_status_get_deadline (status),
+        tokens->pdata[i],
+        NULL,
+      };
+
+      if (report_id > 0 && (prefill = llw_database_load_report_input (db, report_id, error)) == NULL)
+        return FALSE;
+      unit.prefill = prefill;
+      if (!write_one (catalogue, &unit, paths->pdata[i], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * llw_forms_make:
+ * @folder: an existing folder, where the forms are written
+ * @unit: (nullable): the name or code of the one unit to make a form for; %NULL for every
+ *   unit that must report
+ *
+ * Makes the fill-in forms of @campaign, replacing files of the same names.
+ *
+ * Returns: (transfer full) (element-type filename): the forms written; %NULL with @error set
+ *   when one could not be (those before it are written)
+ */
+GPtrArray *
+llw_forms_make (LlwDatabase  *db,
+                LlwCampaign  *campaign,
+                const char   *folder,
+                const char   *unit,
+                GError      **error)
+{
+  LlwFormCatalogue catalogue = { 0 };
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GPtrArray) tokens = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (LLW_IS_DATABASE (db) && LLW_IS_CAMPAIGN (campaign), NULL);
+  g_return_val_if_fail (folder != NULL, NULL);
+
+  units = choose_units (db, campaign, unit, error);
+  if (units == NULL)
+    return NULL;
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *name = g_filename_display_name (folder);
+
+      g_set_error (error, LLW_FORMS_ERROR, LLW_FORMS_ERROR_WRITE,
+                   _("Cannot write the forms into “%s”: it is not a folder."), name);
+      return NULL;
+    }
+
+  ids = unit_ids (units);
+  paths = plan_paths (campaign, units, folder);
+  ok = load_catalogue (db, campaign, &catalogue, error) &&
+       (tokens = llw_database_issue_forms (db, campaign, ids, error)) != NULL &&
+       make_each (db, &catalogue, units, tokens, paths, error);
+  catalogue_clear (&catalogue);
+  return ok ? g_steal_pointer (&paths) : NULL;
+}
+
+/**
+ * llw_forms_existing_files:
+ * @folder: where the forms would be made
+ *
+ * Returns: (transfer full) (element-type filename): the files that making every form of
+ *   @campaign in @folder would replace
+ */
+GPtrArray *
+llw_forms_existing_files (LlwDatabase  *db,
+                          LlwCampaign  *campaign,
+                          const char   *folder,
+                          GError      **error)
+{
+  g_autoptr(GPtrArray) units = choose_units (db, campaign, NULL, error);
+  g_autoptr(GPtrArray) paths = NULL;
+  GPtrArray *existing;
+
+  if (units == NULL)
+    return NULL;
+  paths = plan_paths (campaign, units, folder);
+  existing = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < paths->len; i++)
+    if (g_file_test (paths->pdata[i], G_FILE_TEST_EXISTS))
+      g_ptr_array_add (existing, g_strdup (paths->pdata[i]));
+  return existing;
+}
