@@ -25,6 +25,7 @@ typedef struct
   char *import_reports;
   char *make_forms;
   char *unit;
+  GPtrArray *import_forms;    /* the paths after --import-forms */
   gboolean missing_only;
   gboolean recipients;
   gboolean dry_run;
@@ -40,6 +41,7 @@ options_clear (Options *options)
   g_free (options->import_reports);
   g_free (options->make_forms);
   g_free (options->unit);
+  g_clear_pointer (&options->import_forms, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -67,6 +69,21 @@ tune_memory (void)
 #endif
 }
 
+/* --import-forms takes every path after it, as a shell's wildcard gives them. */
+static gboolean
+take_form_paths (const char  *option,
+                 const char  *value,
+                 gpointer     data,
+                 GError     **error)
+{
+  Options *options = data;
+
+  if (options->import_forms == NULL)
+    options->import_forms = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (options->import_forms, g_strdup (value));
+  return TRUE;
+}
+
 static gboolean
 parse_options (Options   *options,
                int       *argc,
@@ -88,6 +105,8 @@ parse_options (Options   *options,
       N_("With --print-checklist: the recipients of the directive"), NULL },
     { "import-reports", 0, 0, G_OPTION_ARG_FILENAME, &options->import_reports,
       N_("Import report figures from IN.csv"), N_("IN.csv") },
+    { "import-forms", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, take_form_paths,
+      N_("Import the returned forms PATH…, files or folders of them"), N_("PATH…") },
     { "make-forms", 0, 0, G_OPTION_ARG_FILENAME, &options->make_forms,
       N_("Make a fill-in report form for each unit that must report, in the folder DIR"),
       N_("DIR") },
@@ -100,17 +119,22 @@ parse_options (Options   *options,
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
+  GOptionGroup *group;
 
   context = g_option_context_new (NULL);
+  group = g_option_group_new (NULL, NULL, NULL, options, NULL);
+  g_option_group_add_entries (group, entries);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_context_set_main_group (context, group);
   g_option_context_set_summary (context, _("Lifelong Learning Week: themes, activities, "
                                            "responsible units and their reports."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, argc, argv, error))
     return FALSE;
 
-  if (*argc > 1)
+  for (int i = 1; options->import_forms != NULL && i < *argc; i++)
+    g_ptr_array_add (options->import_forms, g_strdup ((*argv)[i]));
+  if (*argc > 1 && options->import_forms == NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("Unexpected argument “%s”"), (*argv)[1]);
@@ -138,10 +162,10 @@ parse_options (Options   *options,
       return FALSE;
     }
 
-  if (options->dry_run && options->import_reports == NULL)
+  if (options->dry_run && options->import_reports == NULL && options->import_forms == NULL)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("--dry-run goes with --import-reports"));
+                           _("--dry-run goes with --import-reports or --import-forms"));
       return FALSE;
     }
 
@@ -231,6 +255,64 @@ import_reports (const Options *options)
   return EXIT_SUCCESS;
 }
 
+/* Prints every problem of the batch, one a line after one line that sums them up. */
+static int
+print_problems (LlwFormImport *import,
+                const GError  *error)
+{
+  GPtrArray *problems = llw_form_import_get_problems (import);
+
+  g_printerr ("%s\n", error->message);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s\n", (char *) problems->pdata[i]);
+  return EXIT_FAILURE;
+}
+
+/* Reads and checks every returned form, then imports them all or none; with --dry-run,
+ * prints what would change for each unit. */
+static int
+import_forms (const Options *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwDatabase) db = NULL;
+  g_autoptr(LlwCampaign) campaign = NULL;
+  g_autoptr(LlwFormImport) import = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *summary = NULL;
+  GListModel *plan;
+
+  g_ptr_array_add (options->import_forms, NULL);
+  campaign = open_campaign (options, &db, &error);
+  if (campaign != NULL)
+    files = llw_forms_list_files ((const char *const *) options->import_forms->pdata, &error);
+  if (files == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  import = llw_forms_read (db, campaign, files);
+  if (!llw_form_import_check (import, &error))
+    return print_problems (import, error);
+
+  plan = llw_form_import_get_plan (import);
+  for (guint i = 0; options->dry_run && i < g_list_model_get_n_items (plan); i++)
+    {
+      g_autoptr(LlwPlannedReport) report = g_list_model_get_item (plan, i);
+      g_autofree char *text = llw_planned_report_describe (report);
+
+      g_print ("%s\n", text);
+    }
+  if (!options->dry_run && !llw_form_import_apply (import, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  summary = llw_form_import_describe (import, !options->dry_run);
+  g_print ("%s\n", summary);
+  return EXIT_SUCCESS;
+}
+
 /* Makes the forms and says how many, and where. */
 static int
 make_forms (const Options *options)
@@ -288,6 +370,8 @@ main (int   argc,
     return import_reports (&options);
   if (options.make_forms != NULL)
     return make_forms (&options);
+  if (options.import_forms != NULL)
+    return import_forms (&options);
 
   app = llw_application_new (options.database, options.campaign);
   return g_application_run (G_APPLICATION (app), 1, argv);

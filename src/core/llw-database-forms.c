@@ -78,6 +78,7 @@ llw_database_issue_forms (LlwDatabase  *self,
  * llw_database_find_issued_form:
  * @token: the token a returned form carries
  * @campaign_id: (out): the campaign the form was made for
+ * @year: (out): that campaign's year
  * @unit_id: (out): the unit it was made for
  *
  * Returns: whether this database made a form with @token
@@ -86,23 +87,29 @@ gboolean
 llw_database_find_issued_form (LlwDatabase *self,
                                const char  *token,
                                gint64      *campaign_id,
+                               int         *year,
                                gint64      *unit_id)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  static const char sql[] = "SELECT f.campaign_id, c.year, f.unit_id FROM issued_form f "
+                            "JOIN campaign c ON c.id = f.campaign_id WHERE f.token = ?";
+  sqlite3_stmt *stmt;
+  gboolean found;
 
   g_return_val_if_fail (LLW_IS_DATABASE (self), FALSE);
 
-  stmt = llw_database_prepare (self, "SELECT campaign_id, unit_id FROM issued_form "
-                                     "WHERE token = ?", NULL);
+  stmt = llw_database_cached (self, sql, NULL);
   if (stmt == NULL || token == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, token, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return FALSE;
-
-  *campaign_id = sqlite3_column_int64 (stmt, 0);
-  *unit_id = sqlite3_column_int64 (stmt, 1);
-  return TRUE;
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      *campaign_id = sqlite3_column_int64 (stmt, 0);
+      *year = sqlite3_column_int (stmt, 1);
+      *unit_id = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  return found;
 }
 
 static gboolean

@@ -25,6 +25,7 @@ GPtrArray      *llw_database_issue_forms            (LlwDatabase      *self,
 gboolean        llw_database_find_issued_form       (LlwDatabase      *self,
                                                      const char       *token,
                                                      gint64           *campaign_id,
+                                                     int              *year,
                                                      gint64           *unit_id);
 LlwReportInput *llw_database_load_report_input      (LlwDatabase      *self,
                                                      gint64            report_id,

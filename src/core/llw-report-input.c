@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "llw-report-input.h"
 
 /* The plain values that pass between a file format and core: see llw-report-input.h. */
@@ -23,6 +25,7 @@ llw_report_input_new (const char *file_name)
   self->places = new_table ();
   self->activities = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   self->problems = g_ptr_array_new_with_free_func (g_free);
+  self->problem_keys = g_ptr_array_new_with_free_func (g_free);
   self->notes = g_ptr_array_new_with_free_func (g_free);
   return self;
 }
@@ -42,6 +45,7 @@ llw_report_input_free (LlwReportInput *self)
   g_hash_table_unref (self->places);
   g_ptr_array_unref (self->activities);
   g_ptr_array_unref (self->problems);
+  g_ptr_array_unref (self->problem_keys);
   g_ptr_array_unref (self->notes);
   g_free (self);
 }
@@ -72,16 +76,37 @@ llw_report_input_get_place (LlwReportInput *self,
   return g_hash_table_lookup (self->places, key);
 }
 
-/* Adds a problem with the value of @key (%NULL: the file as a whole), as "place: message". */
+/* Adds a problem with the value of @key (%NULL: the file as a whole). */
 void
 llw_report_input_add_problem (LlwReportInput *self,
                               const char     *key,
                               const char     *message)
 {
-  const char *place = key != NULL ? llw_report_input_get_place (self, key) : NULL;
+  g_ptr_array_add (self->problems, g_strdup (message));
+  g_ptr_array_add (self->problem_keys, g_strdup (key ? key : ""));
+}
 
-  g_ptr_array_add (self->problems, place != NULL ? g_strdup_printf ("%s: %s", place, message)
-                                                 : g_strdup (message));
+/* Returns: (transfer full): a problem with the value of @key (%NULL or "": the file as a
+ *   whole) as the user reads it, "file › sheet › cell: message" */
+char *
+llw_report_input_format_problem (LlwReportInput *self,
+                                 const char     *key,
+                                 const char     *message)
+{
+  const char *place = key != NULL && *key ? llw_report_input_get_place (self, key) : NULL;
+
+  /* An activity's empty cell has no place of its own: its row has. */
+  if (place == NULL && key != NULL && g_str_has_prefix (key, "activity:") &&
+      strchr (key + strlen ("activity:"), ':') != NULL)
+    {
+      g_autofree char *row = g_strndup (key, (gsize) (strchr (key + strlen ("activity:"), ':') -
+                                                      key));
+
+      place = llw_report_input_get_place (self, row);
+    }
+  if (place != NULL)
+    return g_strdup_printf ("%s › %s: %s", self->file_name, place, message);
+  return g_strdup_printf ("%s: %s", self->file_name, message);
 }
 
 static gboolean

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
  *             "form", "platform", "place", "participants", "note" → text
  * places:     where a value came from, for messages: "document_date" → "Báo cáo › C12",
  *             "figure:A1", "activity:3" (the fourth activity row), "activity:3:title" …
+ * problems:   what could not be read, for llw_report_input_format_problem ()
  */
 typedef struct
 {
@@ -28,7 +29,8 @@ typedef struct
   GHashTable *figures;
   GPtrArray *activities;
   GHashTable *places;
-  GPtrArray *problems;      /* found while reading the file, each with its place */
+  GPtrArray *problems;      /* found while reading the file: messages, */
+  GPtrArray *problem_keys;  /* and the key of the value each is about, "" for none */
   GPtrArray *notes;         /* worth knowing, not in the way: "not imported: …" */
 } LlwReportInput;
 
@@ -51,6 +53,9 @@ const char     *llw_report_input_get_place  (LlwReportInput  *self,
 void            llw_report_input_add_problem (LlwReportInput *self,
                                               const char     *key,
                                               const char     *message);
+char           *llw_report_input_format_problem (LlwReportInput *self,
+                                                 const char     *key,
+                                                 const char     *message);
 gboolean        llw_report_input_is_blank   (LlwReportInput  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LlwReportInput, llw_report_input_free)

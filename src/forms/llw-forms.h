@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "llw-database.h"
+#include "llw-form-import.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +28,11 @@ GPtrArray *llw_forms_existing_files (LlwDatabase  *db,
                                      LlwCampaign  *campaign,
                                      const char   *folder,
                                      GError      **error);
+
+GPtrArray     *llw_forms_list_files (const char *const  *paths,
+                                     GError            **error);
+LlwFormImport *llw_forms_read       (LlwDatabase        *db,
+                                     LlwCampaign        *campaign,
+                                     GPtrArray          *files);
 
 G_END_DECLS

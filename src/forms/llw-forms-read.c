@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "llw-form-reader.h"
+#include "llw-forms.h"
+
+/* Bringing returned forms in: the files named, and in a folder every file that looks like
+ * a spreadsheet, each read into plain values and handed to core's import. */
+
+/* Spreadsheets of every kind are taken from a folder, so that one saved in the wrong format
+ * is refused with what to do rather than passed over in silence. */
+static gboolean
+looks_like_spreadsheet (const char *name)
+{
+  static const char *const extensions[] = { ".xlsx", ".xlsm", ".xls", ".xlsb", ".ods" };
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  /* Office and LibreOffice leave lock files beside a workbook that is open. */
+  if (name[0] == '.' || g_str_has_prefix (name, "~$"))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    if (g_str_has_suffix (lower, extensions[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+static gboolean
+list_folder (const char  *folder,
+             GPtrArray   *files,
+             GError     **error)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, error);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      if (looks_like_spreadsheet (name) && !g_file_test (path, G_FILE_TEST_IS_DIR))
+        g_ptr_array_add (found, g_steal_pointer (&path));
+    }
+  g_ptr_array_sort (found, compare_paths);
+  g_ptr_array_extend_and_steal (files, g_steal_pointer (&found));
+  return TRUE;
+}
+
+/**
+ * llw_forms_list_files:
+ * @paths: (array zero-terminated=1): returned forms and folders of them
+ *
+ * Returns: (transfer full) (element-type filename): the files to read: each file named,
+ *   and the spreadsheets of each folder in the order of their names; %NULL with @error set
+ *   when a path cannot be found or a folder read
+ */
+GPtrArray *
+llw_forms_list_files (const char *const  *paths,
+                      GError            **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      if (g_file_test (paths[i], G_FILE_TEST_IS_DIR))
+        {
+          if (!list_folder (paths[i], files, error))
+            return NULL;
+        }
+      else if (g_file_test (paths[i], G_FILE_TEST_EXISTS))
+        g_ptr_array_add (files, g_strdup (paths[i]));
+      else
+        {
+          g_autofree char *name = g_filename_display_name (paths[i]);
+
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("“%s” does not exist."), name);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&files);
+}
+
+/**
+ * llw_forms_read:
+ * @files: (element-type filename): the returned forms
+ *
+ * Reads every file into a batch for @campaign, to check with llw_form_import_check (). A
+ * file that cannot be read as a form is in the batch as a problem, so that the check says
+ * everything that is wrong at once.
+ *
+ * Returns: (transfer full): the batch
+ */
+LlwFormImport *
+llw_forms_read (LlwDatabase *db,
+                LlwCampaign *campaign,
+                GPtrArray   *files)
+{
+  LlwFormImport *import = llw_form_import_new (db, campaign);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *base = g_path_get_basename (files->pdata[i]);
+      g_autofree char *name = g_filename_display_name (base);
+      LlwReportInput *input = llw_form_read_file (files->pdata[i], name, &error);
+
+      if (input != NULL)
+        llw_form_import_add (import, input);
+      else
+        llw_form_import_add_unreadable (import, name, error->message);
+    }
+  return import;
+}
