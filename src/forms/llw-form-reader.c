@@ -258,13 +258,25 @@ read_input (Reader      *r,
             Convert      convert,
             GError     **error)
 {
-  LlwXlsxRange range;
+  LlwXlsxRange range, merge;
   LlwXlsxSheet *sheet = find_input (r, name, key, label, &range, error);
   char *text;
 
   if (sheet == NULL)
     return error == NULL || *error == NULL;
   mark_read (r, llw_xlsx_sheet_get_name (sheet), range.first_row, range.first_col);
+  if (llw_xlsx_sheet_get_merge (sheet, range.first_row, range.first_col, &merge) &&
+      (merge.first_row != range.first_row || merge.first_col != range.first_col))
+    {
+      g_autofree char *first = llw_xlsx_cell_name (merge.first_row, merge.first_col);
+      g_autofree char *cell = llw_xlsx_cell_name (range.first_row, range.first_col);
+      g_autofree char *message =
+        g_strdup_printf (_("the cell was merged into the cells from %s, which hide it; unmerge "
+                           "them and type the value into %s."), first, cell);
+
+      llw_report_input_add_problem (r->input, key, message);
+      return TRUE;
+    }
   text = convert (r, key, llw_xlsx_sheet_get_cell (sheet, range.first_row, range.first_col));
   if (text != NULL)
     g_hash_table_insert (table, g_strdup (table_key), text);

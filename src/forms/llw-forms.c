@@ -267,30 +267,97 @@ unit_ids (GPtrArray *units)
   return ids;
 }
 
-static gboolean
-make_each (LlwDatabase       *db,
-           LlwFormCatalogue  *catalogue,
-           GPtrArray         *units,
-           GPtrArray         *tokens,
-           GPtrArray         *paths,
-           GError           **error)
+/* Everything the forms show, read from the database on the thread that owns it, so that
+ * the forms can then be written on another. */
+typedef struct
 {
-  for (guint i = 0; i < units->len; i++)
+  LlwFormCatalogue catalogue;
+  GPtrArray *units;         /* LlwReportStatus */
+  GPtrArray *tokens;
+  GPtrArray *prefills;      /* LlwReportInput, or NULL for a unit without a report */
+  GPtrArray *paths;
+} FormsJob;
+
+static void
+forms_job_free (FormsJob *job)
+{
+  catalogue_clear (&job->catalogue);
+  g_clear_pointer (&job->units, g_ptr_array_unref);
+  g_clear_pointer (&job->tokens, g_ptr_array_unref);
+  g_clear_pointer (&job->prefills, g_ptr_array_unref);
+  g_clear_pointer (&job->paths, g_ptr_array_unref);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FormsJob, forms_job_free)
+
+static gboolean
+load_prefills (LlwDatabase  *db,
+               FormsJob     *job,
+               GError      **error)
+{
+  job->prefills = g_ptr_array_new_with_free_func ((GDestroyNotify) llw_report_input_free);
+  for (guint i = 0; i < job->units->len; i++)
     {
-      LlwReportStatus *status = units->pdata[i];
-      gint64 report_id = llw_report_status_get_report_id (status);
-      g_autoptr(LlwReportInput) prefill = NULL;
-      LlwFormUnit unit = {
-        llw_report_status_get_unit_name (status),
-        llw_report_status_get_deadline (status),
-        tokens->pdata[i],
-        NULL,
-      };
+      gint64 report_id = llw_report_status_get_report_id (job->units->pdata[i]);
+      LlwReportInput *prefill = NULL;
 
       if (report_id > 0 && (prefill = llw_database_load_report_input (db, report_id, error)) == NULL)
         return FALSE;
-      unit.prefill = prefill;
-      if (!write_one (catalogue, &unit, paths->pdata[i], error))
+      g_ptr_array_add (job->prefills, prefill);
+    }
+  return TRUE;
+}
+
+/* Reads what the forms show and records their tokens. */
+static FormsJob *
+prepare (LlwDatabase  *db,
+         LlwCampaign  *campaign,
+         const char   *folder,
+         const char   *unit,
+         GError      **error)
+{
+  g_autoptr(FormsJob) job = g_new0 (FormsJob, 1);
+  g_autoptr(GArray) ids = NULL;
+
+  job->units = choose_units (db, campaign, unit, error);
+  if (job->units == NULL)
+    return NULL;
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *name = g_filename_display_name (folder);
+
+      g_set_error (error, LLW_FORMS_ERROR, LLW_FORMS_ERROR_WRITE,
+                   _("Cannot write the forms into “%s”: it is not a folder."), name);
+      return NULL;
+    }
+
+  ids = unit_ids (job->units);
+  job->paths = plan_paths (campaign, job->units, folder);
+  if (!load_catalogue (db, campaign, &job->catalogue, error) || !load_prefills (db, job, error))
+    return NULL;
+  job->tokens = llw_database_issue_forms (db, campaign, ids, error);
+  return job->tokens != NULL ? g_steal_pointer (&job) : NULL;
+}
+
+/* Writes every form of the job; on any thread. */
+static gboolean
+write_all (FormsJob      *job,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  for (guint i = 0; i < job->units->len; i++)
+    {
+      LlwReportStatus *status = job->units->pdata[i];
+      LlwFormUnit unit = {
+        llw_report_status_get_unit_name (status),
+        llw_report_status_get_deadline (status),
+        job->tokens->pdata[i],
+        job->prefills->pdata[i],
+      };
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !write_one (&job->catalogue, &unit, job->paths->pdata[i], error))
         return FALSE;
     }
   return TRUE;
@@ -314,35 +381,74 @@ llw_forms_make (LlwDatabase  *db,
                 const char   *unit,
                 GError      **error)
 {
-  LlwFormCatalogue catalogue = { 0 };
-  g_autoptr(GPtrArray) units = NULL;
-  g_autoptr(GPtrArray) tokens = NULL;
-  g_autoptr(GPtrArray) paths = NULL;
-  g_autoptr(GArray) ids = NULL;
-  gboolean ok;
+  g_autoptr(FormsJob) job = NULL;
 
   g_return_val_if_fail (LLW_IS_DATABASE (db) && LLW_IS_CAMPAIGN (campaign), NULL);
   g_return_val_if_fail (folder != NULL, NULL);
 
-  units = choose_units (db, campaign, unit, error);
-  if (units == NULL)
+  job = prepare (db, campaign, folder, unit, error);
+  if (job == NULL || !write_all (job, NULL, error))
     return NULL;
-  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+  return g_ptr_array_ref (job->paths);
+}
+
+static void
+write_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  FormsJob *job = task_data;
+  GError *error = NULL;
+
+  if (write_all (job, cancellable, &error))
+    g_task_return_pointer (task, g_ptr_array_ref (job->paths), (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * llw_forms_make_async:
+ *
+ * Like llw_forms_make (), for the window: what the forms show is read at once, on the
+ * calling thread that owns @db, and the forms are written on a worker thread.
+ */
+void
+llw_forms_make_async (LlwDatabase         *db,
+                      LlwCampaign         *campaign,
+                      const char          *folder,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  FormsJob *job;
+
+  g_return_if_fail (LLW_IS_DATABASE (db) && LLW_IS_CAMPAIGN (campaign) && folder != NULL);
+
+  task = g_task_new (db, cancellable, callback, user_data);
+  g_task_set_source_tag (task, llw_forms_make_async);
+  job = prepare (db, campaign, folder, NULL, &error);
+  if (job == NULL)
     {
-      g_autofree char *name = g_filename_display_name (folder);
-
-      g_set_error (error, LLW_FORMS_ERROR, LLW_FORMS_ERROR_WRITE,
-                   _("Cannot write the forms into “%s”: it is not a folder."), name);
-      return NULL;
+      g_task_return_error (task, error);
+      return;
     }
+  g_task_set_task_data (task, job, (GDestroyNotify) forms_job_free);
+  g_task_run_in_thread (task, write_in_thread);
+}
 
-  ids = unit_ids (units);
-  paths = plan_paths (campaign, units, folder);
-  ok = load_catalogue (db, campaign, &catalogue, error) &&
-       (tokens = llw_database_issue_forms (db, campaign, ids, error)) != NULL &&
-       make_each (db, &catalogue, units, tokens, paths, error);
-  catalogue_clear (&catalogue);
-  return ok ? g_steal_pointer (&paths) : NULL;
+/* Returns: (transfer full) (element-type filename): the forms written, or %NULL with
+ *   @error set */
+GPtrArray *
+llw_forms_make_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == llw_forms_make_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

@@ -24,6 +24,14 @@ GPtrArray *llw_forms_make           (LlwDatabase  *db,
                                      const char   *folder,
                                      const char   *unit,
                                      GError      **error);
+void       llw_forms_make_async     (LlwDatabase          *db,
+                                     LlwCampaign          *campaign,
+                                     const char           *folder,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data);
+GPtrArray *llw_forms_make_finish    (GAsyncResult         *result,
+                                     GError              **error);
 GPtrArray *llw_forms_existing_files (LlwDatabase  *db,
                                      LlwCampaign  *campaign,
                                      const char   *folder,

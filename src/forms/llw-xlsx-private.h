@@ -76,9 +76,6 @@ char     *llw_xml_part_text     (LlwXmlPart   *part,
                                  GError      **error);
 gboolean  llw_xlsx_damaged      (GError      **error,
                                  const char   *what);
-gboolean  llw_xlsx_parse_cell   (const char   *text,
-                                 guint        *row,
-                                 guint        *col);
 
 LlwXlsxSheet *llw_xlsx_sheet_load (LlwXlsx    *self,
                                    const char *name,

@@ -416,30 +416,43 @@ llw_xlsx_sheet_get_name (LlwXlsxSheet *sheet)
  * @row: 0-based
  * @col: 0-based
  *
- * Returns: (transfer none) (nullable): the cell, or for a cell inside merged cells the
- *   top-left one, which holds the value of them all; %NULL for an empty cell
+ * Returns: (transfer none) (nullable): the cell, %NULL for an empty one; a cell hidden
+ *   under merged cells other than their first is empty, as spreadsheet programs show it
  */
 const LlwXlsxCell *
 llw_xlsx_sheet_get_cell (LlwXlsxSheet *sheet,
                          guint         row,
                          guint         col)
 {
-  guint64 key;
+  guint64 key = CELL_KEY (row, col);
 
+  return g_hash_table_lookup (sheet->cells, &key);
+}
+
+/**
+ * llw_xlsx_sheet_get_merge:
+ * @range: (out): the merged cells
+ *
+ * Returns: whether the cell is one of merged cells
+ */
+gboolean
+llw_xlsx_sheet_get_merge (LlwXlsxSheet *sheet,
+                          guint         row,
+                          guint         col,
+                          LlwXlsxRange *range)
+{
   for (guint i = 0; i < sheet->merges->len; i++)
     {
-      LlwXlsxRange *range = &g_array_index (sheet->merges, LlwXlsxRange, i);
+      LlwXlsxRange *merge = &g_array_index (sheet->merges, LlwXlsxRange, i);
 
-      if (row >= range->first_row && row <= range->last_row && col >= range->first_col &&
-          col <= range->last_col)
+      if (row >= merge->first_row && row <= merge->last_row && col >= merge->first_col &&
+          col <= merge->last_col)
         {
-          row = range->first_row;
-          col = range->first_col;
-          break;
+          *range = *merge;
+          return TRUE;
         }
     }
-  key = CELL_KEY (row, col);
-  return g_hash_table_lookup (sheet->cells, &key);
+  return FALSE;
 }
 
 typedef struct

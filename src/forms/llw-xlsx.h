@@ -62,6 +62,10 @@ const char        *llw_xlsx_sheet_get_name  (LlwXlsxSheet       *sheet);
 const LlwXlsxCell *llw_xlsx_sheet_get_cell  (LlwXlsxSheet       *sheet,
                                              guint               row,
                                              guint               col);
+gboolean           llw_xlsx_sheet_get_merge (LlwXlsxSheet       *sheet,
+                                             guint               row,
+                                             guint               col,
+                                             LlwXlsxRange       *range);
 void               llw_xlsx_sheet_foreach   (LlwXlsxSheet       *sheet,
                                              void              (*func) (guint              row,
                                                                         guint              col,
@@ -69,6 +73,9 @@ void               llw_xlsx_sheet_foreach   (LlwXlsxSheet       *sheet,
                                                                         gpointer           data),
                                              gpointer            data);
 
+gboolean           llw_xlsx_parse_cell      (const char         *text,
+                                             guint              *row,
+                                             guint              *col);
 char              *llw_xlsx_cell_name       (guint               row,
                                              guint               col);
 gboolean           llw_xlsx_serial_to_date  (double              serial,
