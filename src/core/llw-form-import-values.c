@@ -300,7 +300,9 @@ check_figures (LlwFormImport  *self,
         continue;
       if (!llw_figure_parse (text, indicator->decimals, &value, &reported, &parse_error))
         {
-          llw_form_import_add_problem (self, entry, key, parse_error->message);
+          g_autofree char *message = g_strdup_printf ("%s: %s", code, parse_error->message);
+
+          llw_form_import_add_problem (self, entry, key, message);
           continue;
         }
       new_value = reported ? llw_figure_format (value, indicator->decimals) : NULL;

@@ -459,11 +459,10 @@ llw_form_import_get_problems (LlwFormImport *self)
  * @report: a report of the plan
  * @text: the day the unit's form arrived, as typed (dd/mm/yyyy)
  *
- * Changes the received date of one report (by default, the day of the import) and checks
- * the batch again: the plan is made anew.
+ * Changes the received date of one report (by default, the day of the import); check the
+ * batch again with llw_form_import_check (), which makes the plan anew.
  *
- * Returns: %FALSE with @error set when @text is not a date; else whether the batch
- *   checks good (%FALSE with @error set when it does not)
+ * Returns: %FALSE with @error set when @text is not a date or @report not of this batch
  */
 gboolean
 llw_form_import_set_received_date (LlwFormImport     *self,
@@ -490,9 +489,13 @@ llw_form_import_set_received_date (LlwFormImport     *self,
         {
           g_free (entry->received);
           entry->received = llw_date_to_iso (&date);
+          self->checked = FALSE;
+          return TRUE;
         }
     }
-  return llw_form_import_check (self, error);
+  g_set_error_literal (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_NOT_FOUND,
+                       _("The report is no longer part of the import."));
+  return FALSE;
 }
 
 /**
@@ -515,6 +518,14 @@ llw_form_import_apply (LlwFormImport  *self,
     return FALSE;
   self->applied = TRUE;
   return TRUE;
+}
+
+gboolean
+llw_form_import_is_applied (LlwFormImport *self)
+{
+  g_return_val_if_fail (LLW_IS_FORM_IMPORT (self), FALSE);
+
+  return self->applied;
 }
 
 /* Returns: (transfer full): what the import changed, or would change, in plain words */

@@ -26,6 +26,7 @@ gboolean       llw_form_import_set_received_date (LlwFormImport   *self,
                                                   LlwPlannedReport *report,
                                                   const char      *text,
                                                   GError         **error);
+gboolean       llw_form_import_is_applied        (LlwFormImport   *self);
 gboolean       llw_form_import_apply             (LlwFormImport   *self,
                                                   GError         **error);
 char          *llw_form_import_describe          (LlwFormImport   *self,

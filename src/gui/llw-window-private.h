@@ -34,6 +34,7 @@ void llw_window_actions_watch_database (LlwWindow      *self);
 void llw_window_actions_dispose        (LlwWindow      *self);
 
 void llw_window_files_init             (LlwWindow      *self);
+void llw_window_forms_init             (LlwWindow      *self);
 
 void llw_window_state_init             (LlwWindow      *self);
 void llw_window_state_campaign_shown   (LlwWindow      *self,

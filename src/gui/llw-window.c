@@ -231,6 +231,7 @@ llw_window_new (GtkApplication *application,
   self->database = g_object_ref (database);
   llw_window_actions_watch_database (self);
   llw_window_files_init (self);
+  llw_window_forms_init (self);
   load_campaigns (self, campaign);
 
   return self;
