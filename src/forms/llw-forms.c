@@ -439,13 +439,19 @@ llw_forms_make_async (LlwDatabase         *db,
   g_task_run_in_thread (task, write_in_thread);
 }
 
-/* Returns: (transfer full) (element-type filename): the forms written, or %NULL with
- *   @error set */
+/**
+ * llw_forms_make_finish:
+ * @db: the database given to llw_forms_make_async (), the task's source
+ *
+ * Returns: (transfer full) (element-type filename): the forms written, or %NULL with
+ *   @error set
+ */
 GPtrArray *
-llw_forms_make_finish (GAsyncResult  *result,
+llw_forms_make_finish (LlwDatabase   *db,
+                       GAsyncResult  *result,
                        GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, db), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == llw_forms_make_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);

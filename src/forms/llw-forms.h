@@ -30,7 +30,8 @@ void       llw_forms_make_async     (LlwDatabase          *db,
                                      GCancellable         *cancellable,
                                      GAsyncReadyCallback   callback,
                                      gpointer              user_data);
-GPtrArray *llw_forms_make_finish    (GAsyncResult         *result,
+GPtrArray *llw_forms_make_finish    (LlwDatabase          *db,
+                                     GAsyncResult         *result,
                                      GError              **error);
 GPtrArray *llw_forms_existing_files (LlwDatabase  *db,
                                      LlwCampaign  *campaign,

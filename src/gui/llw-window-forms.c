@@ -56,7 +56,7 @@ forms_made_cb (GObject      *source,
 {
   g_autoptr(LlwWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) made = llw_forms_make_finish (result, &error);
+  g_autoptr(GPtrArray) made = llw_forms_make_finish (self->database, result, &error);
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "make-forms");
   g_autofree char *folder = NULL;
   g_autofree char *message = NULL;
