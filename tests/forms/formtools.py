@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import sqlite3
+import struct
 import subprocess
 import sys
 import zipfile
@@ -146,6 +147,35 @@ def set_cell_xml(path, out, sheet, ref, xml):
         return re.sub(r'(<row r="%s"[^>]*>)' % row, r'\1' + xml, text, count=1).encode()
 
     return rewrite(path, out, change)
+
+
+def encrypted_workbook(path):
+    """Writes an .xlsx as Office encrypts one with a password: an OLE2 compound file holding
+    the streams EncryptionInfo and EncryptedPackage (their contents random here). Each
+    stream takes 4,096 bytes, so that both live in ordinary 512-byte sectors."""
+    end, free, fat_sector = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
+    header = bytearray(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16))
+    header += struct.pack("<HHHHH6sIIIIIIIIII", 0x3E, 3, 0xFFFE, 9, 6, bytes(6), 0, 1, 1, 0,
+                          4096, end, 0, end, 0, 0)
+    header += struct.pack("<108I", *([free] * 108))
+    fat = [fat_sector, end] + list(range(3, 10)) + [end] + list(range(11, 18)) + [end]
+    fat += [free] * (128 - len(fat))
+
+    def record(name, kind, left, right, child, start, size):
+        encoded = (name + "\0").encode("utf-16-le") if name else b""
+        data = encoded.ljust(64, b"\0")
+        data += struct.pack("<HBBIII", len(encoded), kind, 1, left, right, child)
+        data += bytes(16) + struct.pack("<I", 0) + bytes(16)
+        data += struct.pack("<IQ", start, size)
+        return data
+
+    directory = (record("Root Entry", 5, free, free, 1, end, 0) +
+                 record("EncryptionInfo", 2, free, 2, free, 2, 4096) +
+                 record("EncryptedPackage", 2, free, free, free, 10, 4096) +
+                 record("", 0, free, free, free, 0, 0))
+    with open(path, "wb") as f:
+        f.write(bytes(header) + struct.pack("<128I", *fat) + directory + os.urandom(8192))
+    return path
 
 
 def consolidated(llweek, tmp, units):

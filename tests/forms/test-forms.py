@@ -16,9 +16,9 @@ import zipfile
 
 import openpyxl
 
-from formtools import (Llweek, check, codes, consolidated, date, destination, figure_names,
-                       fill, finish, form_of, fresh_copy, rewrite, set_cell_xml, sheet_part,
-                       stored_figures)
+from formtools import (Llweek, check, codes, consolidated, date, destination,
+                       encrypted_workbook, figure_names, fill, finish, form_of, fresh_copy,
+                       rewrite, set_cell_xml, sheet_part, stored_figures)
 
 PROGRAM = sys.argv[1]
 HON_DAT, Y_TE, TINH_DOAN = "UBND huyện Hòn Đất", "Sở Y tế", "Tỉnh đoàn"
@@ -457,6 +457,8 @@ def check_files_refused(tmp):
         ("a PDF renamed to .xlsx", write("scan.xlsx", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n"),
          "not an Excel workbook"),
         ("an empty file", write("empty.xlsx", b""), "not an Excel workbook"),
+        ("a workbook encrypted with a password",
+         encrypted_workbook(os.path.join(work, "secret.xlsx")), "protected with a password"),
         ("a zip cut short (a broken download)", write("cut.xlsx", data[:len(data) // 2]),
          "damaged"),
         ("a zip whose compressed data is damaged",
