@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "llw-form-reader.h"
+#include "llw-forms-parallel.h"
 #include "llw-forms.h"
 
 /* Bringing returned forms in: the files named, and in a folder every file that looks like
@@ -91,15 +92,101 @@ llw_forms_list_files (const char *const  *paths,
   return g_steal_pointer (&files);
 }
 
+/* One returned file as read: its values, or why it could not be read. */
+typedef struct
+{
+  char *name;
+  LlwReportInput *input;
+  char *message;
+} ReadFile;
+
+static void
+read_file_free (gpointer data)
+{
+  ReadFile *file = data;
+
+  g_free (file->name);
+  llw_report_input_free (file->input);
+  g_free (file->message);
+  g_free (file);
+}
+
+typedef struct
+{
+  GPtrArray *paths;
+  GPtrArray *files;
+  GCancellable *cancellable;
+} ReadRun;
+
+static void
+read_one (guint    index,
+          gpointer data)
+{
+  ReadRun *run = data;
+  ReadFile *file = run->files->pdata[index];
+  g_autofree char *base = g_path_get_basename (run->paths->pdata[index]);
+  g_autoptr(GError) error = NULL;
+
+  file->name = g_filename_display_name (base);
+  if (g_cancellable_is_cancelled (run->cancellable))
+    return;
+  file->input = llw_form_read_file (run->paths->pdata[index], file->name, &error);
+  if (file->input == NULL)
+    file->message = g_strdup (error->message);
+}
+
+/**
+ * llw_forms_read_files:
+ * @files: (element-type filename): the returned forms
+ * @cancellable: (nullable): to stop reading
+ *
+ * Reads every file, several at once; on any thread: reading needs no database.
+ *
+ * Returns: (transfer full): what was read, in the order of @files, for
+ *   llw_forms_add_files ()
+ */
+GPtrArray *
+llw_forms_read_files (GPtrArray    *files,
+                      GCancellable *cancellable)
+{
+  ReadRun run = { files, g_ptr_array_new_with_free_func (read_file_free), cancellable };
+
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (run.files, g_new0 (ReadFile, 1));
+  llw_forms_for_each (files->len, read_one, &run);
+  return run.files;
+}
+
+/**
+ * llw_forms_add_files:
+ * @read: what llw_forms_read_files () read; its forms pass to @import
+ *
+ * Adds every file read to @import, to check with llw_form_import_check (). A file that
+ * could not be read as a form is in the batch as a problem, so that the check says
+ * everything that is wrong at once.
+ */
+void
+llw_forms_add_files (LlwFormImport *import,
+                     GPtrArray     *read)
+{
+  for (guint i = 0; i < read->len; i++)
+    {
+      ReadFile *file = read->pdata[i];
+
+      if (file->input != NULL)
+        llw_form_import_add (import, g_steal_pointer (&file->input));
+      else
+        llw_form_import_add_unreadable (import, file->name,
+                                        file->message ? file->message : "");
+    }
+}
+
 /**
  * llw_forms_read:
  * @files: (element-type filename): the returned forms
  *
- * Reads every file into a batch for @campaign, to check with llw_form_import_check (). A
- * file that cannot be read as a form is in the batch as a problem, so that the check says
- * everything that is wrong at once.
- *
- * Returns: (transfer full): the batch
+ * Returns: (transfer full): a batch for @campaign of every file, read; see
+ *   llw_forms_add_files ()
  */
 LlwFormImport *
 llw_forms_read (LlwDatabase *db,
@@ -107,18 +194,8 @@ llw_forms_read (LlwDatabase *db,
                 GPtrArray   *files)
 {
   LlwFormImport *import = llw_form_import_new (db, campaign);
+  g_autoptr(GPtrArray) read = llw_forms_read_files (files, NULL);
 
-  for (guint i = 0; i < files->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *base = g_path_get_basename (files->pdata[i]);
-      g_autofree char *name = g_filename_display_name (base);
-      LlwReportInput *input = llw_form_read_file (files->pdata[i], name, &error);
-
-      if (input != NULL)
-        llw_form_import_add (import, input);
-      else
-        llw_form_import_add_unreadable (import, name, error->message);
-    }
+  llw_forms_add_files (import, read);
   return import;
 }

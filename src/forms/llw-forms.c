@@ -11,6 +11,7 @@
 #include "llw-form-layout.h"
 #include "llw-form-reader.h"
 #include "llw-form-writer.h"
+#include "llw-forms-parallel.h"
 #include "llw-forms.h"
 #include "llw-report-status.h"
 #include "llw-text.h"
@@ -340,27 +341,67 @@ prepare (LlwDatabase  *db,
   return job->tokens != NULL ? g_steal_pointer (&job) : NULL;
 }
 
-/* Writes every form of the job; on any thread. */
+/* One run of write_all (): the first failure, by the forms' order, stops the rest. */
+typedef struct
+{
+  FormsJob *job;
+  GCancellable *cancellable;
+  GMutex lock;
+  GError *error;
+  guint failed;         /* the index of the form that failed */
+  gint stop;
+} WriteRun;
+
+static void
+write_form (guint    index,
+            gpointer data)
+{
+  WriteRun *run = data;
+  LlwReportStatus *status = run->job->units->pdata[index];
+  LlwFormUnit unit = {
+    llw_report_status_get_unit_name (status),
+    llw_report_status_get_deadline (status),
+    run->job->tokens->pdata[index],
+    run->job->prefills->pdata[index],
+  };
+  GError *error = NULL;
+
+  if (g_atomic_int_get (&run->stop) || g_cancellable_is_cancelled (run->cancellable))
+    return;
+  if (write_one (&run->job->catalogue, &unit, run->job->paths->pdata[index], &error))
+    return;
+
+  g_mutex_lock (&run->lock);
+  if (run->error == NULL || index < run->failed)
+    {
+      g_clear_error (&run->error);
+      run->error = error;
+      run->failed = index;
+    }
+  else
+    g_error_free (error);
+  g_atomic_int_set (&run->stop, TRUE);
+  g_mutex_unlock (&run->lock);
+}
+
+/* Writes every form of the job, several at once; on any thread. */
 static gboolean
 write_all (FormsJob      *job,
            GCancellable  *cancellable,
            GError       **error)
 {
-  for (guint i = 0; i < job->units->len; i++)
-    {
-      LlwReportStatus *status = job->units->pdata[i];
-      LlwFormUnit unit = {
-        llw_report_status_get_unit_name (status),
-        llw_report_status_get_deadline (status),
-        job->tokens->pdata[i],
-        job->prefills->pdata[i],
-      };
+  WriteRun run = { job, cancellable };
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !write_one (&job->catalogue, &unit, job->paths->pdata[i], error))
-        return FALSE;
+  g_mutex_init (&run.lock);
+  llw_forms_for_each (job->units->len, write_form, &run);
+  g_mutex_clear (&run.lock);
+
+  if (run.error != NULL)
+    {
+      g_propagate_error (error, run.error);
+      return FALSE;
     }
-  return TRUE;
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
 /**
@@ -372,7 +413,7 @@ write_all (FormsJob      *job,
  * Makes the fill-in forms of @campaign, replacing files of the same names.
  *
  * Returns: (transfer full) (element-type filename): the forms written; %NULL with @error set
- *   when one could not be (those before it are written)
+ *   when one could not be (forms already written stay)
  */
 GPtrArray *
 llw_forms_make (LlwDatabase  *db,

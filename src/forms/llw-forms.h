@@ -40,6 +40,10 @@ GPtrArray *llw_forms_existing_files (LlwDatabase  *db,
 
 GPtrArray     *llw_forms_list_files (const char *const  *paths,
                                      GError            **error);
+GPtrArray     *llw_forms_read_files (GPtrArray          *files,
+                                     GCancellable       *cancellable);
+void           llw_forms_add_files  (LlwFormImport      *import,
+                                     GPtrArray          *read);
 LlwFormImport *llw_forms_read       (LlwDatabase        *db,
                                      LlwCampaign        *campaign,
                                      GPtrArray          *files);

@@ -4,7 +4,6 @@
 #include <glib/gi18n.h>
 
 #include "llw-date.h"
-#include "llw-form-reader.h"
 #include "llw-forms-dialog.h"
 #include "llw-forms.h"
 
@@ -312,46 +311,14 @@ import_clicked_cb (LlwFormsDialog *self)
 
 /* ---- Reading ---- */
 
-typedef struct
-{
-  char *name;
-  LlwReportInput *input;
-  char *message;
-} ReadFile;
-
-static void
-read_file_free (gpointer data)
-{
-  ReadFile *file = data;
-
-  g_free (file->name);
-  llw_report_input_free (file->input);
-  g_free (file->message);
-  g_free (file);
-}
-
 static void
 read_in_thread (GTask        *task,
                 gpointer      source_object,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  GPtrArray *paths = task_data;
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (read_file_free);
-
-  for (guint i = 0; i < paths->len && !g_cancellable_is_cancelled (cancellable); i++)
-    {
-      ReadFile *file = g_new0 (ReadFile, 1);
-      g_autofree char *base = g_path_get_basename (paths->pdata[i]);
-      g_autoptr(GError) error = NULL;
-
-      file->name = g_filename_display_name (base);
-      file->input = llw_form_read_file (paths->pdata[i], file->name, &error);
-      if (file->input == NULL)
-        file->message = g_strdup (error->message);
-      g_ptr_array_add (files, file);
-    }
-  g_task_return_pointer (task, g_steal_pointer (&files), (GDestroyNotify) g_ptr_array_unref);
+  g_task_return_pointer (task, llw_forms_read_files (task_data, cancellable),
+                         (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
@@ -363,19 +330,11 @@ files_read_cb (GObject      *source,
   g_autoptr(GPtrArray) files = g_task_propagate_pointer (G_TASK (result), NULL);
   g_autoptr(GError) error = NULL;
 
-  if (files == NULL)
-    return;   /* cancelled: the dialog is gone */
+  if (files == NULL || self->import == NULL)
+    return;   /* the dialog is closing */
   gtk_widget_set_visible (self->spinner, FALSE);
   gtk_spinner_stop (GTK_SPINNER (self->spinner));
-  for (guint i = 0; i < files->len; i++)
-    {
-      ReadFile *file = files->pdata[i];
-
-      if (file->input != NULL)
-        llw_form_import_add (self->import, g_steal_pointer (&file->input));
-      else
-        llw_form_import_add_unreadable (self->import, file->name, file->message);
-    }
+  llw_forms_add_files (self->import, files);
   llw_form_import_check (self->import, &error);
   show_checked (self, error);
 }
