@@ -5,8 +5,9 @@ menu into a folder (twice: the second time asks before replacing), units fill th
 and the returned files are dropped on the window with the pointer, as from a file manager:
 first with a bad one among them (nothing can be imported; the preview names the cells),
 then the three good ones, whose preview lists each unit's changes; one unit's received date
-is changed there, and Import writes them. Screenshots of both previews are kept in
-LLWEEK_SCREENSHOTS."""
+is changed there, and Import writes them. A returned form is then opened again from the
+Reports tab, by the program the desktop opens workbooks with (here one that copies the file
+it is given). Screenshots of both previews are kept in LLWEEK_SCREENSHOTS."""
 
 import os
 import sqlite3
@@ -24,6 +25,7 @@ LLWEEK = sys.argv[1]
 DRAG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "drag-files.py")
 SHOTS = os.environ.get("LLWEEK_SCREENSHOTS") or tempfile.mkdtemp(prefix="llweek-shots-")
 TITLE = "Tuần lễ hưởng ứng học tập suốt đời năm 2021"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 root = accessibility_root()
 os.makedirs(SHOTS, exist_ok=True)
 work = tempfile.mkdtemp(prefix="llweek-ui-forms-")
@@ -31,6 +33,19 @@ forms = os.path.join(work, "Phiếu gửi đơn vị")
 returned = os.path.join(work, "Phiếu nhận về")
 os.makedirs(forms)
 os.makedirs(returned)
+
+# The desktop's program for workbooks, for llweek only: it copies the file it is given.
+opened = os.path.join(work, "opened.xlsx")
+os.makedirs(os.path.join(work, "data", "applications"))
+os.makedirs(os.path.join(work, "config"))
+with open(os.path.join(work, "data", "applications", "llweek-test-open.desktop"), "w") as f:
+    f.write("[Desktop Entry]\nType=Application\nName=Open a workbook\n"
+            f"Exec=/bin/cp %f {opened}\nMimeType={XLSX};\n")
+with open(os.path.join(work, "config", "mimeapps.list"), "w") as f:
+    f.write(f"[Default Applications]\n{XLSX}=llweek-test-open.desktop\n")
+os.environ.update(XDG_DATA_HOME=os.path.join(work, "data"),
+                  XDG_CONFIG_HOME=os.path.join(work, "config"),
+                  XDG_CACHE_HOME=os.path.join(work, "cache"))
 
 app_process, database = start(LLWEEK)
 
@@ -150,6 +165,28 @@ def wait_read(dialog):
     return found[0] if found else None
 
 
+def open_returned_form(frame, unit):
+    """Selects @unit in the Reports tab and clicks “Phiếu đã nhận”."""
+    tab = find(frame, lambda n: n.roleName == "page tab" and n.name == "Báo cáo")
+    if tab is None:
+        return False
+    tab.doActionNamed("click")
+    time.sleep(1)
+    page = find(frame, lambda n: n.roleName == "panel" and n.name == "Báo cáo")
+    table = page and find(page, lambda n: n.roleName == "tree table")
+    rows = table.children[-1] if table else None
+    for i, row in enumerate(rows or []):
+        if row.children[1].children[0].name == unit:
+            rows.querySelection().selectChild(i)
+            break
+    time.sleep(0.8)
+    form = button(page, "Phiếu đã nhận")
+    if form is None or not form.sensitive:
+        return False
+    form.doActionNamed("click")
+    return True
+
+
 def fill_forms():
     def form(words):
         return os.path.join(forms, f"Phieu-bao-cao-2021-{words}.xlsx")
@@ -257,5 +294,13 @@ try:
     check("the three reports are in, each with its returned file and received date",
           rows == [("UBND huyện Hòn Đất", "2021-10-25", 1), ("Sở Y tế", "2021-10-20", 1),
                    ("Tỉnh đoàn", "2021-10-25", 1)], rows)
+    close = button(dialog, "Đóng")
+    if close is not None:
+        close.doActionNamed("click")
+
+    check("the returned form opens again from the Reports tab, byte for byte",
+          open_returned_form(frame, "UBND huyện Hòn Đất") and
+          wait_for(lambda: os.path.exists(opened), 30) and
+          open(opened, "rb").read() == open(good[0], "rb").read())
 finally:
     stop(app_process)
