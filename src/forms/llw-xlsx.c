@@ -4,6 +4,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include <gsf/gsf-infile-impl.h>
+
 #include "llw-text.h"
 #include "llw-xlsx-private.h"
 
@@ -72,6 +74,27 @@ llw_xlsx_free (LlwXlsx *self)
 
 /* ---- The container ---- */
 
+/* libgsf's gsf_infile_child_by_index () and _by_name () print a warning on stderr for every
+ * part they cannot open; a damaged file is reported to the user instead, so the container's
+ * own methods are called, which only return the error. */
+static GsfInput *
+child_at (GsfInfile *folder,
+          int        index)
+{
+  g_autoptr(GError) error = NULL;
+
+  return G_TYPE_INSTANCE_GET_CLASS (folder, GSF_INFILE_TYPE, GsfInfileClass)->child_by_index (folder, index, &error);
+}
+
+static GsfInput *
+child_named (GsfInfile  *folder,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  return G_TYPE_INSTANCE_GET_CLASS (folder, GSF_INFILE_TYPE, GsfInfileClass)->child_by_name (folder, name, &error);
+}
+
 /* An OLE2 compound file is an Excel 97-2003 workbook, or an .xlsx encrypted with a
  * password (Office wraps those in one), or another Office file. */
 static gboolean
@@ -82,9 +105,9 @@ refuse_ole (LlwXlsx  *self,
 
   if (ole != NULL)
     {
-      g_autoptr(GsfInput) encrypted = gsf_infile_child_by_name (ole, "EncryptedPackage");
-      g_autoptr(GsfInput) workbook = gsf_infile_child_by_name (ole, "Workbook");
-      g_autoptr(GsfInput) book = gsf_infile_child_by_name (ole, "Book");
+      g_autoptr(GsfInput) encrypted = child_named (ole, "EncryptedPackage");
+      g_autoptr(GsfInput) workbook = child_named (ole, "Workbook");
+      g_autoptr(GsfInput) book = child_named (ole, "Book");
 
       if (encrypted != NULL)
         return refuse (error, LLW_XLSX_ERROR_NOT_WORKBOOK,
@@ -114,7 +137,7 @@ index_entries (LlwXlsx     *self,
   for (int i = 0; i < n; i++)
     {
       const char *name = gsf_infile_name_by_index (folder, i);
-      g_autoptr(GsfInput) child = gsf_infile_child_by_index (folder, i);
+      g_autoptr(GsfInput) child = child_at (folder, i);
       g_autofree char *path = g_strconcat (prefix, name ? name : "", NULL);
 
       if (g_hash_table_size (self->entries) >= LLW_XLSX_MAX_ENTRIES)
@@ -148,11 +171,23 @@ open_entry (LlwXlsx    *self,
   g_autofree char *lower = g_ascii_strdown (path, -1);
   const char *stored = g_hash_table_lookup (self->entries, lower);
   g_auto(GStrv) names = NULL;
+  g_autoptr(GsfInput) folder = NULL;
 
   if (stored == NULL)
     return NULL;
   names = g_strsplit (stored, "/", -1);
-  return gsf_infile_child_by_aname (self->zip, (const char **) names);
+  folder = g_object_ref (GSF_INPUT (self->zip));
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      GsfInput *child = GSF_IS_INFILE (folder) ? child_named (GSF_INFILE (folder), names[i])
+                                              : NULL;
+
+      g_object_unref (folder);
+      folder = child;
+      if (folder == NULL)
+        return NULL;
+    }
+  return g_steal_pointer (&folder);
 }
 
 static gboolean
