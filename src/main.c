@@ -113,7 +113,7 @@ parse_options (Options   *options,
     { "unit", 0, 0, G_OPTION_ARG_STRING, &options->unit,
       N_("With --make-forms: only the form of the unit NAME (its name or code)"), N_("NAME") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &options->dry_run,
-      N_("With --import-reports: check the file and say what would change"), NULL },
+      N_("With --import-reports or --import-forms: check and say what would change"), NULL },
     { "version", 'v', 0, G_OPTION_ARG_NONE, &options->version,
       N_("Show the version and exit"), NULL },
     { NULL }

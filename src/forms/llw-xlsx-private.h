@@ -61,6 +61,8 @@ typedef struct
   gboolean failed;              /* the part could not be read to its declared size */
 } LlwXmlPart;
 
+GsfInput *llw_xlsx_open_entry   (LlwXlsx      *self,
+                                 const char   *path);
 gboolean  llw_xml_part_open     (LlwXlsx      *self,
                                  const char   *path,
                                  LlwXmlPart   *part,
