@@ -29,7 +29,7 @@ not_a_form (GError **error)
 {
   g_set_error_literal (error, LLW_XLSX_ERROR, LLW_XLSX_ERROR_NOT_WORKBOOK,
                        _("This workbook is not an llweek form: it lacks the form’s hidden "
-                         "identity. Send the unit the form made with “Make Report Forms…” and "
+                         "identity. Send the unit the form made with “Make report forms…” and "
                          "import the one they send back."));
   return FALSE;
 }
@@ -53,7 +53,10 @@ vietnamese_number (double value)
       while (end > whole + 1 && plain[end - 1] == '0')
         plain[--end] = '\0';
       if (end == whole + 1)
-        *point = '\0', point = NULL;
+        {
+          *point = '\0';
+          point = NULL;
+        }
     }
   for (gsize i = 0; i < whole; i++)
     {
@@ -102,8 +105,8 @@ clean_number (const char *text)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* Adds the problem of a cell that holds no usable value, and returns %FALSE. */
-static gboolean
+/* Adds the problem of a cell that holds no usable value. */
+static void
 refuse_cell (Reader            *r,
              const char        *key,
              const LlwXlsxCell *cell)
@@ -121,7 +124,6 @@ refuse_cell (Reader            *r,
   else
     message = g_strdup (_("the cell holds a date, not a number."));
   llw_report_input_add_problem (r->input, key, message);
-  return FALSE;
 }
 
 /* The value of a figure cell, for llw_figure_parse (). */

@@ -85,8 +85,8 @@ write_header (Sheet *s)
   write_line (s, to, w->line, 12, FALSE);
   write_line (s, address, w->line, 12, FALSE);
   write_line (s, email, w->line, 12, FALSE);
-  write_line (s, "Đơn vị điền vào các ô tô màu vàng (xem trang “Hướng dẫn”), lưu lại dưới "
-                 "dạng tệp Excel (.xlsx) và gửi lại tệp này.", w->note, 12, FALSE);
+  write_line (s, "Đơn vị điền vào các ô nền vàng (xem trang “Hướng dẫn”), lưu lại dưới dạng "
+                 "tệp Excel (.xlsx) và gửi lại tệp này.", w->note, 12, FALSE);
   s->row++;
 }
 
@@ -452,7 +452,7 @@ llw_form_writer_write_guide (LlwFormWriter *w,
                                            deadline);
   const char *const lines[] = {
     "HƯỚNG DẪN ĐIỀN PHIẾU BÁO CÁO",
-    "1. Chỉ điền vào các ô tô màu vàng; các ô khác đã được khóa để giữ nguyên mẫu phiếu.",
+    "1. Chỉ điền vào các ô nền vàng; các ô khác đã được khóa để giữ nguyên mẫu phiếu.",
     "2. Trang “Báo cáo”: ghi số và ngày văn bản báo cáo của đơn vị, chọn chủ đề (hoặc ghi chủ "
     "đề riêng), rồi ghi số liệu của từng chỉ tiêu.",
     "3. Số liệu ghi bằng số, từ 0 trở lên; chỉ tiêu kinh phí được ghi số thập phân. Để trống "
