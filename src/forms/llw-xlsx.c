@@ -528,6 +528,19 @@ read_package (LlwXlsx  *self,
          (custom == NULL || read_properties (self, custom, error));
 }
 
+/* libgsf registers its types when they are first used, in a way that is not safe on two
+ * threads at once ("glib dynamic types are not thread safe", says its header): they are
+ * registered here once, with libxml2's parser, before any workbook is read. */
+static gpointer
+init_readers (gpointer data)
+{
+  g_type_ensure (GSF_INPUT_MEMORY_TYPE);
+  g_type_ensure (GSF_INFILE_ZIP_TYPE);
+  g_type_ensure (GSF_INFILE_MSOLE_TYPE);
+  xmlInitParser ();
+  return NULL;
+}
+
 /**
  * llw_xlsx_open:
  * @bytes: the whole file
@@ -546,7 +559,9 @@ llw_xlsx_open (GBytes  *bytes,
   gsize size;
   const guint8 *data = g_bytes_get_data (bytes, &size);
   g_autoptr(GError) zip_error = NULL;
+  static GOnce once = G_ONCE_INIT;
 
+  g_once (&once, init_readers, NULL);
   self->bytes = g_bytes_ref (bytes);
   self->budget = LLW_XLSX_MAX_TOTAL;
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

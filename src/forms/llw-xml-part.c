@@ -38,13 +38,6 @@ close_part (void *context)
   return 0;
 }
 
-static gpointer
-init_libxml (gpointer data)
-{
-  xmlInitParser ();
-  return NULL;
-}
-
 /**
  * llw_xml_part_open:
  * @path: the part, as resolved from a relationship
@@ -58,10 +51,8 @@ llw_xml_part_open (LlwXlsx     *self,
                    LlwXmlPart  *part,
                    GError     **error)
 {
-  static GOnce once = G_ONCE_INIT;
   gsf_off_t size;
 
-  g_once (&once, init_libxml, NULL);
   memset (part, 0, sizeof *part);
   part->xlsx = self;
   part->path = path;
