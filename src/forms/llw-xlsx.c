@@ -529,14 +529,12 @@ read_package (LlwXlsx  *self,
 }
 
 /* libgsf registers its types when they are first used, in a way that is not safe on two
- * threads at once ("glib dynamic types are not thread safe", says its header): they are
- * registered here once, with libxml2's parser, before any workbook is read. */
+ * threads at once ("glib dynamic types are not thread safe", says its header): gsf_init ()
+ * registers all of them, here once, with libxml2's parser, before any workbook is read. */
 static gpointer
 init_readers (gpointer data)
 {
-  g_type_ensure (GSF_INPUT_MEMORY_TYPE);
-  g_type_ensure (GSF_INFILE_ZIP_TYPE);
-  g_type_ensure (GSF_INFILE_MSOLE_TYPE);
+  gsf_init ();
   xmlInitParser ();
   return NULL;
 }
