@@ -13,10 +13,10 @@
 
 enum { COL_CODE, COL_LABEL, COL_MEASURE, COL_INPUT };
 
-static const double report_pixels[] = { 52, 358, 100, 114 };
-#define REPORT_PIXELS 624.0
-#define LABEL_PIXELS 410.0
-#define INPUT_PIXELS 214.0
+/* Column widths in points: the page's width of text, 165 mm, between Decree 30's margins. */
+static const double report_points[] = { 39, 268.5, 75, 85.5 };
+#define REPORT_POINTS 468.0
+#define LABEL_POINTS 307.5
 
 typedef struct
 {
@@ -36,14 +36,15 @@ prefill_field (LlwFormWriter *w,
 
 /* Writes @text across the whole width of the Báo cáo sheet, on a row as tall as it needs. */
 static void
-write_line (Sheet      *s,
-            const char *text,
-            lxw_format *format,
-            double      size,
-            gboolean    bold)
+write_line (Sheet        *s,
+            const char   *text,
+            lxw_format   *format,
+            double        size,
+            LlwTextStyle  style)
 {
   worksheet_set_row (s->sheet, s->row,
-                     llw_workbook_text_height (text, REPORT_PIXELS, size, bold, 5), NULL);
+                     llw_form_writer_text_height (s->w, text, REPORT_POINTS, size, style, 5),
+                     NULL);
   worksheet_merge_range (s->sheet, s->row, COL_CODE, s->row, COL_INPUT, text, format);
   s->row++;
 }
@@ -77,16 +78,16 @@ write_header (Sheet *s)
                          llw_campaign_get_text (campaign, LLW_CAMPAIGN_REPORT_ISSUING_BODY),
                          w->body_bold);
   s->row = 3;
-  write_line (s, "PHIẾU BÁO CÁO KẾT QUẢ", w->title, 14, TRUE);
-  write_line (s, llw_campaign_get_title (campaign), w->title, 14, TRUE);
+  write_line (s, "PHIẾU BÁO CÁO KẾT QUẢ", w->title, 14, LLW_TEXT_BOLD);
+  write_line (s, llw_campaign_get_title (campaign), w->title, 14, LLW_TEXT_BOLD);
   s->row++;
-  write_line (s, unit, w->line_bold, 12, TRUE);
-  write_line (s, due, w->line, 12, FALSE);
-  write_line (s, to, w->line, 12, FALSE);
-  write_line (s, address, w->line, 12, FALSE);
-  write_line (s, email, w->line, 12, FALSE);
+  write_line (s, unit, w->line_bold, 12, LLW_TEXT_BOLD);
+  write_line (s, due, w->line, 12, LLW_TEXT_REGULAR);
+  write_line (s, to, w->line, 12, LLW_TEXT_REGULAR);
+  write_line (s, address, w->line, 12, LLW_TEXT_REGULAR);
+  write_line (s, email, w->line, 12, LLW_TEXT_REGULAR);
   write_line (s, "Đơn vị điền vào các ô nền vàng (xem trang “Hướng dẫn”), lưu lại dưới dạng "
-                 "tệp Excel (.xlsx) và gửi lại tệp này.", w->note, 12, FALSE);
+                 "tệp Excel (.xlsx) và gửi lại tệp này.", w->note, 12, LLW_TEXT_ITALIC);
   s->row++;
 }
 
@@ -102,7 +103,8 @@ write_input_row (Sheet      *s,
   LlwFormWriter *w = s->w;
 
   worksheet_set_row (s->sheet, s->row,
-                     MAX (height, llw_workbook_text_height (label, LABEL_PIXELS, 12, FALSE, 6)),
+                     MAX (height, llw_form_writer_text_height (w, label, LABEL_POINTS, 12,
+                                                               LLW_TEXT_REGULAR, 6)),
                      NULL);
   worksheet_merge_range (s->sheet, s->row, COL_CODE, s->row, COL_LABEL, label, w->label);
   worksheet_merge_range (s->sheet, s->row, COL_MEASURE, s->row, COL_INPUT, "", format);
@@ -192,7 +194,7 @@ write_document (Sheet *s)
 {
   LlwFormWriter *w = s->w;
 
-  write_line (s, "I. THÔNG TIN CHUNG", w->heading, 12, TRUE);
+  write_line (s, "I. THÔNG TIN CHUNG", w->heading, 12, LLW_TEXT_BOLD);
   write_input_row (s, "Số văn bản báo cáo của đơn vị (nếu có)", LLW_FORM_NAME_DOCUMENT_NUMBER,
                    prefill_field (w, LLW_INPUT_DOCUMENT_NUMBER), w->input_text, 20);
   write_input_row (s, "Ngày của văn bản báo cáo (ngày/tháng/năm)", LLW_FORM_NAME_DOCUMENT_DATE,
@@ -220,8 +222,8 @@ write_indicator (Sheet        *s,
   gboolean reported = FALSE;
 
   worksheet_set_row (s->sheet, s->row,
-                     MAX (20, llw_workbook_text_height (label, report_pixels[COL_LABEL], 12,
-                                                        FALSE, 6)), NULL);
+                     MAX (20, llw_form_writer_text_height (w, label, report_points[COL_LABEL], 12,
+                                                           LLW_TEXT_REGULAR, 6)), NULL);
   worksheet_write_string (s->sheet, s->row, COL_CODE, code, w->cell_center);
   worksheet_write_string (s->sheet, s->row, COL_LABEL, label, w->cell);
   worksheet_write_string (s->sheet, s->row, COL_MEASURE, llw_indicator_get_measure (indicator),
@@ -247,7 +249,7 @@ write_figures (Sheet *s)
   const char *group = NULL;
   lxw_row_t header_row;
 
-  write_line (s, "II. SỐ LIỆU KẾT QUẢ", w->heading, 12, TRUE);
+  write_line (s, "II. SỐ LIỆU KẾT QUẢ", w->heading, 12, LLW_TEXT_BOLD);
   header_row = s->row;
   worksheet_set_row (s->sheet, s->row, 22, NULL);
   for (lxw_col_t col = 0; col < G_N_ELEMENTS (headings); col++)
@@ -263,8 +265,8 @@ write_figures (Sheet *s)
         {
           group = title;
           worksheet_set_row (s->sheet, s->row,
-                             MAX (20, llw_workbook_text_height (title, REPORT_PIXELS, 12, TRUE,
-                                                                6)), NULL);
+                             MAX (20, llw_form_writer_text_height (w, title, REPORT_POINTS, 12,
+                                                                   LLW_TEXT_BOLD, 6)), NULL);
           worksheet_merge_range (s->sheet, s->row, COL_CODE, s->row, COL_INPUT, title, w->group);
           s->row++;
         }
@@ -284,15 +286,16 @@ write_narrative (Sheet *s)
   };
   LlwFormWriter *w = s->w;
 
-  write_line (s, "III. KẾT QUẢ NỔI BẬT, KHÓ KHĂN VÀ ĐỀ XUẤT", w->heading, 12, TRUE);
+  write_line (s, "III. KẾT QUẢ NỔI BẬT, KHÓ KHĂN VÀ ĐỀ XUẤT", w->heading, 12, LLW_TEXT_BOLD);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
       const char *value = prefill_field (w, parts[i].key);
 
-      write_line (s, parts[i].label, w->line_bold, 12, TRUE);
+      write_line (s, parts[i].label, w->line_bold, 12, LLW_TEXT_BOLD);
       worksheet_set_row (s->sheet, s->row,
-                         MAX (120, value ? llw_workbook_text_height (value, REPORT_PIXELS, 12,
-                                                                     FALSE, 6) : 0), NULL);
+                         MAX (120, value ? llw_form_writer_text_height (w, value, REPORT_POINTS,
+                                                                        12, LLW_TEXT_REGULAR, 6)
+                                        : 0), NULL);
       worksheet_merge_range (s->sheet, s->row, COL_CODE, s->row, COL_INPUT,
                              value ? value : "", w->input_long);
       llw_form_writer_define_name (w, parts[i].name, LLW_FORM_SHEET_REPORT, s->row, COL_CODE,
@@ -309,8 +312,8 @@ llw_form_writer_write_report (LlwFormWriter *w,
   Sheet s = { w, sheet, 0 };
   lxw_protection protection = { .format_rows = 1, .format_columns = 1 };
 
-  for (lxw_col_t col = 0; col < G_N_ELEMENTS (report_pixels); col++)
-    worksheet_set_column_pixels (sheet, col, col, report_pixels[col], NULL);
+  for (lxw_col_t col = 0; col < G_N_ELEMENTS (report_points); col++)
+    llw_workbook_set_column (sheet, col, report_points[col]);
 
   write_header (&s);
   write_document (&s);
@@ -468,7 +471,9 @@ llw_form_writer_write_guide (LlwFormWriter *w,
   worksheet_set_column (sheet, 0, 0, 100, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     {
-      worksheet_set_row (sheet, i, llw_workbook_text_height (lines[i], 700, 12, i == 0, 8),
+      worksheet_set_row (sheet, i, llw_form_writer_text_height (w, lines[i], 525, 12,
+                                                                i == 0 ? LLW_TEXT_BOLD
+                                                                       : LLW_TEXT_REGULAR, 8),
                          NULL);
       worksheet_write_string (sheet, i, 0, lines[i], i == 0 ? w->heading : w->guide);
     }

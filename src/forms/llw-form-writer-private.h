@@ -49,6 +49,12 @@ void   llw_form_writer_write_date       (lxw_worksheet *sheet,
                                          lxw_col_t      col,
                                          const char    *iso,
                                          lxw_format    *format);
+double llw_form_writer_text_height      (LlwFormWriter *w,
+                                         const char    *text,
+                                         double         width_points,
+                                         double         size,
+                                         LlwTextStyle   style,
+                                         double         spacing);
 void   llw_form_writer_add_figure_key   (LlwFormWriter *w,
                                          const char    *code,
                                          const char    *name);

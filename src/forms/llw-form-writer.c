@@ -10,6 +10,7 @@
 #include "llw-form-layout.h"
 #include "llw-form-writer-private.h"
 #include "llw-theme.h"
+#include "llw-workbook-private.h"
 
 /* One unit's fill-in form (DESIGN.md, "Fill-in forms"): the Báo cáo, Hoạt động and Hướng
  * dẫn sheets, and a hidden sheet that carries the form's identity and the lists its
@@ -136,6 +137,36 @@ llw_form_writer_set_page (lxw_worksheet *sheet,
   worksheet_fit_to_pages (sheet, 1, 0);
   if (repeat_row > 0)
     worksheet_repeat_rows (sheet, repeat_row, repeat_row);
+}
+
+/**
+ * llw_form_writer_text_height:
+ * @width_points: the width of the cell, or of the merged cells, as
+ *   llw_workbook_set_column () set it
+ *
+ * Neither Excel nor LibreOffice grows a row for wrapped text in merged cells: the row is
+ * made as tall as the text measured in the form's font, as the consolidated workbook's are.
+ *
+ * Returns: the row height in points, at most Excel's 409
+ */
+double
+llw_form_writer_text_height (LlwFormWriter *w,
+                             const char    *text,
+                             double         width_points,
+                             double         size,
+                             LlwTextStyle   style,
+                             double         spacing)
+{
+  const LlwFormCatalogue *catalogue = w->catalogue;
+  double available = MAX (LLW_NARROWEST (width_points) - 5, 1);
+  double height;
+  guint lines;
+
+  g_mutex_lock (catalogue->metrics_lock);
+  lines = llw_text_metrics_count_lines (catalogue->metrics, size, style, text, available);
+  height = lines * llw_text_metrics_line_height (catalogue->metrics, size, style) * 1.06;
+  g_mutex_unlock (catalogue->metrics_lock);
+  return MIN (409, height + spacing);
 }
 
 /* Writes a stored date as a date cell; an empty one as a blank input cell. */

@@ -5,6 +5,7 @@
 
 #include "llw-campaign.h"
 #include "llw-report-input.h"
+#include "llw-text-metrics.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,8 @@ typedef struct
   GListModel *kinds;         /* LlwActivityKind */
   GListModel *indicators;    /* LlwIndicator, the active ones in order */
   GDateTime *made_at;        /* written in the file's properties */
+  LlwTextMetrics *metrics;   /* to size rows of wrapped text; used by one thread at a time */
+  GMutex *metrics_lock;
 } LlwFormCatalogue;
 
 /* What one unit's form shows. */

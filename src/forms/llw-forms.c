@@ -84,6 +84,9 @@ load_catalogue (LlwDatabase      *db,
 {
   catalogue->campaign = campaign;
   catalogue->made_at = g_date_time_new_now_local ();
+  catalogue->metrics = llw_text_metrics_new ();
+  catalogue->metrics_lock = g_new0 (GMutex, 1);
+  g_mutex_init (catalogue->metrics_lock);
   catalogue->themes = llw_database_list_themes (db, campaign, error);
   if (catalogue->themes != NULL)
     catalogue->kinds = llw_database_list_activity_kinds (db, campaign, error);
@@ -99,6 +102,10 @@ catalogue_clear (LlwFormCatalogue *catalogue)
   g_clear_object (&catalogue->kinds);
   g_clear_object (&catalogue->indicators);
   g_clear_pointer (&catalogue->made_at, g_date_time_unref);
+  g_clear_pointer (&catalogue->metrics, llw_text_metrics_free);
+  if (catalogue->metrics_lock != NULL)
+    g_mutex_clear (catalogue->metrics_lock);
+  g_clear_pointer (&catalogue->metrics_lock, g_free);
 }
 
 /* Returns: (transfer full): the units that get a form (LlwReportStatus): all that must

@@ -18,7 +18,6 @@ import openpyxl
 
 TODAY = "2021-10-25"
 ENV = dict(os.environ, LLWEEK_TODAY=TODAY, LANGUAGE="C", LC_ALL="C.UTF-8")
-DETAIL = "Phụ lục II – Chi tiết"
 
 results = []
 
@@ -179,17 +178,25 @@ def encrypted_workbook(path):
 
 
 def consolidated(llweek, tmp, units):
-    """Exports the consolidated workbook and reads Phụ lục II: unit → [22 figures]."""
+    """Exports the consolidated workbook and reads its Phụ lục II, which may come in parts
+    (II.1, II.2 …), each with some of the indicators: unit → [every figure, in order]."""
     out = os.path.join(tmp, "report.xlsx")
     result = llweek.run("--export-report", out)
     if result.returncode != 0:
         return None
-    ws = openpyxl.load_workbook(out, data_only=True)[DETAIL]
-    found = {}
-    for row in range(1, ws.max_row + 1):
-        name = ws.cell(row, 2).value
-        if name in units:
-            found[name] = [ws.cell(row, 3 + k).value for k in range(22)]
+    wb = openpyxl.load_workbook(out, data_only=True)
+    found = {unit: [] for unit in units}
+    for name in wb.sheetnames:
+        if not re.match(r"Phụ lục II(\.\d+)? – Chi tiết$", name):
+            continue
+        ws = wb[name]
+        header = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "TT")
+        width = sum(1 for c in range(3, ws.max_column + 1)
+                    if ws.cell(header + 1, c).value is not None)
+        for row in range(header + 2, ws.max_row + 1):
+            unit = ws.cell(row, 2).value
+            if unit in found:
+                found[unit] += [ws.cell(row, 3 + k).value for k in range(width)]
     return found
 
 
