@@ -15,7 +15,7 @@
 static const char *const migrations[] = {
   "/io/github/llweek/Llweek/core/schema/001-initial.sql",
   "/io/github/llweek/Llweek/core/schema/002-report-text.sql",
-  "/io/github/llweek/Llweek/core/schema/003-forms.sql",
+  "/io/github/llweek/Llweek/core/schema/004-forms.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LLW_DATABASE_SCHEMA_VERSION);
 

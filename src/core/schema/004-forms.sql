@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Schema version 3: the fill-in forms sent to the units and the forms they send back.
+-- The fill-in forms sent to the units and the forms they send back.
 
 -- Every form made for a unit. Its random token travels inside the form and identifies a
 -- returned one: a form llweek never made is refused.
