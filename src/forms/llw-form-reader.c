@@ -5,6 +5,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "llw-file.h"
 #include "llw-form-layout.h"
 #include "llw-form-reader.h"
 #include "llw-text.h"
@@ -609,69 +610,30 @@ llw_form_read (GBytes      *bytes,
   return g_steal_pointer (&input);
 }
 
-/**
- * llw_form_load_file:
- * @path: a file
- *
- * Reads a whole file that may be a returned form: a regular file, within the size of a form,
- * enforced while reading (a file can grow, a device never ends).
- *
- * Returns: (transfer full): its bytes, or %NULL with @error set
- */
-GBytes *
-llw_form_load_file (const char  *path,
-                    GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) in = NULL;
-  g_autoptr(GByteArray) data = g_byte_array_new ();
-  guint8 buffer[65536];
-  gssize n;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    return NULL;
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                           _("This is not a file that can be imported (a folder, a device or a "
-                             "pipe)."));
-      return NULL;
-    }
-
-  in = g_file_read (file, NULL, error);
-  if (in == NULL)
-    return NULL;
-  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buffer, sizeof buffer, NULL, error)) > 0)
-    {
-      if (data->len + (gsize) n > LLW_FORM_MAX_FILE_SIZE)
-        {
-          g_set_error (error, LLW_XLSX_ERROR, LLW_XLSX_ERROR_TOO_LARGE,
-                       _("The file is too large to be a returned form (more than %d MB)."),
-                       LLW_FORM_MAX_FILE_SIZE / (1024 * 1024));
-          return NULL;
-        }
-      g_byte_array_append (data, buffer, (guint) n);
-    }
-  if (n < 0)
-    return NULL;
-  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
-}
-
-/* Reads the returned form at @path; see llw_form_read (). @file_name defaults to the
+/* Reads the returned form at @path, an ordinary file read within a form's size (a file can
+ * grow, a device or a pipe never ends); see llw_form_read (). @file_name defaults to the
  * file's own name. */
 LlwReportInput *
 llw_form_read_file (const char  *path,
                     const char  *file_name,
                     GError     **error)
 {
-  g_autoptr(GBytes) bytes = llw_form_load_file (path, error);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = llw_file_read_input (path, LLW_FORM_MAX_FILE_SIZE, &local_error);
   g_autofree char *base = NULL;
 
+  if (g_error_matches (local_error, LLW_FILE_ERROR, LLW_FILE_ERROR_TOO_LARGE))
+    {
+      g_set_error (error, LLW_XLSX_ERROR, LLW_XLSX_ERROR_TOO_LARGE,
+                   _("The file is too large to be a returned form (more than %d MB)."),
+                   LLW_FORM_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
   if (bytes == NULL)
-    return NULL;
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   if (file_name == NULL)
     {
       g_autofree char *basename = g_path_get_basename (path);

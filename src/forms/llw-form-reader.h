@@ -16,7 +16,5 @@ LlwReportInput *llw_form_read      (GBytes      *bytes,
 LlwReportInput *llw_form_read_file (const char  *path,
                                     const char  *file_name,
                                     GError     **error);
-GBytes         *llw_form_load_file (const char  *path,
-                                    GError     **error);
 
 G_END_DECLS

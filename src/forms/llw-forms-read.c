@@ -4,6 +4,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "llw-file.h"
 #include "llw-form-reader.h"
 #include "llw-forms-parallel.h"
 #include "llw-forms.h"
@@ -64,7 +65,8 @@ list_folder (const char  *folder,
  *
  * Returns: (transfer full) (element-type filename): the files to read: each file named,
  *   and the spreadsheets of each folder in the order of their names; %NULL with @error set
- *   when a path cannot be found or a folder read
+ *   when a path cannot be found, is not an ordinary file (a pipe, a device), or a folder
+ *   cannot be read
  */
 GPtrArray *
 llw_forms_list_files (const char *const  *paths,
@@ -79,15 +81,10 @@ llw_forms_list_files (const char *const  *paths,
           if (!list_folder (paths[i], files, error))
             return NULL;
         }
-      else if (g_file_test (paths[i], G_FILE_TEST_EXISTS))
+      else if (llw_file_check_regular (paths[i], FALSE, error))
         g_ptr_array_add (files, g_strdup (paths[i]));
       else
-        {
-          g_autofree char *name = g_filename_display_name (paths[i]);
-
-          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("“%s” does not exist."), name);
-          return NULL;
-        }
+        return NULL;
     }
   return g_steal_pointer (&files);
 }

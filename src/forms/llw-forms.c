@@ -1,26 +1,26 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "llw-database-forms.h"
 #include "llw-date.h"
+#include "llw-file.h"
 #include "llw-form-layout.h"
 #include "llw-form-reader.h"
 #include "llw-form-writer.h"
 #include "llw-forms-parallel.h"
 #include "llw-forms.h"
+#include "llw-output.h"
 #include "llw-report-status.h"
 #include "llw-text.h"
 #include "llw-xlsx.h"
+#include "llw-xlsx-finish.h"
 
 /* Making the forms: one per unit that must report, each with a token recorded in the
  * database, filled in with what llweek holds of the unit's report when there is one. Each
- * form goes to a temporary file, is read back as a returned form would be, and only then
- * replaces a file of its name. */
+ * form is written through the output module: to a temporary file, read back as a returned
+ * form would be, and only then moved over a file of its name. */
 
 G_DEFINE_QUARK (llw-forms-error-quark, llw_forms_error)
 
@@ -146,49 +146,42 @@ choose_units (LlwDatabase  *db,
   return g_steal_pointer (&chosen);
 }
 
-/* libxlsxwriter opens its file with fopen (), which on Windows takes no UTF-8 name: the
- * temporary file gets an ASCII name, in the target's folder unless that folder's own path
- * is out of fopen's reach there. */
-static char *
-create_temporary (const char  *folder,
-                  GError     **error)
+/* One form as the output module writes it. */
+typedef struct
 {
-  g_autofree char *template = NULL;
-  const char *where = folder;
-  int fd;
+  const LlwFormCatalogue *catalogue;
+  const LlwFormUnit *unit;
+} FormOutput;
 
-#ifdef G_OS_WIN32
-  for (const char *p = folder; *p != '\0'; p++)
-    if ((guchar) *p >= 0x80)
-      where = g_get_tmp_dir ();
-#endif
-  template = g_build_filename (where, "llweek-form-XXXXXX.tmp", NULL);
-  fd = g_mkstemp_full (template, O_RDWR, 0666);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
+static gboolean
+write_file (const char  *path,
+            gpointer     user_data,
+            GError     **error)
+{
+  FormOutput *form = user_data;
 
-      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                           g_strerror (saved_errno));
-      return NULL;
-    }
-  g_close (fd, NULL);
-  return g_steal_pointer (&template);
+  return llw_form_write (form->catalogue, form->unit, path, error);
 }
 
-/* Reads the form back: one that cannot be read whole, or that does not carry its token,
- * never replaces anything. */
+/* Reads the form back: every part whole and free of characters a spreadsheet cannot read
+ * (a full disk cuts libxlsxwriter's parts short without a word), then opened as a returned
+ * one would be, carrying its token. */
 static gboolean
-check_written (const char  *temporary,
-               const char  *token,
-               GError     **error)
+check_file (const char  *path,
+            gpointer     user_data,
+            GError     **error)
 {
-  g_autoptr(GBytes) bytes = llw_form_load_file (temporary, error);
-  g_autoptr(LlwXlsx) xlsx = bytes ? llw_xlsx_open (bytes, error) : NULL;
+  FormOutput *form = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(LlwXlsx) xlsx = NULL;
 
-  if (xlsx == NULL || !llw_xlsx_check_parts (xlsx, error))
+  if (!llw_package_check (path, error))
     return FALSE;
-  if (g_strcmp0 (llw_xlsx_get_property (xlsx, LLW_FORM_KEY_TOKEN), token) != 0)
+  bytes = llw_file_read_input (path, LLW_FORM_MAX_FILE_SIZE, error);
+  xlsx = bytes ? llw_xlsx_open (bytes, error) : NULL;
+  if (xlsx == NULL)
+    return FALSE;
+  if (g_strcmp0 (llw_xlsx_get_property (xlsx, LLW_FORM_KEY_TOKEN), form->unit->token) != 0)
     {
       g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
                            _("the form came out incomplete; is the disk full?"));
@@ -197,37 +190,23 @@ check_written (const char  *temporary,
   return TRUE;
 }
 
+/* Every form is written as every output is (llw-output.c): to a temporary file, read back,
+ * then moved over a file of its name; the database's own files are never replaced. */
 static gboolean
 write_one (const LlwFormCatalogue  *catalogue,
            const LlwFormUnit       *unit,
            const char              *path,
            GError                 **error)
 {
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *temporary = NULL;
+  FormOutput form = { catalogue, unit };
   g_autoptr(GError) local_error = NULL;
 
-  temporary = create_temporary (folder, &local_error);
-  if (temporary != NULL)
-    {
-      g_autoptr(GFile) from = g_file_new_for_path (temporary);
-      g_autoptr(GFile) to = g_file_new_for_path (path);
-
-      if (!llw_form_write (catalogue, unit, temporary, &local_error) ||
-          !check_written (temporary, unit->token, &local_error) ||
-          !g_file_move (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &local_error))
-        g_remove (temporary);
-    }
-
-  if (local_error != NULL)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, LLW_FORMS_ERROR, LLW_FORMS_ERROR_WRITE, _("Cannot write “%s”: %s"),
-                   name, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  /* libxlsxwriter opens its file with fopen (), which on Windows takes no UTF-8 name. */
+  if (llw_output_write (path, LLW_OUTPUT_ANSI_PATH, write_file, check_file, &form,
+                        &local_error))
+    return TRUE;
+  g_set_error_literal (error, LLW_FORMS_ERROR, LLW_FORMS_ERROR_WRITE, local_error->message);
+  return FALSE;
 }
 
 /* Returns: (transfer full): the path of each unit's form in @folder, two units whose names
@@ -317,6 +296,25 @@ load_prefills (LlwDatabase  *db,
   return TRUE;
 }
 
+/* Every form's file is looked at before any token is recorded: a file that no output may
+ * replace (the database, a pipe, a read-only file) stops the run before it changes anything,
+ * rather than after some forms are written. */
+static gboolean
+check_targets (GPtrArray  *paths,
+               GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  for (guint i = 0; i < paths->len; i++)
+    if (!llw_output_check_target (paths->pdata[i], &local_error))
+      {
+        g_set_error_literal (error, LLW_FORMS_ERROR, LLW_FORMS_ERROR_WRITE,
+                             local_error->message);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 /* Reads what the forms show and records their tokens. */
 static FormsJob *
 prepare (LlwDatabase  *db,
@@ -342,7 +340,8 @@ prepare (LlwDatabase  *db,
 
   ids = unit_ids (job->units);
   job->paths = plan_paths (campaign, job->units, folder);
-  if (!load_catalogue (db, campaign, &job->catalogue, error) || !load_prefills (db, job, error))
+  if (!check_targets (job->paths, error) ||
+      !load_catalogue (db, campaign, &job->catalogue, error) || !load_prefills (db, job, error))
     return NULL;
   job->tokens = llw_database_issue_forms (db, campaign, ids, error);
   return job->tokens != NULL ? g_steal_pointer (&job) : NULL;

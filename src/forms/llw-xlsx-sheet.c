@@ -83,8 +83,57 @@ llw_xlsx_cell_name (guint row,
   return g_strdup_printf ("%s%u", letters, row + 1);
 }
 
-/* The text of a rich or plain string item: its <t> elements, but not the phonetic guide
- * (<rPh>) that East Asian versions of Excel add. */
+/* Returns: (transfer full): @text with Office's escapes of characters that XML cannot hold
+ * written as those characters ("_x000B_" is a vertical tab, "_x005F_" an underscore), as
+ * Excel, LibreOffice and openpyxl read them: a character no document can hold comes through
+ * and is refused with its place, never kept as its escape. NUL and halves of surrogate
+ * pairs, which no text holds, stay as they were written. */
+static char *
+decode_escapes (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *escape = strstr (p, "_x");
+      guint64 code = 0;
+      char digits[5] = { 0 };
+
+      if (escape == NULL)
+        break;
+      g_string_append_len (out, p, escape - p);
+      p = escape;
+      memcpy (digits, escape + 2, strnlen (escape + 2, 4));
+      if (strlen (digits) == 4 && escape[6] == '_' && g_ascii_isxdigit (digits[0]) &&
+          g_ascii_isxdigit (digits[1]) && g_ascii_isxdigit (digits[2]) &&
+          g_ascii_isxdigit (digits[3]) &&
+          (code = g_ascii_strtoull (digits, NULL, 16)) != 0 && !(code >= 0xD800 && code <= 0xDFFF))
+        {
+          g_string_append_unichar (out, (gunichar) code);
+          p += 7;
+        }
+      else
+        {
+          g_string_append_c (out, *p);
+          p++;
+        }
+    }
+  g_string_append (out, p);
+  return g_string_free (out, FALSE);
+}
+
+/* Office's escapes decoded and the text in NFC. */
+static char *
+cell_text (const char *text)
+{
+  g_autofree char *decoded = decode_escapes (text);
+
+  return llw_text_normalize (decoded);
+}
+
+/* The text of a rich or plain string item as written: its <t> elements, but not the
+ * phonetic guide (<rPh>) that East Asian versions of Excel add. */
 static char *
 read_string_item (LlwXmlPart  *part,
                   GError     **error)
@@ -102,7 +151,7 @@ read_string_item (LlwXmlPart  *part,
       int d = xmlTextReaderDepth (part->reader);
 
       if (type == XML_READER_TYPE_END_ELEMENT && d == depth)
-        return llw_text_normalize (text->str);
+        return g_strdup (text->str);
       if (type == XML_READER_TYPE_END_ELEMENT && d == phonetic_depth)
         phonetic_depth = -1;
       else if (llw_xml_part_is (part, "rPh") && !xmlTextReaderIsEmptyElement (part->reader))
@@ -139,14 +188,14 @@ load_strings (LlwXlsx  *self,
   while ((rc = llw_xml_part_next (&part, error)) == 1)
     if (llw_xml_part_is (&part, "si"))
       {
-        char *text = read_string_item (&part, error);
+        g_autofree char *text = read_string_item (&part, error);
 
         if (text == NULL)
           {
             rc = -1;
             break;
           }
-        g_ptr_array_add (self->strings, text);
+        g_ptr_array_add (self->strings, cell_text (text));
         if (self->strings->len > LLW_XLSX_MAX_STRINGS)
           {
             g_set_error_literal (error, LLW_XLSX_ERROR, LLW_XLSX_ERROR_TOO_LARGE,
@@ -234,7 +283,7 @@ set_value (Cursor      *cursor,
     {
       /* "str", a formula's text, and "inlineStr" */
       cell->type = LLW_XLSX_CELL_TEXT;
-      cell->text = llw_text_normalize (value);
+      cell->text = cell_text (value);
     }
 }
 

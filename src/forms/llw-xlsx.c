@@ -592,37 +592,6 @@ llw_xlsx_open (GBytes  *bytes,
   return g_steal_pointer (&self);
 }
 
-/**
- * llw_xlsx_check_parts:
- *
- * Reads every part of the container to its end, as a check that a workbook just written
- * is whole: a part cut short, or whose compressed data is damaged, fails.
- *
- * Returns: %TRUE if every part can be read
- */
-gboolean
-llw_xlsx_check_parts (LlwXlsx  *self,
-                      GError  **error)
-{
-  GHashTableIter iter;
-  gpointer path;
-
-  g_hash_table_iter_init (&iter, self->entries);
-  while (g_hash_table_iter_next (&iter, NULL, &path))
-    {
-      g_autoptr(GsfInput) part = llw_xlsx_open_entry (self, path);
-      guint8 buffer[16384];
-
-      while (part != NULL && gsf_input_remaining (part) > 0)
-        if (gsf_input_read (part, MIN (sizeof buffer, (gsize) gsf_input_remaining (part)),
-                            buffer) == NULL)
-          g_clear_object (&part);
-      if (part == NULL)
-        return llw_xlsx_damaged (error, path);
-    }
-  return TRUE;
-}
-
 /* Whether dates are counted from 1904 (as some Mac workbooks do) rather than 1900. */
 gboolean
 llw_xlsx_is_1904 (LlwXlsx *self)

@@ -46,8 +46,6 @@ GQuark             llw_xlsx_error_quark     (void);
 LlwXlsx           *llw_xlsx_open            (GBytes             *bytes,
                                              GError            **error);
 void               llw_xlsx_free            (LlwXlsx            *self);
-gboolean           llw_xlsx_check_parts     (LlwXlsx            *self,
-                                             GError            **error);
 gboolean           llw_xlsx_is_1904         (LlwXlsx            *self);
 const char        *llw_xlsx_get_property    (LlwXlsx            *self,
                                              const char         *name);
