@@ -398,6 +398,8 @@ write_all (FormsJob      *job,
 {
   WriteRun run = { job, cancellable };
 
+  /* Each form is read back with libgsf on the thread that wrote it. */
+  llw_xlsx_init ();
   g_mutex_init (&run.lock);
   llw_forms_for_each (job->units->len, write_form, &run);
   g_mutex_clear (&run.lock);

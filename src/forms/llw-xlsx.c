@@ -540,6 +540,20 @@ init_readers (gpointer data)
 }
 
 /**
+ * llw_xlsx_init:
+ *
+ * Readies libgsf and libxml2 for use on several threads at once: to call before threads
+ * that read or check workbooks start. llw_xlsx_open () calls it too.
+ */
+void
+llw_xlsx_init (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, init_readers, NULL);
+}
+
+/**
  * llw_xlsx_open:
  * @bytes: the whole file
  *
@@ -557,9 +571,7 @@ llw_xlsx_open (GBytes  *bytes,
   gsize size;
   const guint8 *data = g_bytes_get_data (bytes, &size);
   g_autoptr(GError) zip_error = NULL;
-  static GOnce once = G_ONCE_INIT;
-
-  g_once (&once, init_readers, NULL);
+  llw_xlsx_init ();
   self->bytes = g_bytes_ref (bytes);
   self->budget = LLW_XLSX_MAX_TOTAL;
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

@@ -43,6 +43,7 @@ typedef struct _LlwXlsx LlwXlsx;
 typedef struct _LlwXlsxSheet LlwXlsxSheet;
 
 GQuark             llw_xlsx_error_quark     (void);
+void               llw_xlsx_init            (void);
 LlwXlsx           *llw_xlsx_open            (GBytes             *bytes,
                                              GError            **error);
 void               llw_xlsx_free            (LlwXlsx            *self);

@@ -56,7 +56,16 @@ with tempfile.TemporaryDirectory() as tmp:
             (["-d", "b.db", "--print-checklist", "a.pdf"], "-d after --database"),
             (["--campaign", "2021", "-c", "2022", "--export-report", "a.xlsx"],
              "--campaign twice"),
-            (["--export-report", "a.xlsx", "--version"], "a task and --version")):
+            (["--export-report", "a.xlsx", "--version"], "a task and --version"),
+            (["--make-forms", tmp, "--import-forms", "a.xlsx"], "making and importing forms"),
+            (["--import-forms", "a.xlsx", "b.xlsx", "--export-report", "c.xlsx"],
+             "importing forms and exporting"),
+            (["--import-forms", "a.xlsx", "--import-forms", "b.xlsx"], "--import-forms twice"),
+            (["--make-forms", tmp, "--make-forms", tmp], "--make-forms twice"),
+            (["--make-forms", tmp, "--unit", "Sở Y tế", "--unit", "Tỉnh đoàn"], "--unit twice"),
+            (["--make-forms", tmp, "--dry-run"], "--dry-run with --make-forms"),
+            (["--unit", "Sở Y tế", "--export-report", "a.xlsx"], "--unit without --make-forms"),
+            (["--import-forms", "a.xlsx", "--unit", "Sở Y tế"], "--unit with --import-forms")):
         p = run("--database", usage_db, *args)
         check(f"{what}: bad usage, exit 2, one line",
               p.returncode == 2 and len(p.stderr.strip().splitlines()) == 1

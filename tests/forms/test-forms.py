@@ -6,6 +6,7 @@ write it), imported, and the consolidated workbook must show exactly what was fi
 Every file refused, and every form whose identity is wrong, leaves the database as it was,
 byte for byte in its dump."""
 
+import datetime
 import os
 import re
 import shutil
@@ -222,7 +223,11 @@ def fixture(tmp, name):
     """A database with its forms, for one case."""
     folder = os.path.join(tmp, name)
     os.mkdir(folder)
-    return make(folder)[:2]
+    llweek, forms, result = make(folder)
+    if not check(f"the forms of the case “{name}” are made", result.returncode == 0,
+                 result.stdout + result.stderr):
+        finish()
+    return llweek, forms
 
 
 def imported(llweek, path, unit):
@@ -419,6 +424,54 @@ def check_identity(tmp):
     check("a form of a unit no longer assigned is refused", ok, err)
 
 
+def check_text(tmp):
+    """Text no document can hold, or longer than its field holds, is refused where it was
+    typed: file › sheet › cell, and the line and character in the cell."""
+    llweek, forms = fixture(tmp, "text")
+    work = os.path.join(tmp, "text", "work")
+    os.mkdir(work)
+    form = form_of(forms, "So-Tu-phap")
+
+    def case(name, **kwargs):
+        return fill(form, figures={"A1": 3}, out=os.path.join(work, name), **kwargs)
+
+    good = case("good.xlsx", fields={"llw_results": "ABC"})
+    cases = [
+        ("a noncharacter on the second line of the results",
+         case("nonchar.xlsx", fields={"llw_results": "Kết quả tốt.\nDòng hai có \ufdd0 lạ."}),
+         ["nonchar.xlsx › Báo cáo › ", "Line 2, character 13", "U+FDD0"]),
+        ("a noncharacter in an activity's title",
+         case("activity.xlsx", activities=[{"title": "Hội thảo \U0001fffe", "start":
+                                            datetime.date(2021, 10, 2)}]),
+         ["activity.xlsx › Hoạt động › ", "Character 10", "U+1FFFE"]),
+        ("U+FFFE written as Office writes it, _xFFFE_",
+         rewrite(good, os.path.join(work, "escaped.xlsx"),
+                 lambda n, d: d.replace(b"ABC", b"A_xFFFE_C")),
+         ["escaped.xlsx › Báo cáo › ", "Character 2", "U+FFFE"]),
+        ("a control character written _x0001_",
+         rewrite(good, os.path.join(work, "control.xlsx"),
+                 lambda n, d: d.replace(b"ABC", b"AB_x0001_")),
+         ["control.xlsx › Báo cáo › ", "Character 3", "U+0001"]),
+        ("a document number of 600 characters",
+         case("number.xlsx", fields={"llw_document_number": "1" * 600}),
+         ["number.xlsx › Báo cáo › ", "At most 500 characters", "600"]),
+        ("results of 30,001 characters",
+         case("results.xlsx", fields={"llw_results": "x" * 30001}),
+         ["results.xlsx › Báo cáo › ", "At most 30000 characters", "30001"]),
+    ]
+    for label, path, words in cases:
+        ok, err = refused(llweek, [path], *words)
+        check(f"refused where it was typed, nothing changed: {label}", ok, err)
+
+    kept = rewrite(good, os.path.join(work, "underscore.xlsx"),
+                   lambda n, d: d.replace(b"ABC", b"A_x005F_x0041_ B"))
+    result = llweek.run("--import-forms", kept)
+    stored = llweek.sql("SELECT results FROM report r JOIN unit u ON u.id = r.unit_id "
+                        "WHERE u.name = 'Sở Tư pháp'")
+    check("an escaped underscore is read as the underscore the unit typed",
+          result.returncode == 0 and stored == [("A_x0041_ B",)], result.stderr + str(stored))
+
+
 def zip_of(path, entries):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in entries.items():
@@ -519,6 +572,7 @@ def main():
         check_prefill(llweek, tmp)
         check_quirks(tmp)
         check_identity(tmp)
+        check_text(tmp)
         check_files_refused(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
