@@ -37,8 +37,8 @@ llw_database_issue_forms (LlwDatabase  *self,
                           GArray       *unit_ids,
                           GError      **error)
 {
-  static const char sql[] = "INSERT INTO issued_form (campaign_id, unit_id, token, made_at) "
-                            "VALUES (?, ?, ?, ?)";
+  static const char sql[] = "INSERT INTO issued_form (campaign_id, unit_id, token, made_at, "
+                            "unit_name) SELECT ?1, ?2, ?3, ?4, name FROM unit WHERE id = ?2";
   g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *made_at = g_date_time_format_iso8601 (now);
@@ -80,18 +80,21 @@ llw_database_issue_forms (LlwDatabase  *self,
  * @campaign_id: (out): the campaign the form was made for
  * @year: (out): that campaign's year
  * @unit_id: (out): the unit it was made for
+ * @unit_name: (out) (transfer full): the unit's name as the form showed it
  *
  * Returns: whether this database made a form with @token
  */
 gboolean
-llw_database_find_issued_form (LlwDatabase *self,
-                               const char  *token,
-                               gint64      *campaign_id,
-                               int         *year,
-                               gint64      *unit_id)
+llw_database_find_issued_form (LlwDatabase  *self,
+                               const char   *token,
+                               gint64       *campaign_id,
+                               int          *year,
+                               gint64       *unit_id,
+                               char        **unit_name)
 {
-  static const char sql[] = "SELECT f.campaign_id, c.year, f.unit_id FROM issued_form f "
-                            "JOIN campaign c ON c.id = f.campaign_id WHERE f.token = ?";
+  static const char sql[] = "SELECT f.campaign_id, c.year, f.unit_id, f.unit_name "
+                            "FROM issued_form f JOIN campaign c ON c.id = f.campaign_id "
+                            "WHERE f.token = ?";
   sqlite3_stmt *stmt;
   gboolean found;
 
@@ -107,6 +110,7 @@ llw_database_find_issued_form (LlwDatabase *self,
       *campaign_id = sqlite3_column_int64 (stmt, 0);
       *year = sqlite3_column_int (stmt, 1);
       *unit_id = sqlite3_column_int64 (stmt, 2);
+      *unit_name = llw_stmt_dup_text (stmt, 3);
     }
   sqlite3_reset (stmt);
   return found;

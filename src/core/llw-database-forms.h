@@ -26,7 +26,8 @@ gboolean        llw_database_find_issued_form       (LlwDatabase      *self,
                                                      const char       *token,
                                                      gint64           *campaign_id,
                                                      int              *year,
-                                                     gint64           *unit_id);
+                                                     gint64           *unit_id,
+                                                     char            **unit_name);
 LlwReportInput *llw_database_load_report_input      (LlwDatabase      *self,
                                                      gint64            report_id,
                                                      GError          **error);

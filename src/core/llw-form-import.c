@@ -287,14 +287,31 @@ check_identity (LlwFormImport *self,
 {
   gint64 campaign_id = 0, unit_id = 0;
   int year = 0;
+  g_autofree char *issued_name = NULL;
+  g_autofree char *issued_key = NULL;
+  g_autofree char *form_key = NULL;
 
   if (!llw_database_find_issued_form (self->db, entry->input->token, &campaign_id, &year,
-                                      &unit_id))
+                                      &unit_id, &issued_name))
     {
       llw_form_import_add_problem (self, entry, NULL,
                                    _("llweek never made this form: it was made with another "
                                      "copy of the data, or its hidden identity was changed. "
                                      "Send the unit a form made here."));
+      return FALSE;
+    }
+  /* The token says whose form it is; a name that is not the one the form was made with
+   * was typed into the hidden identity. */
+  issued_key = llw_text_name_key (issued_name);
+  form_key = llw_text_name_key (entry->input->unit_name ? entry->input->unit_name : "");
+  if (*form_key != '\0' && !g_str_equal (form_key, issued_key))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("the form’s hidden identity was edited: it names “%s”, but llweek "
+                           "made it for “%s”. Ask that unit to fill in its own form again."),
+                         entry->input->unit_name, issued_name);
+
+      llw_form_import_add_problem (self, entry, NULL, message);
       return FALSE;
     }
   if (campaign_id != llw_campaign_get_id (self->campaign))

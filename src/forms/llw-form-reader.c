@@ -354,13 +354,37 @@ identity_value (Identity   *identity,
   return property != NULL ? property : g_hash_table_lookup (identity->keys, key);
 }
 
+/* Returns: whether the identity the hidden sheet and the document properties both carry
+ * says the same in both: one edited without the other is a form whose identity was
+ * changed, or put together from two forms. Names are compared in NFC, as a program may
+ * have written either. */
+static gboolean
+is_consistent (Identity *identity)
+{
+  static const char *const keys[] = {
+    LLW_FORM_KEY_VERSION, LLW_FORM_KEY_CAMPAIGN, LLW_FORM_KEY_UNIT, LLW_FORM_KEY_TOKEN,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      const char *property = llw_xlsx_get_property (identity->r->xlsx, keys[i]);
+      const char *cell = g_hash_table_lookup (identity->keys, keys[i]);
+      g_autofree char *property_key = property ? llw_text_normalize (property) : NULL;
+      g_autofree char *cell_key = cell ? llw_text_normalize (cell) : NULL;
+
+      if (property_key != NULL && cell_key != NULL && !g_str_equal (property_key, cell_key))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The form's identity, from its custom properties or else its hidden sheet. */
 static gboolean
 read_identity (Reader    *r,
                Identity  *identity,
                GError   **error)
 {
-  const char *token, *sheet_token, *version;
+  const char *token, *version;
 
   identity->r = r;
   identity->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -373,16 +397,15 @@ read_identity (Reader    *r,
   g_ptr_array_sort (identity->figures, compare_rows);
 
   token = identity_value (identity, LLW_FORM_KEY_TOKEN);
-  sheet_token = g_hash_table_lookup (identity->keys, LLW_FORM_KEY_TOKEN);
   version = identity_value (identity, LLW_FORM_KEY_VERSION);
   if (token == NULL || version == NULL)
     return not_a_form (error);
-  if (sheet_token != NULL && !g_str_equal (token, sheet_token))
+  if (!is_consistent (identity))
     {
       g_set_error_literal (error, LLW_XLSX_ERROR, LLW_XLSX_ERROR_NOT_WORKBOOK,
-                           _("The form’s hidden identity is contradictory: parts of two "
-                             "different forms were put together. Ask the unit to fill in "
-                             "their own form again."));
+                           _("The form’s hidden identity is contradictory: it was edited, or "
+                             "parts of two different forms were put together. Ask the unit to "
+                             "fill in their own form again."));
       return FALSE;
     }
   if (g_ascii_strtoll (version, NULL, 10) > LLW_FORM_VERSION)

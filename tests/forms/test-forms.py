@@ -407,6 +407,16 @@ def check_identity(tmp):
     ok, err = refused(llweek, [forged], "never made this form")
     check("a form with a token llweek never issued is refused", ok, err)
 
+    wb = openpyxl.load_workbook(filled)
+    for row in wb["llweek"].iter_rows():
+        if row[0].value == "llweek-unit":
+            row[1].value = "UBND huyện An Minh"
+    edited = os.path.join(work, "edited.xlsx")
+    wb.save(edited)
+    ok, err = refused(llweek, [edited], "edited.xlsx", "hidden identity was edited",
+                       "UBND huyện An Minh", "UBND huyện An Biên")
+    check("a form whose hidden identity names another unit is refused, naming both", ok, err)
+
     plain = os.path.join(work, "plain.xlsx")
     openpyxl.Workbook().save(plain)
     ok, err = refused(llweek, [plain], "not an llweek form")

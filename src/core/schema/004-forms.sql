@@ -2,13 +2,15 @@
 -- The fill-in forms sent to the units and the forms they send back.
 
 -- Every form made for a unit. Its random token travels inside the form and identifies a
--- returned one: a form llweek never made is refused.
+-- returned one: a form llweek never made is refused. The unit's name as the form shows it
+-- tells an edited identity from a unit renamed since.
 CREATE TABLE issued_form (
   id          INTEGER PRIMARY KEY,
   campaign_id INTEGER NOT NULL REFERENCES campaign (id) ON DELETE CASCADE,
   unit_id     INTEGER NOT NULL REFERENCES unit (id) ON DELETE CASCADE,
   token       TEXT NOT NULL UNIQUE,
-  made_at     TEXT NOT NULL
+  made_at     TEXT NOT NULL,
+  unit_name   TEXT NOT NULL
 );
 CREATE INDEX issued_form_unit ON issued_form (campaign_id, unit_id);
 
