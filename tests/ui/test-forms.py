@@ -55,7 +55,7 @@ def sh(command):
 
 
 def window_id(title):
-    return sh(f"xdotool search --name '^{title}$' | head -1")
+    return sh(f"xdotool search --onlyvisible --name '^{title}$' | head -1")
 
 
 def geometry(wid):
@@ -64,11 +64,14 @@ def geometry(wid):
 
 
 def screenshot(title, name):
+    """Takes a picture of the window called @title; a picture of an earlier run never
+    counts."""
     wid = window_id(title)
     path = os.path.join(SHOTS, name)
-    if wid:
-        subprocess.run(["import", "-window", wid, path], check=False)
-    return os.path.exists(path)
+    if os.path.exists(path):
+        os.remove(path)
+    return bool(wid) and subprocess.run(["import", "-window", wid, path]).returncode == 0 \
+        and os.path.getsize(path) > 0
 
 
 def wait_for(condition, timeout=60):
