@@ -26,8 +26,9 @@ issue_seed_token (const char *path)
 
   g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (handle,
-                                 "INSERT INTO issued_form (campaign_id, unit_id, token, made_at) "
-                                 "SELECT 1, id, '" SEED_TOKEN "', '2021-10-20' FROM unit "
+                                 "INSERT INTO issued_form (campaign_id, unit_id, token, made_at, "
+                                 "unit_name) SELECT 1, id, '" SEED_TOKEN "', '2021-10-20', name "
+                                 "FROM unit "
                                  "WHERE name = 'UBND huyện Hòn Đất'", NULL, NULL, NULL),
                    ==, SQLITE_OK);
   sqlite3_close (handle);
