@@ -304,7 +304,8 @@ test_cascade_and_undo (Fixture      *fixture,
   g_assert_true (llw_deletion_has_dependents (deletion));
   g_assert_cmpstr (llw_deletion_get_label (deletion), ==, "UBND huyện Kiên Lương");
   described = llw_deletion_describe_dependents (deletion);
-  g_assert_cmpstr (described, ==, "1 activity, 1 assignment, 1 report, 3 figures");
+  g_assert_cmpstr (described, ==,
+                   "1 activity, 1 assignment, 1 report received on 20/10/2021, 3 figures");
 
   g_assert_true (llw_database_delete (fixture->db, deletion, &error));
   g_assert_no_error (error);
