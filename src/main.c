@@ -160,7 +160,7 @@ print_checklist (const Options *options)
   return EXIT_SUCCESS;
 }
 
-/* Checks the whole file, then applies it (or says what it would change); every problem is
+/* Checks the whole file, then applies it (or lists what it would change); every problem is
  * printed on its own line, as "FILE:LINE…", after one line that sums them up. */
 static int
 import_reports (const Options *options)
@@ -195,6 +195,13 @@ import_reports (const Options *options)
       return EXIT_FAILURE;
     }
 
+  /* A dry run says, unit by unit, what the import would change. */
+  if (options->dry_run)
+    {
+      g_autofree char *plan = llw_change_plan_format (llw_import_get_plan (import));
+
+      g_print ("%s", plan);
+    }
   summary = llw_import_describe (import, options->dry_run);
   g_print ("%s: %s\n", options->import_reports, summary);
   return EXIT_SUCCESS;

@@ -8,6 +8,7 @@
 #include "llw-database-get.h"
 #include "llw-database-history.h"
 #include "llw-date.h"
+#include "llw-import.h"
 #include "llw-test-fixture.h"
 #include "llw-unit.h"
 
@@ -440,7 +441,9 @@ test_closed_refuses (Fixture      *fixture,
   g_autoptr(GHashTable) settings = llw_test_values ("report_number", "99/BC-SGDĐT", NULL);
   g_autoptr(GHashTable) report = llw_test_values ("received_date", "21/10/2021", NULL);
   g_autoptr(GHashTable) figures = llw_test_values ("A1", "999", NULL);
+  g_autoptr(LlwImport) import = llw_import_new (db, old);
   g_autoptr(GDateTime) now = NULL;
+  const char *csv = "unit,received_date,A1\nSYT,20/10/2021,999\n";
   GDate today;
 
   llw_date_today (&today);
@@ -463,6 +466,9 @@ test_closed_refuses (Fixture      *fixture,
   g_assert_null (llw_database_plan_deletion (db, "unit", old_id, unit_id (fixture, "SYT"),
                                              &error));
   g_assert_nonnull (strstr (error->message, "reopen the campaign"));
+  assert_closed (&error);
+  g_assert_true (llw_import_read (import, csv, strlen (csv), &error));
+  g_assert_false (llw_import_apply (import, FALSE, &error));
   assert_closed (&error);
   assert_2021_unchanged (fixture);
 }
