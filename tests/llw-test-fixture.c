@@ -80,3 +80,61 @@ llw_test_values (const char *first,
   va_end (args);
   return table;
 }
+
+/* Returns: (transfer full): every row of every table of the database at @path, as SQLite
+ * reads it, through its write-ahead log if it has one, with the schema version. */
+char *
+llw_test_dump_path (const char *path)
+{
+  GString *text = g_string_new (NULL);
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *tables = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &raw, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                            "UNION ALL SELECT 'version ' || user_version "
+                                            "FROM pragma_user_version ORDER BY 1",
+                                       -1, &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (tables, 0);
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1, 2", table);
+      sqlite3_stmt *stmt = NULL;
+
+      g_string_append_printf (text, "%s\n", table);
+      if (g_str_has_prefix (table, "version "))
+        continue;
+      g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (text, "|%s", sqlite3_column_type (stmt, c) == SQLITE_NULL
+                                    ? "NULL" : (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (text, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_finalize (tables);
+  sqlite3_close (raw);
+  return g_string_free (text, FALSE);
+}
+
+/* Returns: (transfer full): llw_test_dump_path () of a copy of the database file alone,
+ * without its write-ahead log: what a user gets who copies "the database" to a stick. */
+char *
+llw_test_dump_alone (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("llweek-alone-XXXXXX", &error);
+  g_autofree char *copy = g_build_filename (folder, "copy.db", NULL);
+  g_autofree char *bytes = NULL;
+  char *dump;
+  gsize length = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &bytes, &length, &error));
+  g_assert_true (g_file_set_contents (copy, bytes, (gssize) length, &error));
+  dump = llw_test_dump_path (copy);
+  llw_test_remove_folder (folder);
+  return dump;
+}

@@ -543,6 +543,8 @@ llw_database_open (const char  *path,
       return NULL;
     }
 
+  /* A new or migrated file, or a log left by a crash, goes into the file at once. */
+  llw_database_checkpoint (self, NULL);
   return g_steal_pointer (&self);
 }
 
@@ -605,6 +607,35 @@ llw_database_check_file (const char  *path,
     }
 
   *version = (int) header.user_version;
+  return TRUE;
+}
+
+/**
+ * llw_database_checkpoint:
+ *
+ * Folds the write-ahead log back into the database file and empties it, so that the file
+ * alone holds every saved change: office staff copy "the database" to a USB stick or send
+ * it by e-mail, one file. Done after a restore and an import, when the window closes and
+ * while it is idle. A file open for reading only, or a transaction under way, is left.
+ *
+ * Returns: %TRUE once the file holds everything saved
+ */
+gboolean
+llw_database_checkpoint (LlwDatabase  *self,
+                         GError      **error)
+{
+  int rc;
+
+  g_return_val_if_fail (LLW_IS_DATABASE (self), FALSE);
+
+  if (self->read_only || self->depth > 0)
+    return TRUE;
+  rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      llw_database_set_error (self, error, "checkpoint");
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -51,6 +51,8 @@ char        *llw_database_get_backup_folder     (LlwDatabase  *self);
 gboolean     llw_database_restore               (LlwDatabase  *self,
                                                  const char   *path,
                                                  GError      **error);
+gboolean     llw_database_checkpoint            (LlwDatabase  *self,
+                                                 GError      **error);
 
 GListModel  *llw_database_list_campaigns        (LlwDatabase  *self,
                                                  GError      **error);

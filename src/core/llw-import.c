@@ -1029,8 +1029,8 @@ apply_rows (LlwImport  *self,
  * @dry_run: find out what would change, and write nothing
  *
  * Creates or updates the reports of the units the file names, with their history, in one
- * transaction; llw_import_get_plan () then says, unit by unit, what changed (or would
- * have). A dry run only reads, and works on a
+ * transaction, and folds the database's log back into its file; llw_import_get_plan () then
+ * says, unit by unit, what changed (or would have). A dry run only reads, and works on a
  * file open for reading only too. A closed campaign refuses both.
  *
  * Returns: %TRUE on success; on failure nothing was written
@@ -1057,6 +1057,7 @@ llw_import_apply (LlwImport  *self,
     return FALSE;
 
   llw_database_emit_changed (self->db, "report", 0);
+  llw_database_checkpoint (self->db, NULL);
   return TRUE;
 }
 
