@@ -337,6 +337,19 @@ test_2022_work_leaves_2021 (Fixture      *fixture,
   g_hash_table_insert (assign, g_strdup ("unit_id"), g_strdup_printf ("%" G_GINT64_FORMAT, unit));
   g_assert_cmpint (llw_database_insert (db, &llw_entity_assignment, fixture->next_id, assign,
                                         NULL, &error), >, 0);
+  {
+    /* Unticking its assignment in the unit's form takes it out of 2022 and leaves it. */
+    g_autoptr(LlwDeletion) unassign = NULL;
+    gint64 assignment = llw_database_find_assignment (db, fixture->next, unit, &error);
+
+    unassign = llw_database_plan_deletion (db, "assignment", fixture->next_id, assignment,
+                                           &error);
+    g_assert_no_error (error);
+    g_assert_false (llw_deletion_takes_record (unassign));
+    g_assert_true (llw_database_delete (db, unassign, &error));
+    g_assert_nonnull (query (fixture, "SELECT id FROM unit WHERE name LIKE 'Trung tâm học tập%'"));
+    g_assert_true (llw_database_undo_deletion (db, unassign, &error));
+  }
   remove_unit (fixture, unit, TRUE);
   g_assert_null (query (fixture, "SELECT id FROM unit WHERE name LIKE 'Trung tâm học tập%'"));
 

@@ -283,7 +283,7 @@ save_all (LlwDatabase  *self,
         return FALSE;
     }
 
-  deletion->whole = deletion->kept->len == 0;
+  deletion->whole = !deletion->keep && deletion->kept->len == 0;
   if (deletion->whole)
     return save_rows (self, deletion, deletion->table, "id", deletion->id, 0, 0, TRUE, error);
   return save_dependents (self, deletion, deletion->table, deletion->id, scope, scope, error);
@@ -383,6 +383,42 @@ collect (LlwDatabase  *self,
   return check_campaigns (self, deletion, error);
 }
 
+/* An assignment is a unit's place in a campaign: taking it away takes the unit out of the
+ * campaign, with its report and what else it has there, and leaves the unit. Returns: the
+ * planned deletion of the assignment's unit from its campaign. */
+static LlwDeletion *
+plan_membership (LlwDatabase  *self,
+                 gint64        campaign_id,
+                 gint64        id,
+                 GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(LlwDeletion) deletion = NULL;
+
+  stmt = llw_database_prepare (self, "SELECT unit_id, campaign_id FROM assignment WHERE id = ?",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_NOT_FOUND,
+                   _("The record was not found; it may have been deleted."));
+      return NULL;
+    }
+  if (sqlite3_column_int64 (stmt, 1) != campaign_id)
+    {
+      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_INVALID,
+                   _("The assignment belongs to another campaign and cannot be deleted from "
+                     "this one."));
+      return NULL;
+    }
+
+  deletion = llw_deletion_new ("unit", sqlite3_column_int64 (stmt, 0), campaign_id);
+  deletion->keep = TRUE;
+  return collect (self, deletion, error) ? g_steal_pointer (&deletion) : NULL;
+}
+
 static LlwDeletion *
 plan (LlwDatabase  *self,
       const char   *table,
@@ -391,8 +427,12 @@ plan (LlwDatabase  *self,
       gboolean      everywhere,
       GError      **error)
 {
-  g_autoptr(LlwDeletion) deletion = llw_deletion_new (table, id, campaign_id);
+  g_autoptr(LlwDeletion) deletion = NULL;
 
+  if (!everywhere && g_str_equal (table, "assignment"))
+    return plan_membership (self, campaign_id, id, error);
+
+  deletion = llw_deletion_new (table, id, campaign_id);
   deletion->everywhere = everywhere;
   if (!collect (self, deletion, error))
     return NULL;
@@ -411,7 +451,9 @@ plan (LlwDatabase  *self,
  * ()). A record of the campaign goes with what depends on it. A unit, shared by every
  * campaign, is taken out of this campaign only: its assignment there and, after the user
  * is asked, its report, figures, activities and reminders there; the unit itself goes too
- * only when no other campaign has anything of it (llw_deletion_takes_record ()).
+ * only when no other campaign has anything of it (llw_deletion_takes_record ()). An
+ * assignment, a unit's place in the campaign, is taken away the same way, and the unit
+ * always stays.
  *
  * Returns: (transfer full): the planned deletion, to pass to llw_database_delete (); %NULL
  *   with LLW_DATABASE_ERROR_CLOSED when the campaign is closed, or NOT_FOUND when the unit

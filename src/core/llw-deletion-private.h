@@ -35,6 +35,7 @@ struct _LlwDeletion
   gint64 id;
   gint64 campaign_id;   /* the campaign whose tab asked, or 0 for every campaign */
   gboolean everywhere;  /* asked for: the record and everything it has in every campaign */
+  gboolean keep;        /* asked for: only its records of the campaign, never the record */
   gboolean whole;       /* the record itself goes, not only its records of the campaign */
   char *label;
   GPtrArray *rows;      /* LlwSavedRow *: the record first when it goes, then what depends on
