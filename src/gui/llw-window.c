@@ -169,6 +169,7 @@ llw_window_dispose (GObject *object)
 {
   LlwWindow *self = LLW_WINDOW (object);
 
+  llw_window_disk_dispose (self);
   llw_window_actions_dispose (self);
   llw_window_state_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LLW_TYPE_WINDOW);
@@ -244,6 +245,7 @@ llw_window_new (GtkApplication *application,
   self = g_object_new (LLW_TYPE_WINDOW, "application", application, NULL);
   self->database = g_object_ref (database);
   llw_window_actions_watch_database (self);
+  llw_window_disk_watch_database (self);
   llw_window_files_init (self);
   load_campaigns (self, campaign);
 
