@@ -46,9 +46,6 @@ gboolean      llw_database_migrate      (LlwDatabase  *self,
 
 gboolean      llw_database_begin        (LlwDatabase  *self,
                                          GError      **error);
-gboolean      llw_database_check_open   (LlwDatabase  *self,
-                                         gint64        campaign_id,
-                                         GError      **error);
 gboolean      llw_database_end          (LlwDatabase  *self,
                                          gboolean      ok,
                                          GError      **error);

@@ -121,6 +121,9 @@ gboolean     llw_database_delete                (LlwDatabase      *self,
 gboolean     llw_database_undo_deletion         (LlwDatabase      *self,
                                                  LlwDeletion      *deletion,
                                                  GError          **error);
+gboolean     llw_database_check_open            (LlwDatabase      *self,
+                                                 gint64            campaign_id,
+                                                 GError          **error);
 gboolean     llw_database_reopen_campaign       (LlwDatabase      *self,
                                                  LlwCampaign      *campaign,
                                                  gboolean          reopened,

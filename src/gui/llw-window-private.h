@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 /* The window is split by concern, as GNOME Text Editor's: llw-window.c builds it and shows
  * a campaign, llw-window-actions.c edits records, llw-window-state.c keeps its settings,
- * llw-window-disk.c keeps the file on disk whole. */
+ * llw-window-closing.c shows and reopens a closed campaign, llw-window-disk.c keeps the
+ * file on disk whole. */
 
 struct _LlwWindow
 {
@@ -18,6 +19,9 @@ struct _LlwWindow
   GtkDropDown *campaign_dropdown;
   GtkStack *stack;
   LlwNotificationBar *notification_bar;
+  GtkWidget *closed_bar;
+  GtkWidget *closed_label;
+  GtkWidget *closed_button;
 
   LlwDatabase *database;
   LlwCampaignData *data;
@@ -36,6 +40,9 @@ void llw_window_actions_watch_database (LlwWindow      *self);
 void llw_window_actions_dispose        (LlwWindow      *self);
 
 void llw_window_files_init             (LlwWindow      *self);
+
+void llw_window_closing_init           (LlwWindow      *self);
+void llw_window_closing_campaign_shown (LlwWindow      *self);
 
 void llw_window_disk_watch_database    (LlwWindow      *self);
 void llw_window_disk_dispose           (LlwWindow      *self);

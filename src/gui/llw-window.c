@@ -50,6 +50,7 @@ show_campaign (LlwWindow   *self,
 
   gtk_window_set_title (GTK_WINDOW (self), llw_campaign_get_title (campaign));
   llw_window_state_campaign_shown (self, campaign);
+  llw_window_closing_campaign_shown (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -199,6 +200,9 @@ llw_window_class_init (LlwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlwWindow, campaign_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LlwWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LlwWindow, notification_bar);
+  gtk_widget_class_bind_template_child (widget_class, LlwWindow, closed_bar);
+  gtk_widget_class_bind_template_child (widget_class, LlwWindow, closed_label);
+  gtk_widget_class_bind_template_child (widget_class, LlwWindow, closed_button);
   gtk_widget_class_bind_template_callback (widget_class, format_year);
   llw_window_actions_class_init (widget_class);
 }
@@ -226,6 +230,7 @@ llw_window_init (LlwWindow *self)
                            G_CALLBACK (campaign_selected_cb), self, G_CONNECT_SWAPPED);
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   llw_window_actions_init (self);
+  llw_window_closing_init (self);
   llw_window_state_init (self);
 }
 

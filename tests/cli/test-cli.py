@@ -112,6 +112,11 @@ with tempfile.TemporaryDirectory() as tmp:
           lines[-1].endswith("Would create 1 reports, update 2 and change 3 figures. "
                              "Nothing was written."), p.stdout + p.stderr)
     check("--dry-run writes nothing", dump(plan_db) == before)
+    p = run("--database", plan_db, "--import-reports", three, "--dry-run",
+            env_extra=dict(OPEN, LANGUAGE="vi", LANG="C.UTF-8", LC_ALL="C.UTF-8"))
+    check("the dry run speaks Vietnamese in a Vietnamese locale",
+          p.returncode == 0 and "UBND thành phố Hà Tiên: báo cáo mới" in p.stdout.splitlines()
+          and "  Ngày nhận: 21/10/2021 → 22/10/2021" in p.stdout.splitlines(), p.stdout)
     p = run("--database", plan_db, "--import-reports", three, env_extra=CLOSED)
     check("a closed campaign refuses the import in one line, and nothing changes",
           p.returncode == 1 and "closed" in p.stderr and len(p.stderr.splitlines()) == 1 and

@@ -44,9 +44,10 @@ def accessibility_root():
     return root
 
 
-def start(llweek, today="2021-10-25"):
-    """Starts llweek on a new database; returns the process and the database's path."""
-    database = os.path.join(tempfile.mkdtemp(prefix="llweek-ui-"), "llweek.db")
+def start(llweek, today="2021-10-25", database=None):
+    """Starts llweek on @database, or on a new one; returns the process and the database's
+    path."""
+    database = database or os.path.join(tempfile.mkdtemp(prefix="llweek-ui-"), "llweek.db")
     env = dict(os.environ, LANGUAGE="vi", LANG="C.UTF-8", LC_ALL="C.UTF-8",
                LLWEEK_TODAY=today, GSETTINGS_BACKEND="memory", NO_AT_BRIDGE="0")
     env.pop("GTK_A11Y", None)
