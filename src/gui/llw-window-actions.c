@@ -196,8 +196,7 @@ llw_window_edit_record (LlwWindow       *self,
   /* A closed campaign's records are shown as they are; nothing new is added to it. */
   if (read_only != NULL && id == 0)
     {
-      g_set_error_literal (&error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_CLOSED, read_only);
-      show_failure (parent, _("Nothing can be added"), error);
+      llw_show_message (parent, GTK_MESSAGE_WARNING, _("Nothing can be added"), read_only);
       return;
     }
 
@@ -323,7 +322,7 @@ delete_everywhere_record (LlwWindow  *self,
 
   deletion = llw_database_plan_deletion_everywhere (self->database, table, id, &error);
   if (deletion == NULL)
-    show_failure (parent, _("The unit cannot be deleted from every campaign"), error);
+    llw_show_error (parent, _("The unit cannot be deleted from every campaign"), error);
   else
     confirm_deletion (self, parent, deletion, NULL);
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "llw-date.h"
+#include "llw-message.h"
 #include "llw-window-private.h"
 
 /* Past years are history. A campaign past its Ministry deadline is closed: a bar above the
@@ -15,21 +16,6 @@ static LlwCampaign *
 current_campaign (LlwWindow *self)
 {
   return llw_campaign_data_get_campaign (self->data);
-}
-
-static void
-show_error (LlwWindow    *self,
-            const char   *title,
-            const GError *error)
-{
-  GtkWidget *dialog;
-
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", title);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -54,8 +40,8 @@ set_reopened (LlwWindow *self,
   if (!llw_database_reopen_campaign (self->database, current_campaign (self), reopened,
                                      &error))
     {
-      show_error (self, reopened ? _("The campaign cannot be reopened")
-                                 : _("The campaign cannot be closed"), error);
+      llw_show_error (GTK_WINDOW (self), reopened ? _("The campaign cannot be reopened")
+                                                  : _("The campaign cannot be closed"), error);
       return;
     }
   message = reopened ? g_strdup_printf (_("The %d campaign is open for editing."), year)
