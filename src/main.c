@@ -170,6 +170,7 @@ import_reports (const Options *options)
   g_autoptr(LlwCampaign) campaign = NULL;
   g_autoptr(LlwImport) import = NULL;
   g_autofree char *summary = NULL;
+  LlwChangePlan *plan;
   GPtrArray *problems;
 
   campaign = open_campaign (options, &db, &error);
@@ -195,12 +196,14 @@ import_reports (const Options *options)
       return EXIT_FAILURE;
     }
 
-  /* A dry run says, unit by unit, what the import would change. */
-  if (options->dry_run)
+  /* A dry run says, unit by unit, what the import would change: a report at a time, since
+   * a file of 50,000 units makes a million lines. */
+  plan = llw_import_get_plan (import);
+  for (guint i = 0; options->dry_run && i < llw_change_plan_get_n_reports (plan); i++)
     {
-      g_autofree char *plan = llw_change_plan_format (llw_import_get_plan (import));
+      g_autofree char *report = llw_change_plan_format_report (plan, i);
 
-      g_print ("%s", plan);
+      g_print ("%s\n", report);
     }
   summary = llw_import_describe (import, options->dry_run);
   g_print ("%s: %s\n", options->import_reports, summary);

@@ -358,21 +358,3 @@ llw_change_plan_format_report (LlwChangePlan *self,
     }
   return g_string_free (text, FALSE);
 }
-
-/* Returns: (transfer full): every report of the plan, one after the other, as the command
- *   line prints it; "" for an empty plan. */
-char *
-llw_change_plan_format (LlwChangePlan *self)
-{
-  GString *text = g_string_new (NULL);
-
-  g_return_val_if_fail (LLW_IS_CHANGE_PLAN (self), NULL);
-
-  for (guint i = 0; i < self->reports->len; i++)
-    {
-      g_autofree char *report = llw_change_plan_format_report (self, i);
-
-      g_string_append_printf (text, "%s\n", report);
-    }
-  return g_string_free (text, FALSE);
-}

@@ -45,6 +45,5 @@ gint64         llw_change_plan_get_unit_id    (LlwChangePlan   *self,
                                                guint            index);
 char          *llw_change_plan_format_report  (LlwChangePlan   *self,
                                                guint            index);
-char          *llw_change_plan_format         (LlwChangePlan   *self);
 
 G_END_DECLS
