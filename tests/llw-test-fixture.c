@@ -66,6 +66,25 @@ llw_test_exec (LlwTestFixture *fixture,
   sqlite3_close (raw);
 }
 
+/* Returns: (transfer full) (nullable): the first column of the first row @sql gives, read
+ * from the file behind llweek's back. */
+char *
+llw_test_query (LlwTestFixture *fixture,
+                const char     *sql)
+{
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+  return result;
+}
+
 /* Returns: (transfer full): column → text from "column", "text", … NULL, as a form gives. */
 GHashTable *
 llw_test_values (const char *first,

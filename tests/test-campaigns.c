@@ -97,17 +97,7 @@ static char *
 query (Fixture    *fixture,
        const char *sql)
 {
-  sqlite3 *raw = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *result = NULL;
-
-  g_assert_cmpint (sqlite3_open (fixture->base.path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (raw);
-  return result;
+  return llw_test_query (&fixture->base, sql);
 }
 
 static gint64

@@ -227,9 +227,13 @@ lookup_clear (Lookup *lookup)
   g_clear_pointer (&lookup->themes, g_hash_table_unref);
 }
 
+/* Fills @table with the names a file may give a record (the name key of the statement's
+ * second and third columns) → its id, and @names with its id → the second column, which is
+ * how the plan names it. */
 static gboolean
 fill_table (LlwImport   *self,
             GHashTable  *table,
+            GHashTable  *names,
             const char  *sql,
             GError     **error)
 {
@@ -249,27 +253,7 @@ fill_table (LlwImport   *self,
           if (name != NULL && *name != '\0')
             g_hash_table_insert (table, llw_text_name_key (name), g_memdup2 (&id, sizeof id));
         }
-    }
-  return TRUE;
-}
-
-/* Fills @table with id → name, for the plan to name units and themes. */
-static gboolean
-fill_names (LlwImport   *self,
-            GHashTable  *table,
-            const char  *sql,
-            GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = llw_database_prepare (self->db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, llw_campaign_get_id (self->campaign));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_hash_table_insert (table, g_memdup2 (&id, sizeof id), llw_stmt_dup_text (stmt, 1));
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id), llw_stmt_dup_text (stmt, 1));
     }
   return TRUE;
 }
@@ -282,16 +266,11 @@ lookup_load (LlwImport  *self,
   lookup->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   lookup->themes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  return fill_table (self, lookup->units,
+  return fill_table (self, lookup->units, self->unit_names,
                      "SELECT u.id, u.name, u.code FROM assignment a "
                      "JOIN unit u ON u.id = a.unit_id WHERE a.campaign_id = ?", error) &&
-         fill_table (self, lookup->themes,
-                     "SELECT id, position, title FROM theme WHERE campaign_id = ?", error) &&
-         fill_names (self, self->unit_names,
-                     "SELECT u.id, u.name FROM assignment a "
-                     "JOIN unit u ON u.id = a.unit_id WHERE a.campaign_id = ?", error) &&
-         fill_names (self, self->theme_titles,
-                     "SELECT id, title FROM theme WHERE campaign_id = ?", error);
+         fill_table (self, lookup->themes, self->theme_titles,
+                     "SELECT id, title, position FROM theme WHERE campaign_id = ?", error);
 }
 
 static gint64

@@ -69,6 +69,20 @@ def stop(process):
     finish()
 
 
+def wait_until(condition, timeout=15):
+    """Polls @condition until it holds, for at most @timeout seconds; an error while the
+    window changes counts as not yet."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            if condition():
+                return True
+        except Exception:
+            pass
+        time.sleep(0.3)
+    return False
+
+
 def find(node, predicate, timeout=10, recursive=True):
     deadline = time.time() + timeout
     while node is not None and time.time() < deadline:

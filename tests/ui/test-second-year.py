@@ -24,7 +24,7 @@ import sys
 import tempfile
 import time
 
-from llwtest import accessibility_root, check, find, find_app, start, stop
+from llwtest import accessibility_root, check, find, find_app, start, stop, wait_until
 
 LLWEEK = sys.argv[1]
 root = accessibility_root()
@@ -54,18 +54,6 @@ reported = subprocess.run(
 check("2021's reports come in by the command line", reported.returncode == 0, reported.stderr)
 
 app_process, database = start(LLWEEK, today="2022-10-25", database=database)
-
-
-def wait_until(condition, timeout=15):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            if condition():
-                return True
-        except Exception:
-            pass
-        time.sleep(0.3)
-    return False
 
 
 def named(*names):
@@ -145,6 +133,19 @@ def click_check(dialog, title, name):
     subprocess.run(["xdotool", "mousemove", "--window", x_window(title), str(x + 8),
                     str(y + height // 2), "click", "1"], timeout=30)
     return box
+
+
+def toggle_in_form(app, units, search, unit, box):
+    """Opens @unit's form from the Units tab, clicks its check box @box and saves; returns
+    the form, which stays open when saving asks a question first."""
+    select_unit(units, search, unit)
+    button(units, "Sửa").doActionNamed("click")
+    form = toplevel(app, "Sửa đơn vị")
+    click_check(form, "Sửa đơn vị", box)
+    save = button(form, "Lưu")
+    wait_until(lambda: save.sensitive)
+    save.doActionNamed("click")
+    return form
 
 
 def shot(name):
@@ -382,26 +383,14 @@ try:
     asked = question(app, "Bỏ “Sở Y tế” khỏi đợt năm 2022?")
     button(asked, "Bỏ khỏi đợt").doActionNamed("click")
     wait_until(lambda: a1_of(2022, "SYT") is None)
-    select_unit(units, "y tế", UNIT)
-    button(units, "Sửa").doActionNamed("click")
-    form = toplevel(app, "Sửa đơn vị")
-    click_check(form, "Sửa đơn vị", "Giao nhiệm vụ")
-    save = button(form, "Lưu")
-    wait_until(lambda: save.sensitive)
-    save.doActionNamed("click")
+    toggle_in_form(app, units, "y tế", UNIT, "Giao nhiệm vụ")
     check("ticking “Giao nhiệm vụ” assigns Sở Y tế to 2022 again",
           wait_until(lambda: rows("SELECT 1 FROM assignment a JOIN campaign c ON "
                                   "c.id = a.campaign_id JOIN unit u ON u.id = a.unit_id "
                                   "WHERE c.year = 2022 AND u.code = 'SYT'") != []))
 
     # Unticking Rạch Giá's assignment in its form would take its 2022 report too: asked.
-    select_unit(units, "rạch giá", "UBND thành phố Rạch Giá")
-    button(units, "Sửa").doActionNamed("click")
-    form = toplevel(app, "Sửa đơn vị")
-    click_check(form, "Sửa đơn vị", "Giao nhiệm vụ")
-    save = button(form, "Lưu")
-    wait_until(lambda: save.sensitive)
-    save.doActionNamed("click")
+    form = toggle_in_form(app, units, "rạch giá", "UBND thành phố Rạch Giá", "Giao nhiệm vụ")
     asked = question(app, "Bỏ “UBND thành phố Rạch Giá” khỏi đợt năm 2022?")
     check("unticking an assignment with a report asks first, naming the report",
           asked is not None and label(asked, lambda n: "1 báo cáo nhận ngày 20/10/2022" in n)
@@ -413,13 +402,7 @@ try:
     form.doActionNamed("window.close")
     wait_until(lambda: toplevel(app, "Sửa đơn vị", 0) is None)
 
-    select_unit(units, "kiên lương", "UBND huyện Kiên Lương")
-    button(units, "Sửa").doActionNamed("click")
-    form = toplevel(app, "Sửa đơn vị")
-    click_check(form, "Sửa đơn vị", "Đang hoạt động")
-    save = button(form, "Lưu")
-    wait_until(lambda: save.sensitive)
-    save.doActionNamed("click")
+    toggle_in_form(app, units, "kiên lương", "UBND huyện Kiên Lương", "Đang hoạt động")
     check("unticking “Đang hoạt động” retires Kiên Lương",
           wait_until(lambda: rows("SELECT active FROM unit WHERE code = 'KLU'") == [(0,)]))
 
