@@ -289,6 +289,32 @@ save_all (LlwDatabase  *self,
   return save_dependents (self, deletion, deletion->table, deletion->id, scope, scope, error);
 }
 
+/* Notes @campaign_id in @closed, once, if it is closed, keeping the first refusal in
+ * @first. Returns: %FALSE on another error than a closed campaign. */
+static gboolean
+note_closed (LlwDatabase  *self,
+             GHashTable   *seen,
+             GArray       *closed,
+             GError      **first,
+             gint64        campaign_id,
+             GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (campaign_id <= 0 || !g_hash_table_add (seen, g_memdup2 (&campaign_id, sizeof campaign_id))
+      || llw_database_check_open (self, campaign_id, &local_error))
+    return TRUE;
+  if (local_error->code != LLW_DATABASE_ERROR_CLOSED)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_array_append_val (closed, campaign_id);
+  if (*first == NULL)
+    *first = g_steal_pointer (&local_error);
+  return TRUE;
+}
+
 /* The closed campaigns the delete would change: a delete in a campaign's tab is refused
  * with core's message; one from every campaign names what each closed campaign holds. */
 static gboolean
@@ -296,40 +322,23 @@ check_campaigns (LlwDatabase  *self,
                  LlwDeletion  *deletion,
                  GError      **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                      NULL);
   g_autoptr(GArray) closed = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) first = NULL;
   g_autofree char *held = NULL;
+  gboolean ok = TRUE;
 
-  for (guint i = 0; i < deletion->rows->len; i++)
-    {
-      LlwSavedRow *row = g_ptr_array_index (deletion->rows, i);
-      g_autoptr(GError) local_error = NULL;
+  for (guint i = 0; ok && i < deletion->rows->len; i++)
+    ok = note_closed (self, seen, closed, &first,
+                      ((LlwSavedRow *) g_ptr_array_index (deletion->rows, i))->campaign_id,
+                      error);
+  for (guint i = 0; ok && i < deletion->links->len; i++)
+    ok = note_closed (self, seen, closed, &first,
+                      g_array_index (deletion->links, LlwSavedLink, i).campaign_id, error);
 
-      if (row->campaign_id <= 0 || !g_hash_table_add (seen, &row->campaign_id))
-        continue;
-      if (llw_database_check_open (self, row->campaign_id, &local_error))
-        continue;
-      if (local_error->code != LLW_DATABASE_ERROR_CLOSED)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      g_array_append_val (closed, row->campaign_id);
-      if (first == NULL)
-        first = g_steal_pointer (&local_error);
-    }
-  for (guint i = 0; i < deletion->links->len; i++)
-    {
-      LlwSavedLink *link = &g_array_index (deletion->links, LlwSavedLink, i);
-
-      if (first == NULL && link->campaign_id > 0 && g_hash_table_add (seen, &link->campaign_id) &&
-          !llw_database_check_open (self, link->campaign_id, &first))
-        g_array_append_val (closed, link->campaign_id);
-    }
-
-  if (first == NULL)
-    return TRUE;
+  if (!ok || first == NULL)
+    return ok;
   if (!deletion->everywhere)
     {
       g_propagate_error (error, g_steal_pointer (&first));
@@ -346,6 +355,19 @@ check_campaigns (LlwDatabase  *self,
   return FALSE;
 }
 
+/* Whether the record of a campaign is asked to be deleted from another campaign's tab. */
+static gboolean
+belongs_elsewhere (LlwDeletion *deletion)
+{
+  LlwSavedRow *record;
+
+  if (!deletion->whole || deletion->everywhere || deletion->campaign_id <= 0 ||
+      is_shared (deletion->table) || deletion->rows->len == 0)
+    return FALSE;
+  record = g_ptr_array_index (deletion->rows, 0);
+  return record->campaign_id > 0 && record->campaign_id != deletion->campaign_id;
+}
+
 /* Reads, or reads again inside the delete, everything the delete takes, and checks that it
  * may: that no closed campaign changes, and that a record of a campaign is deleted from
  * that campaign's tab only. */
@@ -359,11 +381,7 @@ collect (LlwDatabase  *self,
       !save_all (self, deletion, error))
     return FALSE;
 
-  if (deletion->whole && deletion->campaign_id > 0 && !deletion->everywhere &&
-      !is_shared (deletion->table) &&
-      ((LlwSavedRow *) g_ptr_array_index (deletion->rows, 0))->campaign_id > 0 &&
-      ((LlwSavedRow *) g_ptr_array_index (deletion->rows, 0))->campaign_id !=
-      deletion->campaign_id)
+  if (belongs_elsewhere (deletion))
     {
       g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_INVALID,
                    _("“%s” belongs to another campaign and cannot be deleted from this one."),
