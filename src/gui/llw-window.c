@@ -134,8 +134,16 @@ import_figures (GSimpleAction *action,
                 gpointer       user_data)
 {
   LlwWindow *self = user_data;
+  g_autofree char *read_only = NULL;
 
-  if (self->data != NULL)
+  if (self->data == NULL)
+    return;
+  /* Said before a file is chosen: a closed campaign takes no figures. */
+  read_only = llw_campaign_data_dup_read_only_reason (self->data);
+  if (read_only != NULL)
+    llw_show_message (GTK_WINDOW (self), GTK_MESSAGE_WARNING, _("No figures can be imported"),
+                      read_only);
+  else
     llw_import_dialog_choose_file (GTK_WINDOW (self), self->data);
 }
 
