@@ -246,7 +246,7 @@ llw_import_dialog_choose_file (GtkWindow       *parent,
 
   g_return_if_fail (LLW_IS_CAMPAIGN_DATA (data));
 
-  chooser = gtk_file_chooser_native_new (_("Import figures"), parent,
+  chooser = gtk_file_chooser_native_new (_("Choose the file of figures to import"), parent,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
