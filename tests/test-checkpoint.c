@@ -3,6 +3,7 @@
 
 #include <string.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "llw-database.h"
 #include "llw-import.h"
@@ -120,7 +121,36 @@ test_explicit (Fixture      *fixture,
   add_theme (fixture, "Chủ đề một");
   add_theme (fixture, "Chủ đề hai");
   assert_alone_lags (fixture);
-  g_assert_true (llw_database_checkpoint (fixture->db, &error));
+  g_assert_true (llw_database_checkpoint (fixture->db, FALSE, &error));
+  g_assert_no_error (error);
+  assert_whole (fixture);
+}
+
+/* The window's idle checkpoint never waits: while another connection reads an older state
+ * (an export, another copy of llweek) it fails at once, and succeeds once that one is done. */
+static void
+test_reader (Fixture      *fixture,
+             gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *reader = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &reader), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (reader, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (reader, "SELECT count (*) FROM unit", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  sqlite3_finalize (stmt);
+
+  add_theme (fixture, "Chủ đề viết trong khi có người đọc");
+  g_assert_false (llw_database_checkpoint (fixture->db, FALSE, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (reader, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (reader);
+  g_assert_true (llw_database_checkpoint (fixture->db, FALSE, &error));
   g_assert_no_error (error);
   assert_whole (fixture);
 }
@@ -138,6 +168,7 @@ main (int   argc,
   ADD ("/checkpoint/dry-run-writes-nothing", test_dry_run_writes_nothing);
   ADD ("/checkpoint/after-restore", test_after_restore);
   ADD ("/checkpoint/explicit", test_explicit);
+  ADD ("/checkpoint/reader", test_reader);
 #undef ADD
 
   return g_test_run ();

@@ -13,6 +13,9 @@
  * apart from ours before anything is written to it. */
 #define LLW_APPLICATION_ID 0x4C4C574B
 
+/* How long a write waits for another connection before it gives up. */
+#define BUSY_TIMEOUT_MS 5000
+
 /* One schema file a version, applied in order; the index + 1 is the version it makes. */
 static const char *const migrations[] = {
   "/io/github/llweek/Llweek/core/schema/001-initial.sql",
@@ -183,7 +186,7 @@ static gboolean
 configure (LlwDatabase  *self,
            GError      **error)
 {
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   /* WAL lets the window read while a save is written; synchronous=FULL makes a confirmed
    * save survive a power cut, not only a crash. */
@@ -544,7 +547,7 @@ llw_database_open (const char  *path,
     }
 
   /* A new or migrated file, or a log left by a crash, goes into the file at once. */
-  llw_database_checkpoint (self, NULL);
+  llw_database_checkpoint (self, TRUE, NULL);
   return g_steal_pointer (&self);
 }
 
@@ -612,16 +615,21 @@ llw_database_check_file (const char  *path,
 
 /**
  * llw_database_checkpoint:
+ * @wait: whether to wait (up to the busy timeout) for another connection that reads the
+ *   log, such as an export in progress; without waiting, a checkpoint that cannot finish
+ *   fails at once, to be tried again later
  *
  * Folds the write-ahead log back into the database file and empties it, so that the file
  * alone holds every saved change: office staff copy "the database" to a USB stick or send
- * it by e-mail, one file. Done after a restore and an import, when the window closes and
- * while it is idle. A file open for reading only, or a transaction under way, is left.
+ * it by e-mail, one file. Done after opening, a restore and an import, when the window
+ * closes and while it is idle. A file open for reading only, or a transaction under way,
+ * is left.
  *
  * Returns: %TRUE once the file holds everything saved
  */
 gboolean
 llw_database_checkpoint (LlwDatabase  *self,
+                         gboolean      wait,
                          GError      **error)
 {
   int rc;
@@ -630,7 +638,11 @@ llw_database_checkpoint (LlwDatabase  *self,
 
   if (self->read_only || self->depth > 0)
     return TRUE;
+  if (!wait)
+    sqlite3_busy_timeout (self->db, 0);
   rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  if (!wait)
+    sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   if (rc != SQLITE_OK)
     {
       llw_database_set_error (self, error, "checkpoint");

@@ -52,6 +52,7 @@ gboolean     llw_database_restore               (LlwDatabase  *self,
                                                  const char   *path,
                                                  GError      **error);
 gboolean     llw_database_checkpoint            (LlwDatabase  *self,
+                                                 gboolean      wait,
                                                  GError      **error);
 
 GListModel  *llw_database_list_campaigns        (LlwDatabase  *self,

@@ -1036,7 +1036,7 @@ llw_import_apply (LlwImport  *self,
     return FALSE;
 
   llw_database_emit_changed (self->db, "report", 0);
-  llw_database_checkpoint (self->db, NULL);
+  llw_database_checkpoint (self->db, TRUE, NULL);
   return TRUE;
 }
 

@@ -16,8 +16,9 @@ checkpoint_cb (gpointer user_data)
   LlwWindow *self = user_data;
   g_autoptr(GError) error = NULL;
 
-  /* Another copy of llweek reading the file may hold the log a moment: try again later. */
-  if (!llw_database_checkpoint (self->database, &error))
+  /* Never waiting: an export reading the database, or another copy of llweek, may hold
+   * the log for a while; the window must not freeze meanwhile. Try again later. */
+  if (!llw_database_checkpoint (self->database, FALSE, &error))
     {
       g_debug ("The log was not folded back yet: %s", error->message);
       return G_SOURCE_CONTINUE;
@@ -49,5 +50,5 @@ llw_window_disk_dispose (LlwWindow *self)
 {
   g_clear_handle_id (&self->checkpoint_id, g_source_remove);
   if (self->database != NULL)
-    llw_database_checkpoint (self->database, NULL);
+    llw_database_checkpoint (self->database, TRUE, NULL);
 }
