@@ -5,6 +5,7 @@
 
 #include "llw-database.h"
 #include "llw-deletion-question.h"
+#include "llw-examples-editor.h"
 #include "llw-field-row.h"
 #include "llw-record-dialog.h"
 
@@ -40,6 +41,7 @@ struct _LlwRecordDialog
   GHashTable *touched;        /* the rows the user changed: a new record's empty fields are
                                * not called wrong before the user gets to them */
   gboolean read_only;         /* shown, not changed: see llw_record_dialog_set_read_only () */
+  GtkWidget *examples;        /* a campaign's outstanding examples, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (LlwRecordDialog, llw_record_dialog, GTK_TYPE_WINDOW)
@@ -79,6 +81,7 @@ static const struct
   { "basis", N_("The plan") },
   { "office_name", N_("The office that receives the reports") },
   { "report_parent_body", N_("The consolidated report") },
+  { "report_to", N_("Addressees and copies") },
   { "report_assessment", N_("The office’s own sections of the report") },
 };
 
@@ -264,9 +267,60 @@ initial_text (Part           *part,
 }
 
 static void
+example_deleted_cb (LlwRecordDialog *self,
+                    LlwDeletion     *deletion)
+{
+  g_signal_emit (self, signals[DELETED], 0, deletion);
+}
+
+static GtkWidget *
+add_page (GtkNotebook *notebook,
+          const char  *title)
+{
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
+
+  gtk_widget_set_margin_top (page, 12);
+  gtk_widget_set_margin_bottom (page, 6);
+  gtk_notebook_append_page (notebook, page, gtk_label_new (title));
+  return page;
+}
+
+/* The campaign's many settings on two pages: the Week, and its consolidated report, whose
+ * page also lists the outstanding examples the report names. Returns the Week's page. */
+static GtkWidget *
+add_campaign_pages (LlwRecordDialog  *self,
+                    Part             *part,
+                    GtkWidget       **report_page)
+{
+  GtkNotebook *notebook = GTK_NOTEBOOK (gtk_notebook_new ());
+  GtkWidget *week = add_page (notebook, _("The Week"));
+
+  *report_page = add_page (notebook, _("Report"));
+  gtk_box_append (GTK_BOX (part->rows_box), GTK_WIDGET (notebook));
+  return week;
+}
+
+static void
+add_examples (LlwRecordDialog *self,
+              GtkWidget       *report_page)
+{
+  LlwExamplesEditor *editor = llw_examples_editor_new (self->data);
+
+  add_heading (report_page, _("Outstanding examples the report names"));
+  g_signal_connect_object (editor, "deleted", G_CALLBACK (example_deleted_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (report_page), GTK_WIDGET (editor));
+  self->examples = GTK_WIDGET (editor);
+}
+
+static void
 add_rows (LlwRecordDialog *self,
           Part            *part)
 {
+  gboolean campaign = part->entity == &llw_entity_campaign;
+  GtkWidget *report_page = NULL;
+  GtkWidget *box = campaign ? add_campaign_pages (self, part, &report_page) : part->rows_box;
+
   for (guint i = 0; i < part->entity->n_fields; i++)
     {
       const LlwField *field = &part->entity->fields[i];
@@ -276,8 +330,10 @@ add_rows (LlwRecordDialog *self,
 
       if (g_strcmp0 (field->column, part->parent_column) == 0)
         continue;
+      if (campaign && g_str_equal (field->column, "report_parent_body"))
+        box = report_page;
       if (heading != NULL)
-        add_heading (part->rows_box, heading);
+        add_heading (box, heading);
 
       row = llw_field_row_new (field, reference_records (self, field));
       text = initial_text (part, field);
@@ -285,9 +341,13 @@ add_rows (LlwRecordDialog *self,
       g_hash_table_insert (part->initial, (gpointer) field->column, text);
       gtk_size_group_add_widget (self->labels, llw_field_row_get_label (row));
       g_signal_connect_swapped (row, "changed", G_CALLBACK (row_changed_cb), self);
-      gtk_box_append (GTK_BOX (part->rows_box), GTK_WIDGET (row));
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (row));
       g_ptr_array_add (part->rows, row);
     }
+
+  /* Examples belong to a campaign that exists. */
+  if (campaign && part->id > 0)
+    add_examples (self, report_page);
 }
 
 static Part *
@@ -692,15 +752,19 @@ llw_record_dialog_set_read_only (LlwRecordDialog *self,
 {
   g_return_if_fail (LLW_IS_RECORD_DIALOG (self));
 
+  /* The fields, not the boxes around them: a campaign's pages must still be turned. */
   self->read_only = TRUE;
   for (guint i = 0; i < self->parts->len; i++)
     {
       Part *part = g_ptr_array_index (self->parts, i);
 
-      gtk_widget_set_sensitive (part->rows_box, FALSE);
+      for (guint j = 0; j < part->rows->len; j++)
+        gtk_widget_set_sensitive (g_ptr_array_index (part->rows, j), FALSE);
       if (part->toggle != NULL)
         gtk_widget_set_sensitive (part->toggle, FALSE);
     }
+  if (self->examples != NULL)
+    gtk_widget_set_sensitive (self->examples, FALSE);
   gtk_widget_set_visible (self->save_button, FALSE);
   gtk_widget_remove_css_class (self->message_label, "field-error");
   show_message (self, reason);
