@@ -32,8 +32,9 @@
  *
  * To add an output: write its file whole at the path the write function is handed (open it
  * there, never beside it), and give a check that reads it back as a program would (the
- * workbook's llw_xlsx_check (), the PDF's llw_pdf_check ()); pages drawn with Cairo go
- * through llw_pdf_write () in print/, which does both. Never write a user's file directly. */
+ * workbook's and the .odt's llw_package_check () in export/); pages drawn with Cairo go
+ * through llw_pages_write_pdf () in print/, which does both: it checks that the PDF holds
+ * every byte written and ends as a PDF ends. Never write a user's file directly. */
 
 #define TEMPORARY_PREFIX ".llweek-"
 #define TEMPORARY_SUFFIX ".tmp"
