@@ -391,7 +391,7 @@ print_checklist (const Options *options)
   return EXIT_SUCCESS;
 }
 
-/* Checks the whole file, then applies it (or says what it would change); every problem is
+/* Checks the whole file, then applies it (or lists what it would change); every problem is
  * printed on its own line, as "FILE:LINE…", after one line that sums them up. */
 static int
 import_reports (const Options *options)
@@ -401,6 +401,7 @@ import_reports (const Options *options)
   g_autoptr(LlwCampaign) campaign = NULL;
   g_autoptr(LlwImport) import = NULL;
   g_autofree char *summary = NULL;
+  LlwChangePlan *plan;
   GPtrArray *problems;
 
   campaign = open_campaign (options, &db, &error);
@@ -430,6 +431,15 @@ import_reports (const Options *options)
       return EXIT_FAILURE;
     }
 
+  /* A dry run says, unit by unit, what the import would change: a report at a time, since
+   * a file of 50,000 units makes a million lines. */
+  plan = llw_import_get_plan (import);
+  for (guint i = 0; options->dry_run && i < llw_change_plan_get_n_reports (plan); i++)
+    {
+      g_autofree char *report = llw_change_plan_format_report (plan, i);
+
+      g_print ("%s\n", report);
+    }
   summary = llw_import_describe (import, options->dry_run);
   g_print ("%s: %s\n", options->import_reports, summary);
   return EXIT_SUCCESS;

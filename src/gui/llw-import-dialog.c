@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "llw-changes-view.h"
 #include "llw-import-dialog.h"
 #include "llw-import.h"
 #include "llw-message.h"
@@ -22,6 +23,7 @@ struct _LlwImportDialog
   GtkWidget *summary_label;
   GtkWidget *problems_window;
   GtkWidget *problems_list;
+  GtkWidget *changes_view;
 
   LlwImport *import;
 };
@@ -84,10 +86,13 @@ show_preview (LlwImportDialog *self,
                                                      "The file gives the figures of %u units.",
                                                      n_rows), n_rows);
   g_autofree char *summary = g_strdup_printf ("%s %s\n%s", rows, changes,
-                                              _("Import writes these changes, in the history "
-                                                "of each report."));
+                                              _("Import writes the changes listed below, in "
+                                                "the history of each report."));
+  LlwChangePlan *plan = llw_import_get_plan (self->import);
 
   show_state (self, "document-open-symbolic", heading, summary, TRUE);
+  llw_changes_view_set_plan (LLW_CHANGES_VIEW (self->changes_view), plan);
+  gtk_widget_set_visible (self->changes_view, llw_change_plan_get_n_reports (plan) > 0);
 }
 
 static void
@@ -105,6 +110,8 @@ import_clicked_cb (LlwImportDialog *self)
 
   changes = llw_import_describe (self->import, FALSE);
   show_state (self, "emblem-ok-symbolic", _("Figures imported"), changes, FALSE);
+  llw_changes_view_set_plan (LLW_CHANGES_VIEW (self->changes_view),
+                             llw_import_get_plan (self->import));
   gtk_widget_grab_focus (self->cancel_button);
 }
 
@@ -127,6 +134,7 @@ llw_import_dialog_class_init (LlwImportDialogClass *klass)
 
   object_class->dispose = llw_import_dialog_dispose;
 
+  g_type_ensure (LLW_TYPE_CHANGES_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/llweek/Llweek/ui/llw-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LlwImportDialog, cancel_button);
@@ -136,6 +144,7 @@ llw_import_dialog_class_init (LlwImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlwImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LlwImportDialog, problems_window);
   gtk_widget_class_bind_template_child (widget_class, LlwImportDialog, problems_list);
+  gtk_widget_class_bind_template_child (widget_class, LlwImportDialog, changes_view);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -237,7 +246,7 @@ llw_import_dialog_choose_file (GtkWindow       *parent,
 
   g_return_if_fail (LLW_IS_CAMPAIGN_DATA (data));
 
-  chooser = gtk_file_chooser_native_new (_("Import figures"), parent,
+  chooser = gtk_file_chooser_native_new (_("Choose the file of figures to import"), parent,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 

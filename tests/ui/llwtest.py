@@ -44,9 +44,10 @@ def accessibility_root():
     return root
 
 
-def start(llweek, today="2021-10-25"):
-    """Starts llweek on a new database; returns the process and the database's path."""
-    database = os.path.join(tempfile.mkdtemp(prefix="llweek-ui-"), "llweek.db")
+def start(llweek, today="2021-10-25", database=None):
+    """Starts llweek on @database, or on a new one; returns the process and the database's
+    path."""
+    database = database or os.path.join(tempfile.mkdtemp(prefix="llweek-ui-"), "llweek.db")
     env = dict(os.environ, LANGUAGE="vi", LANG="C.UTF-8", LC_ALL="C.UTF-8",
                LLWEEK_TODAY=today, GSETTINGS_BACKEND="memory", NO_AT_BRIDGE="0")
     env.pop("GTK_A11Y", None)
@@ -66,6 +67,20 @@ def stop(process):
     warnings = [line for line in output.splitlines() if "WARNING" in line or "CRITICAL" in line]
     check("no GTK warnings or criticals", not warnings, " | ".join(warnings[:3]))
     finish()
+
+
+def wait_until(condition, timeout=15):
+    """Polls @condition until it holds, for at most @timeout seconds; an error while the
+    window changes counts as not yet."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            if condition():
+                return True
+        except Exception:
+            pass
+        time.sleep(0.3)
+    return False
 
 
 def find(node, predicate, timeout=10, recursive=True):
