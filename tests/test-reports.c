@@ -173,7 +173,6 @@ test_receive (Fixture      *fixture,
   gint64 unit = unit_id (fixture, "KLU");
   gint64 id, id_again;
 
-  g_setenv ("LLWEEK_TODAY", "2021-10-25", TRUE);
   id = llw_database_save_report (fixture->db, fixture->campaign, unit, input, figures, NULL,
                                  &error);
   g_assert_no_error (error);
@@ -197,7 +196,6 @@ test_receive (Fixture      *fixture,
   status = find (statuses, "KLU");
   g_assert_cmpint (llw_report_status_get_state (status), ==, LLW_REPORT_STATE_LATE);
   g_assert_cmpstr (llw_report_status_get_document_number (status), ==, "33/BC-UBND");
-  g_unsetenv ("LLWEEK_TODAY");
 
   /* The campaign's history says whose figures changed. */
   history = llw_database_list_campaign_history (fixture->db, fixture->campaign_id, 0, &error);
@@ -219,7 +217,6 @@ test_receive_refused (Fixture      *fixture,
   g_autoptr(GHashTable) errors = NULL;
   gint64 unit = unit_id (fixture, "KLU");
 
-  g_setenv ("LLWEEK_TODAY", "2021-10-25", TRUE);
   g_assert_cmpint (llw_database_save_report (fixture->db, fixture->campaign, unit, input,
                                              figures, &errors, &error), ==, 0);
   g_assert_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_INVALID);
@@ -230,7 +227,6 @@ test_receive_refused (Fixture      *fixture,
   g_assert_true (g_hash_table_contains (errors, "figure:Z1"));
   g_assert_cmpint (llw_database_find_report (fixture->db, llw_campaign_get_id (fixture->campaign),
                                              unit), ==, 0);
-  g_unsetenv ("LLWEEK_TODAY");
 }
 
 /* Figures that are probably wrong are pointed out, never refused. */
@@ -246,7 +242,6 @@ test_warnings (Fixture      *fixture,
   g_autoptr(GPtrArray) warnings = NULL;
   gint64 unit = unit_id (fixture, "KLU");
 
-  g_setenv ("LLWEEK_TODAY", "2021-10-25", TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     g_assert_cmpint (llw_database_save_report (fixture->db, fixture->campaign,
                                                unit_id (fixture, others[i]), input, fine, NULL,
@@ -266,7 +261,6 @@ test_warnings (Fixture      *fixture,
                                    "reported (usually 40)"));
     g_free ((char *) all);
   }
-  g_unsetenv ("LLWEEK_TODAY");
 }
 
 /* Reminders are logged per unit; the report list shows the latest one, and a reminder dated
@@ -283,7 +277,6 @@ test_reminders (Fixture      *fixture,
   const char *days[] = { "22/10/2021", "25/10/2021", "23/10/2021" };
   gint64 campaign_id = llw_campaign_get_id (fixture->campaign);
 
-  g_setenv ("LLWEEK_TODAY", "2021-10-25", TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (days); i++)
     {
       g_autoptr(GHashTable) input = table_of ("unit_id", unit, "reminded_on", days[i],
@@ -309,7 +302,6 @@ test_reminders (Fixture      *fixture,
   g_clear_object (&status);
   status = find (statuses, "HDA");
   g_assert_null (llw_report_status_get_last_reminder (status));
-  g_unsetenv ("LLWEEK_TODAY");
 }
 
 /* One rule for every number typed or read from a file: "." groups thousands, "," is the

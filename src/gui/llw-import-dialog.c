@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "llw-changes-view.h"
 #include "llw-dialog.h"
 #include "llw-file-chooser.h"
 #include "llw-import-dialog.h"
@@ -24,6 +25,7 @@ struct _LlwImportDialog
   GtkWidget *summary_label;
   GtkWidget *problems_window;
   GtkWidget *problems_list;
+  GtkWidget *changes_view;
 
   LlwImport *import;
 };
@@ -86,10 +88,13 @@ show_preview (LlwImportDialog *self,
                                                      "The file gives the figures of %u units.",
                                                      n_rows), n_rows);
   g_autofree char *summary = g_strdup_printf ("%s %s\n%s", rows, changes,
-                                              _("Import writes these changes, in the history "
-                                                "of each report."));
+                                              _("Import writes the changes listed below, in "
+                                                "the history of each report."));
+  LlwChangePlan *plan = llw_import_get_plan (self->import);
 
   show_state (self, "document-open-symbolic", heading, summary, TRUE);
+  llw_changes_view_set_plan (LLW_CHANGES_VIEW (self->changes_view), plan);
+  gtk_widget_set_visible (self->changes_view, llw_change_plan_get_n_reports (plan) > 0);
 }
 
 static void
@@ -107,6 +112,8 @@ import_clicked_cb (LlwImportDialog *self)
 
   changes = llw_import_describe (self->import, FALSE);
   show_state (self, "emblem-ok-symbolic", _("Figures imported"), changes, FALSE);
+  llw_changes_view_set_plan (LLW_CHANGES_VIEW (self->changes_view),
+                             llw_import_get_plan (self->import));
   gtk_widget_grab_focus (self->cancel_button);
 }
 
@@ -129,6 +136,7 @@ llw_import_dialog_class_init (LlwImportDialogClass *klass)
 
   object_class->dispose = llw_import_dialog_dispose;
 
+  g_type_ensure (LLW_TYPE_CHANGES_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/llweek/Llweek/ui/llw-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LlwImportDialog, cancel_button);
@@ -138,6 +146,7 @@ llw_import_dialog_class_init (LlwImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlwImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LlwImportDialog, problems_window);
   gtk_widget_class_bind_template_child (widget_class, LlwImportDialog, problems_list);
+  gtk_widget_class_bind_template_child (widget_class, LlwImportDialog, changes_view);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -242,7 +251,7 @@ llw_import_dialog_choose_file (GtkWindow       *parent,
   gtk_file_filter_add_pattern (csv, "*.csv");
   gtk_file_filter_add_pattern (csv, "*.CSV");
   gtk_file_filter_add_mime_type (csv, "text/csv");
-  chooser = llw_file_chooser_new (parent, _("Choose the CSV file to import"),
+  chooser = llw_file_chooser_new (parent, _("Choose the file of figures to import"),
                                   GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL, csv);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");

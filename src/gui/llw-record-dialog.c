@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "llw-database.h"
+#include "llw-deletion-question.h"
 #include "llw-dialog.h"
 #include "llw-examples-editor.h"
 #include "llw-field-row.h"
@@ -25,6 +26,7 @@ typedef struct
   gboolean initially_enabled;
   GtkWidget *rows_box;
   const char *parent_column;  /* the column that holds the first part's id, not shown */
+  gboolean removal_asked;     /* unticked: the user agreed to what taking it away takes */
 } Part;
 
 struct _LlwRecordDialog
@@ -40,6 +42,8 @@ struct _LlwRecordDialog
   GtkSizeGroup *labels;
   GHashTable *touched;        /* the rows the user changed: a new record's empty fields are
                                * not called wrong before the user gets to them */
+  gboolean read_only;         /* shown, not changed: see llw_record_dialog_set_read_only () */
+  GtkWidget *examples;        /* a campaign's outstanding examples, or NULL */
   gboolean explained_required;
 };
 
@@ -360,6 +364,7 @@ add_examples (LlwRecordDialog *self,
   g_signal_connect_object (editor, "deleted", G_CALLBACK (example_deleted_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (report_page), GTK_WIDGET (editor));
+  self->examples = GTK_WIDGET (editor);
 }
 
 static void
@@ -509,10 +514,65 @@ save_part (LlwRecordDialog  *self,
   return TRUE;
 }
 
+static void save (LlwRecordDialog *self);
+
+static void
+removal_answered_cb (GtkDialog       *question,
+                     int              response,
+                     LlwRecordDialog *self)
+{
+  Part *part = g_object_get_data (G_OBJECT (question), "llw-part");
+
+  gtk_window_destroy (GTK_WINDOW (question));
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  part->removal_asked = TRUE;
+  save (self);
+}
+
+/* A part unticked whose record takes more along (an assignment, with the unit's report and
+ * figures in the campaign) is not taken away before the user agrees to what it takes.
+ * Returns: whether every such part was agreed to; if not, a question is being asked. */
+static gboolean
+removals_agreed (LlwRecordDialog *self)
+{
+  LlwDatabase *db = llw_campaign_data_get_database (self->data);
+
+  for (guint i = 0; i < self->parts->len; i++)
+    {
+      Part *part = g_ptr_array_index (self->parts, i);
+      g_autoptr(LlwDeletion) deletion = NULL;
+      g_autoptr(GError) error = NULL;
+      GtkWidget *question;
+
+      if (part_enabled (part) || part->id == 0 || part->removal_asked)
+        continue;
+      deletion = llw_database_plan_deletion (db, part->entity->table,
+                                             campaign_id_for (self, part->entity), part->id,
+                                             &error);
+      if (deletion == NULL)
+        {
+          show_message (self, error->message);
+          return FALSE;
+        }
+      if (!llw_deletion_has_dependents (deletion))
+        continue;
+
+      question = llw_deletion_question_new (GTK_WINDOW (self), deletion,
+                                            llw_campaign_data_get_campaign (self->data));
+      g_object_set_data (G_OBJECT (question), "llw-part", part);
+      g_signal_connect_object (question, "response", G_CALLBACK (removal_answered_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (question));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 save (LlwRecordDialog *self)
 {
-  if (!gtk_widget_get_sensitive (self->save_button))
+  if (self->read_only || !gtk_widget_get_sensitive (self->save_button) ||
+      !removals_agreed (self))
     return;
 
   for (guint i = 0; i < self->parts->len; i++)
@@ -545,6 +605,8 @@ save_clicked_cb (LlwRecordDialog *self)
 static void
 toggle_cb (LlwRecordDialog *self)
 {
+  for (guint i = 0; i < self->parts->len; i++)
+    ((Part *) g_ptr_array_index (self->parts, i))->removal_asked = FALSE;
   validate (self);
 }
 
@@ -726,4 +788,36 @@ llw_record_dialog_add_part (LlwRecordDialog  *self,
   add_rows (self, part);
   validate (self);
   return TRUE;
+}
+
+/**
+ * llw_record_dialog_set_read_only:
+ * @reason: why the record cannot be changed (a closed campaign, a file open for reading
+ *   only), in the user's language
+ *
+ * Shows the record as it is, without letting it be changed: the fields are greyed, there is
+ * no Save, and @reason says why.
+ */
+void
+llw_record_dialog_set_read_only (LlwRecordDialog *self,
+                                 const char      *reason)
+{
+  g_return_if_fail (LLW_IS_RECORD_DIALOG (self));
+
+  /* The fields, not the boxes around them: a campaign's pages must still be turned. */
+  self->read_only = TRUE;
+  for (guint i = 0; i < self->parts->len; i++)
+    {
+      Part *part = g_ptr_array_index (self->parts, i);
+
+      for (guint j = 0; j < part->rows->len; j++)
+        gtk_widget_set_sensitive (g_ptr_array_index (part->rows, j), FALSE);
+      if (part->toggle != NULL)
+        gtk_widget_set_sensitive (part->toggle, FALSE);
+    }
+  if (self->examples != NULL)
+    gtk_widget_set_sensitive (self->examples, FALSE);
+  gtk_widget_set_visible (self->save_button, FALSE);
+  gtk_widget_remove_css_class (self->message_label, "field-error");
+  show_message (self, reason);
 }

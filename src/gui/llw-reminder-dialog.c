@@ -152,6 +152,24 @@ show_message (LlwReminderDialog *self,
   gtk_widget_set_visible (self->message_label, TRUE);
 }
 
+/* No reminder is written in a closed campaign, or in a file open for reading only. */
+static void
+show_read_only (LlwReminderDialog *self)
+{
+  g_autofree char *reason = llw_campaign_data_dup_read_only_reason (self->data);
+
+  if (reason == NULL)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (self->form_box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != self->message_label)
+      gtk_widget_set_sensitive (child, FALSE);
+  gtk_widget_set_sensitive (self->save_button, FALSE);
+  gtk_widget_set_visible (self->save_button, FALSE);
+  gtk_widget_remove_css_class (self->message_label, "field-error");
+  show_message (self, reason);
+}
+
 static void
 set_all (LlwReminderDialog *self,
          gboolean           active)
@@ -395,6 +413,7 @@ llw_reminder_dialog_new (GtkWindow       *parent,
   add_field_rows (self);
   update_units_title (self);
   validate (self);
+  show_read_only (self);
   llw_dialog_fit (GTK_WINDOW (self), 640, 640);
   return self;
 }

@@ -568,6 +568,22 @@ show_title (LlwReportDialog *self,
   gtk_window_set_title (GTK_WINDOW (self), llw_report_status_get_unit_name (status));
 }
 
+/* A report of a closed campaign, or of a file open for reading only, is shown as it is:
+ * greyed, without Save, with the reason. */
+static void
+show_read_only (LlwReportDialog *self)
+{
+  g_autofree char *reason = llw_campaign_data_dup_read_only_reason (self->data);
+
+  if (reason == NULL)
+    return;
+  gtk_widget_set_sensitive (self->form_box, FALSE);
+  gtk_widget_set_sensitive (self->save_button, FALSE);
+  gtk_widget_set_visible (self->save_button, FALSE);
+  gtk_widget_remove_css_class (self->message_label, "field-error");
+  show_message (self, reason);
+}
+
 /* The user changed something: a warning or message about the old values no longer holds. */
 static void
 value_changed_cb (LlwReportDialog *self)
@@ -724,6 +740,7 @@ llw_report_dialog_new (GtkWindow        *parent,
   show_title (self, status);
   keep_initial (self);
   validate (self);
+  show_read_only (self);
   llw_dialog_fit (GTK_WINDOW (self), 1120, 720);
   return self;
 }

@@ -7,6 +7,7 @@
 #include "llw-report-dialog.h"
 #include "llw-report-status.h"
 #include "llw-reports-page.h"
+#include "llw-returned-form.h"
 
 /* The Reports tab: every unit that must report, with what it sent and whether it was on time. */
 
@@ -17,6 +18,7 @@ struct _LlwReportsPage
   GtkColumnViewColumn *unit_column;
   GtkColumnView *column_view;
   GtkWidget *receive_button;
+  GtkWidget *form_button;
 
   LlwCampaignData *data;
 };
@@ -102,6 +104,17 @@ receive_clicked_cb (LlwReportsPage *self)
 }
 
 static void
+form_clicked_cb (LlwReportsPage *self)
+{
+  LlwReportStatus *status = get_selected (self);
+
+  if (status != NULL)
+    llw_returned_form_open (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                            llw_campaign_data_get_database (self->data),
+                            llw_report_status_get_report_id (status));
+}
+
+static void
 row_activated_cb (LlwReportsPage *self,
                   guint           position,
                   GtkColumnView  *column_view)
@@ -121,6 +134,10 @@ selection_changed_cb (LlwReportsPage *self)
   gboolean received = status != NULL && llw_report_status_get_report_id (status) > 0;
 
   gtk_widget_set_sensitive (self->receive_button, status != NULL);
+  gtk_widget_set_sensitive (self->form_button,
+                            received && self->data != NULL &&
+                            llw_returned_form_exists (llw_campaign_data_get_database (self->data),
+                                                      llw_report_status_get_report_id (status)));
   gtk_button_set_label (GTK_BUTTON (self->receive_button),
                         received ? _("_Open report…") : _("_Receive report…"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->receive_button),
@@ -197,6 +214,8 @@ llw_reports_page_class_init (LlwReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlwReportsPage, unit_column);
   gtk_widget_class_bind_template_child (widget_class, LlwReportsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, LlwReportsPage, receive_button);
+  gtk_widget_class_bind_template_child (widget_class, LlwReportsPage, form_button);
+  gtk_widget_class_bind_template_callback (widget_class, form_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, receive_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_channel);
   gtk_widget_class_bind_template_callback (widget_class, format_review_state);

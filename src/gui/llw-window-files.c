@@ -267,7 +267,8 @@ llw_window_files_init (LlwWindow *self)
   /* What would write to a file open for reading only is turned off rather than left to
    * fail; reading, exporting, printing and copying stay. */
   static const char *const writing[] = {
-    "add-record", "delete-record", "undo", "new-campaign", "import", "restore",
+    "add-record", "delete-record", "delete-everywhere", "undo", "new-campaign", "import",
+    "restore",
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);

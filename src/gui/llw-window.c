@@ -87,6 +87,7 @@ show_campaign (LlwWindow   *self,
 
   gtk_window_set_title (GTK_WINDOW (self), llw_campaign_get_title (campaign));
   llw_window_state_campaign_shown (self, campaign);
+  llw_window_closing_campaign_shown (self);
   load_page (self, gtk_stack_get_visible_child (self->stack));
   if (self->load_id == 0)
     self->load_id = g_idle_add_full (G_PRIORITY_LOW, load_next_page_cb, self, NULL);
@@ -180,8 +181,16 @@ import_figures (GSimpleAction *action,
                 gpointer       user_data)
 {
   LlwWindow *self = user_data;
+  g_autofree char *read_only = NULL;
 
-  if (self->data != NULL)
+  if (self->data == NULL)
+    return;
+  /* Said before a file is chosen: a closed campaign takes no figures. */
+  read_only = llw_campaign_data_dup_read_only_reason (self->data);
+  if (read_only != NULL)
+    llw_show_message (GTK_WINDOW (self), GTK_MESSAGE_WARNING, _("No figures can be imported"),
+                      read_only);
+  else
     llw_import_dialog_choose_file (GTK_WINDOW (self), self->data);
 }
 
@@ -242,6 +251,7 @@ llw_window_dispose (GObject *object)
   LlwWindow *self = LLW_WINDOW (object);
 
   g_clear_handle_id (&self->load_id, g_source_remove);
+  llw_window_disk_dispose (self);
   llw_window_actions_dispose (self);
   llw_window_state_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LLW_TYPE_WINDOW);
@@ -271,6 +281,9 @@ llw_window_class_init (LlwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlwWindow, campaign_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LlwWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LlwWindow, notification_bar);
+  gtk_widget_class_bind_template_child (widget_class, LlwWindow, closed_bar);
+  gtk_widget_class_bind_template_child (widget_class, LlwWindow, closed_label);
+  gtk_widget_class_bind_template_child (widget_class, LlwWindow, closed_button);
   gtk_widget_class_bind_template_callback (widget_class, format_year);
   llw_window_actions_class_init (widget_class);
 }
@@ -301,6 +314,7 @@ llw_window_init (LlwWindow *self)
                            G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   llw_window_actions_init (self);
+  llw_window_closing_init (self);
   llw_window_state_init (self);
 }
 
@@ -321,7 +335,9 @@ llw_window_new (GtkApplication *application,
   translate_shortcuts_heading (self);
   self->database = g_object_ref (database);
   llw_window_actions_watch_database (self);
+  llw_window_disk_watch_database (self);
   llw_window_files_init (self);
+  llw_window_forms_init (self);
   load_campaigns (self, campaign);
 
   return self;

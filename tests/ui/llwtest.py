@@ -91,13 +91,15 @@ def _preview_settings(folder):
     return config
 
 
-def start(llweek, today="2021-10-25"):
-    """Starts llweek on a new database; returns the process and the database's path.
+def start(llweek, today="2021-10-25", database=None):
+    """Starts llweek on @database, or on a new one; returns the process and the database's
+    path.
 
     Its output goes to a file, read by stop (): a pipe nobody reads would fill up and block
-    the window. The folder of the database is the test's: its exports go there too."""
+    the window. The test has a folder of its own, the new database's: its exports go there
+    too."""
     folder = tempfile.mkdtemp(prefix="llweek-ui-")
-    database = os.path.join(folder, "llweek.db")
+    database = database or os.path.join(folder, "llweek.db")
     env = dict(os.environ, LANGUAGE="vi", LANG="C.UTF-8", LC_ALL="C.UTF-8",
                LLWEEK_TODAY=today, GSETTINGS_BACKEND="memory", NO_AT_BRIDGE="0",
                XDG_CONFIG_HOME=_preview_settings(folder),
@@ -152,6 +154,12 @@ def stop(process):
     check("no warning, critical or memory error on llweek's output", not bad,
           " | ".join(bad[:5]))
     finish()
+
+
+def wait_until(condition, timeout=15):
+    """Polls @condition until it holds, for at most @timeout seconds; an error while the
+    window changes counts as not yet."""
+    return wait_for(condition, timeout) is not None
 
 
 def wait_for(condition, timeout=TIMEOUT):

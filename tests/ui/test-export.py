@@ -66,7 +66,7 @@ def export(app, how, path):
 def import_figures(app, path):
     """Imports @path through the window's import, as test-files.py does at length."""
     menu(app, "Nhập số liệu…")
-    if not open_file(app, "Chọn tệp CSV cần nhập", path, "Mở"):
+    if not open_file(app, "Chọn tệp số liệu để nhập", path, "Mở"):
         return False
     dialog = toplevel(app, "Nhập số liệu")
     ok = click(dialog, "Nhập") and find(dialog, lambda n: n.name == "Đã nhập số liệu") is not None

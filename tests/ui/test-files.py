@@ -24,7 +24,7 @@ from llwtest import (MAIN_TITLE, accessibility_root, check, click, dialog_saying
 LLWEEK = sys.argv[1]
 root = accessibility_root()
 
-IMPORT_CHOOSER = "Chọn tệp CSV cần nhập"
+IMPORT_CHOOSER = "Chọn tệp số liệu để nhập"
 IMPORT_DIALOG = "Nhập số liệu"
 BACKUP_CHOOSER = "Lưu bản sao dữ liệu"
 RESTORE_CHOOSER = "Khôi phục dữ liệu từ bản sao"
