@@ -9,6 +9,7 @@ timeout generous enough for a loaded machine, a sanitizer build or Valgrind."""
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -82,9 +83,13 @@ def accessibility_root():
 
 def _preview_settings(folder):
     """GTK's settings for the window: its print preview runs tests/ui/previewer, which keeps
-    the PDF GTK made for the previewer where the test finds it."""
+    the PDF GTK made for the previewer where the test finds it. A test that set a config
+    folder of its own keeps its choice of programs (say, the one for workbooks)."""
     config = os.path.join(folder, "config")
     os.makedirs(os.path.join(config, "gtk-4.0"))
+    mimeapps = os.path.join(os.environ.get("XDG_CONFIG_HOME", "/nonexistent"), "mimeapps.list")
+    if os.path.isfile(mimeapps):
+        shutil.copy(mimeapps, config)
     previewer = os.path.join(os.path.dirname(os.path.abspath(__file__)), "previewer")
     with open(os.path.join(config, "gtk-4.0", "settings.ini"), "w") as f:
         f.write(f"[Settings]\ngtk-print-preview-command={previewer} %f %s\n")
@@ -134,10 +139,10 @@ def running(process):
     return process.poll() is None and not BAD_OUTPUT.search(output_of(process))
 
 
-def stop(process):
+def stop(process, closed=False):
     """Ends llweek as the session would (SIGTERM closes its windows), checks it was still
-    running, ended cleanly and wrote no warning, critical or memory error, and prints the
-    results."""
+    running (unless the test @closed its window itself), ended cleanly and wrote no warning,
+    critical or memory error, and prints the results."""
     was_running = process.poll() is None
     process.terminate()
     try:
@@ -147,8 +152,9 @@ def stop(process):
         process.wait()
     output = output_of(process)
     bad = [line for line in output.splitlines() if BAD_OUTPUT.search(line)]
-    check("llweek was still running at the end of the test", was_running,
-          f"exit status {process.returncode}")
+    if not closed:
+        check("llweek was still running at the end of the test", was_running,
+              f"exit status {process.returncode}")
     check("llweek ended cleanly when asked to", process.returncode == 0,
           f"exit status {process.returncode}")
     check("no warning, critical or memory error on llweek's output", not bad,
@@ -320,8 +326,18 @@ def show_tab(app, name):
     find(header_bar(app), lambda n: n.name == name and n.roleName == "page tab").doActionNamed(
         "click")
     overlay = wait_for(lambda: next(c for c in main.children if c.name == "GtkOverlay"))
-    stack = wait_for(lambda: overlay.children[0])
-    return find(stack, lambda n: n.roleName == "panel" and n.name == name, recursive=False)
+
+    def page():
+        # The stack of the tabs, under the overlay, maybe below a bar (a closed campaign's).
+        for holder in [overlay] + list(overlay.children):
+            for child in holder.children:
+                found = next((p for p in child.children
+                              if p.roleName == "panel" and p.name == name), None)
+                if found is not None:
+                    return found
+        return None
+
+    return wait_for(page)
 
 
 def dialog_saying(app, text, before, timeout=TIMEOUT):
