@@ -58,6 +58,11 @@ static const RuleCase rule_cases[] = {
   { "activity-participants-negative", &llw_entity_activity, "participants", "-5", "0" },
   { "activity-participants-text", &llw_entity_activity, "participants", "nhiều", "1.250" },
   { "activity-participants-fraction", &llw_entity_activity, "participants", "12,5", "125" },
+  /* One rule for numbers: "." groups thousands, "," is the decimal mark. */
+  { "activity-participants-dot-decimal", &llw_entity_activity, "participants", "12.5",
+    "12.500" },
+  { "activity-participants-comma-group", &llw_entity_activity, "participants", "1,250",
+    "1.250.000" },
   { "activity-title-required", &llw_entity_activity, "title", "", "Hội thảo trực tuyến" },
   { "assignment-deadline-after-week", &llw_entity_assignment, "deadline", "07/10/2021",
     "08/10/2021" },

@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "llw-changes-view.h"
+#include "llw-dialog.h"
+#include "llw-file-chooser.h"
 #include "llw-import-dialog.h"
 #include "llw-import.h"
 #include "llw-message.h"
@@ -156,6 +158,8 @@ llw_import_dialog_init (LlwImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_window_set_default_widget (GTK_WINDOW (self), self->import_button);
+  /* Nothing here takes Enter for itself: it imports, while there is something to import. */
+  llw_dialog_add_shortcuts (GTK_WINDOW (self), TRUE);
 }
 
 /**
@@ -221,8 +225,7 @@ file_chosen_cb (GtkNativeDialog *chooser,
   g_autoptr(GError) error = NULL;
   LlwImportDialog *dialog;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  file = llw_file_chooser_take (GTK_FILE_CHOOSER_NATIVE (chooser), response);
   if (file != NULL)
     {
       dialog = llw_import_dialog_new (parent, data, file, &error);
@@ -231,8 +234,6 @@ file_chosen_cb (GtkNativeDialog *chooser,
       else
         llw_show_error (parent, _("The file cannot be imported"), error);
     }
-
-  g_object_unref (chooser);
 }
 
 /* Asks for the file to import, then shows what importing it would do. */
@@ -246,15 +247,12 @@ llw_import_dialog_choose_file (GtkWindow       *parent,
 
   g_return_if_fail (LLW_IS_CAMPAIGN_DATA (data));
 
-  chooser = gtk_file_chooser_native_new (_("Choose the file of figures to import"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
   gtk_file_filter_set_name (csv, _("CSV files"));
   gtk_file_filter_add_pattern (csv, "*.csv");
   gtk_file_filter_add_pattern (csv, "*.CSV");
   gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  chooser = llw_file_chooser_new (parent, _("Choose the file of figures to import"),
+                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL, csv);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);

@@ -5,6 +5,7 @@
 
 #include "llw-database.h"
 #include "llw-deletion-question.h"
+#include "llw-dialog.h"
 #include "llw-examples-editor.h"
 #include "llw-field-row.h"
 #include "llw-record-dialog.h"
@@ -22,6 +23,7 @@ typedef struct
   GHashTable *initial;        /* column → the text each row showed first */
   GPtrArray *rows;            /* LlwFieldRow */
   GtkWidget *toggle;          /* the check button that adds the part, or NULL */
+  gboolean initially_enabled;
   GtkWidget *rows_box;
   const char *parent_column;  /* the column that holds the first part's id, not shown */
   gboolean removal_asked;     /* unticked: the user agreed to what taking it away takes */
@@ -42,6 +44,7 @@ struct _LlwRecordDialog
                                * not called wrong before the user gets to them */
   gboolean read_only;         /* shown, not changed: see llw_record_dialog_set_read_only () */
   GtkWidget *examples;        /* a campaign's outstanding examples, or NULL */
+  gboolean explained_required;
 };
 
 G_DEFINE_FINAL_TYPE (LlwRecordDialog, llw_record_dialog, GTK_TYPE_WINDOW)
@@ -187,8 +190,8 @@ show_errors (LlwRecordDialog *self,
   return n_errors;
 }
 
-/* Checks @part as it would be saved; returns whether it can be. */
-static gboolean
+/* Checks @part as it would be saved; returns what keeps it from being saved, or NULL. */
+static char *
 check_part (LlwRecordDialog *self,
             Part            *part)
 {
@@ -198,7 +201,10 @@ check_part (LlwRecordDialog *self,
 
   gtk_widget_set_visible (part->rows_box, part_enabled (part));
   if (!part_enabled (part))
-    return show_errors (self, part, NULL) == 0;
+    {
+      show_errors (self, part, NULL);
+      return NULL;
+    }
 
   input = part_input (self, part);
   errors = llw_database_check (db, part->entity, campaign_id_for (self, part->entity), part->id,
@@ -206,18 +212,49 @@ check_part (LlwRecordDialog *self,
   /* The first part's id is not known before it is written: its column is not shown. */
   if (part->parent_column != NULL)
     g_hash_table_remove (errors, part->parent_column);
-  return show_errors (self, part, errors) == 0 && g_hash_table_size (errors) == 0;
+  show_errors (self, part, errors);
+  return llw_field_rows_describe_errors (part->rows, errors);
 }
 
 static void
 validate (LlwRecordDialog *self)
 {
-  gboolean valid = TRUE;
+  g_autofree char *why = NULL;
 
   for (guint i = 0; i < self->parts->len; i++)
-    valid &= check_part (self, g_ptr_array_index (self->parts, i));
+    {
+      g_autofree char *problem = check_part (self, g_ptr_array_index (self->parts, i));
 
-  gtk_widget_set_sensitive (self->save_button, valid);
+      if (why == NULL)
+        why = g_steal_pointer (&problem);
+    }
+
+  llw_dialog_set_save_hint (self->save_button, why);
+}
+
+/* Whether the user has changed anything since the form opened or was last saved. */
+static gboolean
+form_changed (GtkWindow *window)
+{
+  LlwRecordDialog *self = LLW_RECORD_DIALOG (window);
+
+  for (guint i = 0; i < self->parts->len; i++)
+    {
+      Part *part = g_ptr_array_index (self->parts, i);
+
+      if (part_enabled (part) != part->initially_enabled)
+        return TRUE;
+      for (guint j = 0; part_enabled (part) && j < part->rows->len; j++)
+        {
+          LlwFieldRow *row = g_ptr_array_index (part->rows, j);
+          g_autofree char *text = llw_field_row_get_text (row);
+
+          if (g_strcmp0 (text, g_hash_table_lookup (part->initial,
+                                                    llw_field_row_get_field (row)->column)) != 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 static void
@@ -264,6 +301,23 @@ initial_text (Part           *part,
                                      : field->default_value;
 
   return llw_field_to_edit_text (field, stored);
+}
+
+/* Says once, above the form, what the mark of a required field means. */
+static void
+explain_required (LlwRecordDialog *self)
+{
+  GtkWidget *legend;
+
+  if (self->explained_required)
+    return;
+
+  legend = gtk_label_new (_("Fields marked * must be filled in."));
+  gtk_label_set_xalign (GTK_LABEL (legend), 0);
+  gtk_label_set_wrap (GTK_LABEL (legend), TRUE);
+  gtk_widget_add_css_class (legend, "dim-label");
+  gtk_box_prepend (GTK_BOX (self->form_box), legend);
+  self->explained_required = TRUE;
 }
 
 static void
@@ -334,6 +388,8 @@ add_rows (LlwRecordDialog *self,
         box = report_page;
       if (heading != NULL)
         add_heading (box, heading);
+      if (field->flags & LLW_FIELD_REQUIRED)
+        explain_required (self);
 
       row = llw_field_row_new (field, reference_records (self, field));
       text = initial_text (part, field);
@@ -360,6 +416,7 @@ part_new (LlwRecordDialog  *self,
 
   part->entity = entity;
   part->id = id;
+  part->initially_enabled = TRUE;
   part->rows = g_ptr_array_new ();
   part->initial = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   part->rows_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
@@ -434,7 +491,12 @@ save_part (LlwRecordDialog  *self,
   gint64 campaign_id = campaign_id_for (self, part->entity);
 
   if (!part_enabled (part))
-    return part->id == 0 || delete_part (self, part, error);
+    {
+      if (part->id > 0 && !delete_part (self, part, error))
+        return FALSE;
+      part->initially_enabled = FALSE;
+      return TRUE;
+    }
 
   input = part_input (self, part);
   if (part->id == 0)
@@ -448,6 +510,7 @@ save_part (LlwRecordDialog  *self,
     return FALSE;
 
   reload_part (self, part);
+  part->initially_enabled = TRUE;
   return TRUE;
 }
 
@@ -539,15 +602,6 @@ save_clicked_cb (LlwRecordDialog *self)
   save (self);
 }
 
-static gboolean
-save_shortcut_cb (GtkWidget *widget,
-                  GVariant  *args,
-                  gpointer   user_data)
-{
-  save (LLW_RECORD_DIALOG (widget));
-  return TRUE;
-}
-
 static void
 toggle_cb (LlwRecordDialog *self)
 {
@@ -622,24 +676,15 @@ llw_record_dialog_class_init (LlwRecordDialogClass *klass)
 static void
 llw_record_dialog_init (LlwRecordDialog *self)
 {
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-  GtkShortcut *shortcut;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->parts = g_ptr_array_new_with_free_func (part_free);
   self->labels = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->touched = g_hash_table_new (NULL, NULL);
 
-  /* Ctrl+Enter saves from any field, before a text view takes it for a new line. */
-  shortcut = gtk_shortcut_new (gtk_alternative_trigger_new (
-                                 gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
-                                 gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
-                               gtk_callback_action_new (save_shortcut_cb, NULL, NULL));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  llw_dialog_add_shortcuts (GTK_WINDOW (self), FALSE);
+  llw_dialog_confirm_discard (GTK_WINDOW (self), form_changed);
 }
 
 static const char *
@@ -671,6 +716,7 @@ llw_record_dialog_new (GtkWindow        *parent,
                        GError          **error)
 {
   LlwRecordDialog *self;
+  int room;
 
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (LLW_IS_CAMPAIGN_DATA (data), NULL);
@@ -681,6 +727,11 @@ llw_record_dialog_new (GtkWindow        *parent,
                        "title", title_for (entity, id == 0),
                        NULL);
   self->data = g_object_ref (data);
+  /* The header bar and the margins take about 110 pixels of the room. */
+  room = llw_dialog_fit (GTK_WINDOW (self), 680, -1);
+  gtk_scrolled_window_set_max_content_height (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (self->form_box, GTK_TYPE_SCROLLED_WINDOW)),
+    CLAMP (room - 110, 200, 620));
   if (!llw_record_dialog_add_part (self, entity, id, NULL, NULL, NULL, error))
     {
       gtk_window_destroy (GTK_WINDOW (self));
@@ -728,6 +779,7 @@ llw_record_dialog_add_part (LlwRecordDialog  *self,
       part->toggle = gtk_check_button_new_with_label (toggle_label);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (part->toggle),
                                    id > 0 || self->parts->len == 0 || first_part (self)->id == 0);
+      part->initially_enabled = gtk_check_button_get_active (GTK_CHECK_BUTTON (part->toggle));
       g_signal_connect_swapped (part->toggle, "toggled", G_CALLBACK (toggle_cb), self);
       gtk_box_append (GTK_BOX (self->form_box), part->toggle);
     }

@@ -41,6 +41,29 @@ format_review_state (gpointer unused,
 
 /* Receiving a report: the selected unit's, or the one double-clicked (or Enter). */
 
+/* The list shows the unit's new state in a row of its own: that row is selected again, so
+ * that the clerk finds the unit where it was. */
+static void
+report_saved_cb (LlwReportsPage  *self,
+                 gint64           unit_id,
+                 LlwReportDialog *dialog)
+{
+  GtkSelectionModel *rows = gtk_column_view_get_model (self->column_view);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (rows));
+
+  llw_campaign_data_flush_changes (self->data);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LlwReportStatus) status = g_list_model_get_item (G_LIST_MODEL (rows), i);
+
+      if (llw_report_status_get_unit_id (status) != unit_id)
+        continue;
+      gtk_selection_model_select_item (rows, i, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+      return;
+    }
+}
+
 static void
 open_report (LlwReportsPage  *self,
              LlwReportStatus *status)
@@ -55,6 +78,8 @@ open_report (LlwReportsPage  *self,
   dialog = llw_report_dialog_new (parent, self->data, status, &error);
   if (dialog != NULL)
     {
+      g_signal_connect_object (dialog, "saved", G_CALLBACK (report_saved_cb), self,
+                               G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }

@@ -28,6 +28,8 @@ struct _LlwWindow
   GPtrArray *deletions;   /* LlwDeletion done in this window, the latest last: Ctrl+Z undoes */
   GSettings *settings;    /* NULL when the schema is not installed */
   gboolean copying;       /* a new campaign is being made: the window shows it itself */
+  guint load_id;          /* fills the tabs not shown yet */
+  guint shown;            /* counts the campaigns shown, for the tabs to know if theirs is */
   guint checkpoint_id;    /* folds the log back once the work has settled, see llw-window-disk.c */
 };
 

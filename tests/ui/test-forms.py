@@ -17,7 +17,7 @@ import tempfile
 import time
 import traceback
 
-from llwtest import accessibility_root, check, find, find_app, start, stop
+from llwtest import accessibility_root, check, find, find_app, start, stop, wait_until
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "forms"))
 from formtools import date, fill  # noqa: E402
@@ -186,17 +186,18 @@ def open_returned_form(frame, unit):
     if tab is None:
         return False
     tab.doActionNamed("click")
-    time.sleep(1)
     page = find(frame, lambda n: n.roleName == "panel" and n.name == "Báo cáo")
-    table = page and find(page, lambda n: n.roleName == "tree table")
-    rows = table.children[-1] if table else None
-    for i, row in enumerate(rows or []):
-        if row.children[1].children[0].name == unit:
-            rows.querySelection().selectChild(i)
-            break
-    time.sleep(0.8)
-    form = button(page, "Phiếu đã nhận")
-    if form is None or not form.sensitive:
+
+    def pick():
+        rows = find(page, lambda n: n.roleName == "tree table", 2).children[-1]
+        for i, row in enumerate(rows.children):
+            if any(cell.children and cell.children[0].name == unit for cell in row.children):
+                return rows.querySelection().selectChild(i)
+        return False
+
+    form = button(page, "Phiếu đã nhận") if page and wait_until(pick) else None
+    if form is None or not wait_until(lambda: form.sensitive):
+        print(f"# no sensitive “Phiếu đã nhận” for {unit}", file=sys.stderr)
         return False
     form.doActionNamed("click")
     return True
