@@ -8,8 +8,12 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
+#ifdef G_OS_WIN32
+#include <windows.h>
+#endif
 
 #include "llw-date.h"
+#include "llw-file-replace.h"
 #include "llw-workbook.h"
 #include "llw-workbook-private.h"
 #include "llw-xlsx-finish.h"
@@ -170,6 +174,27 @@ set_lxw_error (GError   **error,
   return FALSE;
 }
 
+/* libxlsxwriter writes the .xlsx itself with wide-character calls on Windows, but opens its
+ * scratch files with _open (), which takes names in the system's code page. There the
+ * temporary folder, under the user's profile, is given by its short (8.3) name: plain ASCII,
+ * whatever letters the user's name has. %NULL lets libxlsxwriter choose. */
+static char *
+scratch_folder (void)
+{
+#ifdef G_OS_WIN32
+  g_autofree gunichar2 *wide = g_utf8_to_utf16 (g_get_tmp_dir (), -1, NULL, NULL, NULL);
+  wchar_t short_name[MAX_PATH];
+  DWORD length = wide != NULL ? GetShortPathNameW (wide, short_name, MAX_PATH) : 0;
+  g_autofree char *folder = NULL;
+
+  if (length > 0 && length < MAX_PATH)
+    folder = g_utf16_to_utf8 (short_name, length, NULL, NULL, NULL);
+  if (folder != NULL && g_str_is_ascii (folder))
+    return g_steal_pointer (&folder);
+#endif
+  return NULL;
+}
+
 static gboolean
 write_workbook (LlwConsolidation  *data,
                 GDateTime         *exported_at,
@@ -180,7 +205,8 @@ write_workbook (LlwConsolidation  *data,
     LLW_SHEET_REPORT, LLW_SHEET_SUMMARY, LLW_SHEET_DETAIL,
     LLW_SHEET_STATUSES, LLW_SHEET_ACTIVITIES, LLW_SHEET_INFO,
   };
-  lxw_workbook_options options = { .constant_memory = LXW_TRUE };
+  g_autofree char *scratch = scratch_folder ();
+  lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = scratch };
   LlwWorkbookWriter w = { 0 };
   lxw_worksheet *sheets[G_N_ELEMENTS (names)];
   lxw_error err;
@@ -220,27 +246,13 @@ write_workbook (LlwConsolidation  *data,
   return err == LXW_NO_ERROR || set_lxw_error (error, err, saved_errno);
 }
 
-/* libxlsxwriter opens its file with fopen (), which on Windows takes no UTF-8 name: the
- * temporary file gets an ASCII name, in the target's folder unless that folder's own path
- * is out of fopen's reach there. */
-static char *
-temporary_folder (const char *path)
-{
-  g_autofree char *folder = g_path_get_dirname (path);
-
-#ifdef G_OS_WIN32
-  for (const char *p = folder; *p != '\0'; p++)
-    if ((guchar) *p >= 0x80)
-      return g_strdup (g_get_tmp_dir ());
-#endif
-  return g_steal_pointer (&folder);
-}
-
+/* The temporary file lies beside @path, on the same volume, so that it replaces @path in one
+ * step. */
 static char *
 create_temporary (const char  *path,
                   GError     **error)
 {
-  g_autofree char *folder = temporary_folder (path);
+  g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *template = g_build_filename (folder, "llweek-export-XXXXXX.tmp", NULL);
   int fd = g_mkstemp_full (template, O_RDWR, 0666);
 
@@ -255,17 +267,6 @@ create_temporary (const char  *path,
 
   g_close (fd, NULL);
   return g_steal_pointer (&template);
-}
-
-static gboolean
-move_over (const char  *from_path,
-           const char  *to_path,
-           GError     **error)
-{
-  g_autoptr(GFile) from = g_file_new_for_path (from_path);
-  g_autoptr(GFile) to = g_file_new_for_path (to_path);
-
-  return g_file_move (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
 }
 
 /**
@@ -297,7 +298,7 @@ llw_workbook_write (LlwConsolidation  *data,
   if (temporary != NULL &&
       (!write_workbook (data, exported_at, temporary, &local_error) ||
        !llw_xlsx_finish (temporary, REPORT_SHEET_ENTRY, &local_error) ||
-       !move_over (temporary, path, &local_error)))
+       !llw_file_replace (temporary, path, &local_error)))
     g_remove (temporary);
 
   if (local_error != NULL)

@@ -9,6 +9,7 @@
 
 #include "llw-checklist-pdf.h"
 #include "llw-date.h"
+#include "llw-file-replace.h"
 
 /* A PDF is written to a new file beside the target and moved over it at the end, so that
  * a failure (a full disk, a file open in a viewer on Windows) leaves any earlier file as it
@@ -127,6 +128,7 @@ llw_checklist_layout_write_pdf (LlwChecklistLayout  *layout,
                                 GError             **error)
 {
   g_autofree char *temp_path = NULL;
+  g_autoptr(GError) local_error = NULL;
   LlwPageGeometry page;
   Output output = { NULL, 0 };
   gboolean ok;
@@ -151,19 +153,22 @@ llw_checklist_layout_write_pdf (LlwChecklistLayout  *layout,
       output.saved_errno = errno;
       ok = FALSE;
     }
-  if (ok && g_rename (temp_path, path) != 0)
-    {
-      output.saved_errno = errno;
-      ok = FALSE;
-    }
-
   if (!ok)
     {
       g_remove (temp_path);
       set_errno_error (error, path, output.saved_errno);
+      return FALSE;
     }
 
-  return ok;
+  if (!llw_file_replace (temp_path, path, &local_error))
+    {
+      g_remove (temp_path);
+      g_set_error (error, G_IO_ERROR, local_error->code, _("Cannot write “%s”: %s"), path,
+                   local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Lays out @checklist on A4, portrait or landscape, and writes it to @path as PDF. */
