@@ -1,6 +1,7 @@
 ; SPDX-License-Identifier: GPL-3.0-or-later
 ; The llweek installer: per user, without administrator rights. build-aux/windows runs
-;   makensis -DVERSION=… -DDIST=<portable folder> -DICON=<llweek.ico> -DLICENSE=<COPYING> -DOUTFILE=…
+;   makensis -DVERSION=… -DDIST=<portable folder> -DICON=<llweek.ico> -DLICENSE=<COPYING>
+;            -DOUTFILE=<installer>
 ; Installs to %LOCALAPPDATA%\Programs\llweek, adds a Start-menu entry and registers the
 ; uninstaller; the data in %LOCALAPPDATA%\llweek is the user's and stays on uninstall.
 ; "/S" installs and uninstalls silently.
