@@ -144,11 +144,18 @@ llw_export_report_async (LlwDatabase         *db,
   g_task_run_in_thread (task, write_in_thread);
 }
 
+/**
+ * llw_export_report_finish:
+ * @db: the database given to llw_export_report_async(), the task's source
+ *
+ * Returns: %TRUE if the workbook was written; else %FALSE with @error set
+ */
 gboolean
-llw_export_report_finish (GAsyncResult  *result,
+llw_export_report_finish (LlwDatabase   *db,
+                          GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, db), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == llw_export_report_async,
                         FALSE);
 

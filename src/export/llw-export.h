@@ -19,7 +19,8 @@ void      llw_export_report_async     (LlwDatabase          *db,
                                        GCancellable         *cancellable,
                                        GAsyncReadyCallback   callback,
                                        gpointer              user_data);
-gboolean  llw_export_report_finish    (GAsyncResult         *result,
+gboolean  llw_export_report_finish    (LlwDatabase          *db,
+                                       GAsyncResult         *result,
                                        GError              **error);
 
 G_END_DECLS

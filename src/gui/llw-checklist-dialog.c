@@ -6,6 +6,7 @@
 #include "llw-checklist-dialog.h"
 #include "llw-checklist-pdf.h"
 #include "llw-date.h"
+#include "llw-message.h"
 #include "llw-print-operation.h"
 
 /* Asks which checklist to print or save, and how the page is turned, then hands over to
@@ -49,20 +50,6 @@ save_data_free (SaveData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
 
-static void
-show_error (GtkWindow    *parent,
-            const char   *what,
-            const GError *error)
-{
-  GtkWidget *dialog;
-
-  dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", what);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static LlwChecklistKind
 get_kind (LlwChecklistDialog *self)
 {
@@ -96,7 +83,7 @@ saved_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!llw_checklist_write_pdf_finish (result, &error))
-    show_error (data->parent, _("The checklist cannot be saved"), error);
+    llw_show_error (data->parent, _("The checklist cannot be saved"), error);
 }
 
 static void
@@ -107,6 +94,7 @@ file_chosen_cb (GtkNativeDialog *chooser,
   g_autoptr(SaveData) data = user_data;
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
+  SaveData *save;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -117,9 +105,10 @@ file_chosen_cb (GtkNativeDialog *chooser,
   if (path == NULL)
     return;
 
-  /* A long list takes seconds to write: the window stays responsive meanwhile. */
-  llw_checklist_write_pdf_async (data->checklist, data->landscape, path, NULL, saved_cb,
-                                 g_steal_pointer (&data));
+  /* A long list takes seconds to write: the window stays responsive meanwhile. The data
+   * goes to the callback; it is read before, since arguments have no order of evaluation. */
+  save = g_steal_pointer (&data);
+  llw_checklist_write_pdf_async (save->checklist, save->landscape, path, NULL, saved_cb, save);
 }
 
 static void
@@ -168,7 +157,7 @@ accept_clicked_cb (LlwChecklistDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 
   if (checklist == NULL)
-    show_error (parent, _("The checklist cannot be prepared"), error);
+    llw_show_error (parent, _("The checklist cannot be prepared"), error);
   else if (self->action == LLW_CHECKLIST_DIALOG_PRINT)
     {
       g_autoptr(LlwPrintOperation) operation = llw_print_operation_new (checklist, landscape);

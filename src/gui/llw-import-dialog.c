@@ -5,6 +5,7 @@
 
 #include "llw-import-dialog.h"
 #include "llw-import.h"
+#include "llw-message.h"
 
 /* Importing figures from a CSV file, as --import-reports does, with a look first: the file
  * is read and checked, and either every problem is listed (nothing is written), or what the
@@ -202,20 +203,6 @@ llw_import_dialog_new (GtkWindow        *parent,
 }
 
 static void
-show_error (GtkWindow  *parent,
-            const char *message)
-{
-  GtkWidget *dialog;
-
-  dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
-                                   "%s", _("The file cannot be imported"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", message);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 file_chosen_cb (GtkNativeDialog *chooser,
                 int              response,
                 LlwCampaignData *data)
@@ -233,7 +220,7 @@ file_chosen_cb (GtkNativeDialog *chooser,
       if (dialog != NULL)
         gtk_window_present (GTK_WINDOW (dialog));
       else
-        show_error (parent, error->message);
+        llw_show_error (parent, _("The file cannot be imported"), error);
     }
 
   g_object_unref (chooser);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "llw-date.h"
+#include "llw-message.h"
 #include "llw-overview-page.h"
 #include "llw-reminder-dialog.h"
 #include "llw-reminder-letter-dialog.h"
@@ -293,21 +294,6 @@ not_reported_changed_cb (LlwOverviewPage *self,
 }
 
 static void
-show_error (LlwOverviewPage *self,
-            const char      *title,
-            const GError    *error)
-{
-  GtkWidget *dialog;
-
-  dialog = gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", title);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 remind_clicked_cb (LlwOverviewPage *self)
 {
   GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
@@ -337,7 +323,8 @@ letter_clicked_cb (LlwOverviewPage *self)
   dialog = llw_reminder_letter_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                            self->data, &error);
   if (dialog == NULL)
-    show_error (self, _("The reminder letter cannot be written"), error);
+    llw_show_error (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                    _("The reminder letter cannot be written"), error);
   else
     gtk_window_present (GTK_WINDOW (dialog));
 }

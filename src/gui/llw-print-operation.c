@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "llw-checklist-layout.h"
+#include "llw-message.h"
 #include "llw-print-operation.h"
 
 /* Prints a checklist through the system print dialog, with its preview, page setup and
@@ -24,20 +25,6 @@ G_DEFINE_FINAL_TYPE (LlwPrintOperation, llw_print_operation, GTK_TYPE_PRINT_OPER
 
 /* The printer and its options, kept from one print to the next while llweek runs. */
 static GtkPrintSettings *last_settings;
-
-static void
-show_error (GtkWindow    *parent,
-            const GError *error)
-{
-  GtkWidget *dialog;
-
-  dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
-                                   "%s", _("The checklist cannot be printed"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 /* Measures a slice of the rows at a time, so that the dialog's progress moves. */
 static gboolean
@@ -69,7 +56,7 @@ done_cb (GtkPrintOperation       *operation,
 
       gtk_print_operation_get_error (operation, &error);
       if (error != NULL)
-        show_error (parent, error);
+        llw_show_error (parent, _("The checklist cannot be printed"), error);
     }
 
   g_clear_object (&parent);

@@ -262,6 +262,10 @@ llw_reminder_dialog_dispose (GObject *object)
 {
   LlwReminderDialog *self = LLW_REMINDER_DIALOG (object);
 
+  /* The form is the window's child and a template child: taken from the window first, or
+   * the template would unparent it behind the window's back, and the window unparent it
+   * again once it is gone. */
+  gtk_window_set_child (GTK_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LLW_TYPE_REMINDER_DIALOG);
   g_clear_object (&self->labels);
 

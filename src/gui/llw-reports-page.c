@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "llw-message.h"
 #include "llw-report-dialog.h"
 #include "llw-report-status.h"
 #include "llw-reports-page.h"
@@ -45,7 +46,6 @@ open_report (LlwReportsPage  *self,
   GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
   g_autoptr(GError) error = NULL;
   LlwReportDialog *dialog;
-  GtkWidget *message;
 
   if (self->data == NULL || status == NULL)
     return;
@@ -57,12 +57,7 @@ open_report (LlwReportsPage  *self,
       return;
     }
 
-  message = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                    GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s",
-                                    _("The report cannot be opened"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (message), "%s", error->message);
-  g_signal_connect (message, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (message));
+  llw_show_error (parent, _("The report cannot be opened"), error);
 }
 
 static LlwReportStatus *

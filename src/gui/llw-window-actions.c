@@ -7,6 +7,7 @@
 #include "llw-database-history.h"
 #include "llw-history-dialog.h"
 #include "llw-indicators-dialog.h"
+#include "llw-message.h"
 #include "llw-page.h"
 #include "llw-record-dialog.h"
 #include "llw-window-private.h"
@@ -65,20 +66,6 @@ record_label (gpointer item)
         return g_strdelimit (g_steal_pointer (&text), "\t\r\n", ' ');
     }
   return g_strdup ("");
-}
-
-static void
-show_failure (GtkWindow    *parent,
-              const char   *title,
-              const GError *error)
-{
-  GtkWidget *dialog;
-
-  dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", title);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Selects @id in the tab shown, once its lists have taken in the change. */
@@ -204,7 +191,7 @@ llw_window_edit_record (LlwWindow       *self,
 
   if (dialog == NULL)
     {
-      show_failure (parent, _("The record cannot be opened"), error);
+      llw_show_error (parent, _("The record cannot be opened"), error);
       return;
     }
 
@@ -223,7 +210,7 @@ carry_out_deletion (LlwWindow   *self,
 
   if (!llw_database_delete (self->database, deletion, &error))
     {
-      show_failure (parent, _("The record cannot be deleted"), error);
+      llw_show_error (parent, _("The record cannot be deleted"), error);
       return;
     }
   push_deletion (self, deletion);
@@ -308,7 +295,7 @@ llw_window_delete_record (LlwWindow  *self,
                                          llw_campaign_get_id (current_campaign (self)), id,
                                          &error);
   if (deletion == NULL)
-    show_failure (parent, _("The record cannot be deleted"), error);
+    llw_show_error (parent, _("The record cannot be deleted"), error);
   else if (llw_deletion_has_dependents (deletion))
     confirm_deletion (self, parent, deletion);
   else
@@ -377,7 +364,7 @@ llw_window_show_history (LlwWindow  *self,
 
   /* A unit's history mixes two records: each line says which. */
   if (entries == NULL)
-    show_failure (parent, _("The history cannot be read"), error);
+    llw_show_error (parent, _("The history cannot be read"), error);
   else
     gtk_window_present (GTK_WINDOW (llw_history_dialog_new (parent, subject, entries,
                                                             g_strcmp0 (table, "unit") == 0)));
@@ -475,7 +462,7 @@ undo (GSimpleAction *action,
   if (!llw_database_undo_deletion (self->database, deletion, &error))
     {
       llw_notification_bar_hide (self->notification_bar);
-      show_failure (GTK_WINDOW (self), _("The delete cannot be undone"), error);
+      llw_show_error (GTK_WINDOW (self), _("The delete cannot be undone"), error);
       return;
     }
 
@@ -519,7 +506,7 @@ campaign_history (GSimpleAction *action,
   entries = llw_database_list_campaign_history (self->database, llw_campaign_get_id (campaign),
                                                 MAX_HISTORY_LINES, &error);
   if (entries == NULL)
-    show_failure (GTK_WINDOW (self), _("The history cannot be read"), error);
+    llw_show_error (GTK_WINDOW (self), _("The history cannot be read"), error);
   else
     gtk_window_present (GTK_WINDOW (llw_history_dialog_new (GTK_WINDOW (self),
                                                             llw_campaign_get_title (campaign),

@@ -5,6 +5,7 @@
 
 #include "llw-checklist-dialog.h"
 #include "llw-export.h"
+#include "llw-message.h"
 #include "llw-window-private.h"
 
 /* What the office takes out of llweek or brings back into it: the consolidated workbook,
@@ -14,21 +15,6 @@ static LlwCampaign *
 current_campaign (LlwWindow *self)
 {
   return llw_campaign_data_get_campaign (self->data);
-}
-
-static void
-show_error (LlwWindow    *self,
-            const char   *what,
-            const GError *error)
-{
-  GtkWidget *dialog;
-
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", what);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* A file chooser that starts in the folder of the last export, where the office keeps its
@@ -95,8 +81,8 @@ report_exported_cb (GObject      *source,
   g_autoptr(LlwWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!llw_export_report_finish (result, &error))
-    show_error (self, _("The report could not be exported"), error);
+  if (!llw_export_report_finish (LLW_DATABASE (source), result, &error))
+    llw_show_error (GTK_WINDOW (self), _("The report could not be exported"), error);
   else
     llw_notification_bar_show (self->notification_bar, _("The report was exported."), FALSE);
 }
@@ -167,7 +153,7 @@ backup_chosen_cb (GtkFileChooserNative *chooser,
   if (path == NULL)
     return;
   if (!llw_database_backup_to (self->database, path, &error))
-    show_error (self, _("The copy could not be saved"), error);
+    llw_show_error (GTK_WINDOW (self), _("The copy could not be saved"), error);
   else
     llw_notification_bar_show (self->notification_bar, _("A copy of the data was saved."),
                                FALSE);
@@ -200,7 +186,7 @@ restore_confirmed_cb (GtkDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       if (!llw_database_restore (self->database, path, &error))
-        show_error (self, _("The copy could not be restored"), error);
+        llw_show_error (GTK_WINDOW (self), _("The copy could not be restored"), error);
       else
         {
           g_autoptr(LlwCampaign) shown = g_object_ref (current_campaign (self));

@@ -6,6 +6,7 @@
 #include "llw-activities-page.h"
 #include "llw-campaign-data.h"
 #include "llw-import-dialog.h"
+#include "llw-message.h"
 #include "llw-overview-page.h"
 #include "llw-reports-page.h"
 #include "llw-themes-page.h"
@@ -23,21 +24,6 @@ format_year (gpointer unused,
              int      year)
 {
   return g_strdup_printf ("%d", year);
-}
-
-static void
-show_error (LlwWindow    *self,
-            const GError *error)
-{
-  GtkWidget *dialog;
-
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
-                                   "%s", _("The campaigns cannot be listed"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Every tab shows @campaign: its lists are read again, once, for all of them. */
@@ -93,7 +79,7 @@ load_campaigns (LlwWindow   *self,
 
       g_list_store_append (store, campaign);
       campaigns = G_LIST_MODEL (store);
-      show_error (self, error);
+      llw_show_error (GTK_WINDOW (self), _("The campaigns cannot be listed"), error);
     }
 
   position = find_campaign (campaigns, campaign);

@@ -180,8 +180,20 @@ make_run (Run                    *run,
   return x;
 }
 
+/* Frees a glyph item of shape_items (). Not pango_glyph_item_free (): that returns the
+ * struct to GLib's slice allocator, which did not make it. */
+static void
+glyph_item_free (gpointer data)
+{
+  PangoGlyphItem *glyph_item = data;
+
+  pango_item_free (glyph_item->item);
+  pango_glyph_string_free (glyph_item->glyphs);
+  g_free (glyph_item);
+}
+
 /* Itemizes @text (a word may need a fallback font for a rare character) and shapes each
- * item; the caller frees the list with pango_glyph_item_free (). */
+ * item; the caller frees the list with glyph_item_free (). */
 static GList *
 shape_items (LlwShaper  *self,
              Style      *style,
@@ -227,7 +239,7 @@ shape_word (LlwShaper  *self,
       x = make_run (&word->runs[i], glyph_item->item, glyph_item->glyphs, x);
     }
   word->width = (float) x;
-  g_list_free_full (items, (GDestroyNotify) pango_glyph_item_free);
+  g_list_free_full (items, glyph_item_free);
   self->n_shaped++;
 
   return word;
@@ -479,7 +491,7 @@ char_widths (LlwShaper           *self,
       pango_glyph_item_get_logical_widths (glyph_item, word->text, widths + c);
       c += glyph_item->item->num_chars;
     }
-  g_list_free_full (items, (GDestroyNotify) pango_glyph_item_free);
+  g_list_free_full (items, glyph_item_free);
 
   return widths;
 }
