@@ -6,7 +6,8 @@
 ; uninstaller; the data in %LOCALAPPDATA%\llweek is the user's and stays on uninstall.
 ; "/S" installs and uninstalls silently.
 
-Unicode true
+; A 64-bit installer for a 64-bit program: it runs wherever llweek can.
+Target amd64-unicode
 ManifestDPIAware true
 RequestExecutionLevel user
 SetCompressor /SOLID lzma
