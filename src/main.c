@@ -9,7 +9,10 @@
 #include "llw-checklist-pdf.h"
 #include "llw-database.h"
 #include "llw-export.h"
+#include "llw-date.h"
 #include "llw-import.h"
+#include "llw-odt.h"
+#include "llw-report-layout.h"
 
 /* The non-window options are handled here, before GTK starts, so that they need no display. */
 typedef struct
@@ -18,6 +21,8 @@ typedef struct
   int campaign;
   char *export_report;
   char *print_checklist;
+  char *print_report;
+  char *export_document;
   char *import_reports;
   gboolean missing_only;
   gboolean recipients;
@@ -31,6 +36,8 @@ options_clear (Options *options)
   g_free (options->database);
   g_free (options->export_report);
   g_free (options->print_checklist);
+  g_free (options->print_report);
+  g_free (options->export_document);
   g_free (options->import_reports);
 }
 
@@ -82,6 +89,10 @@ parse_options (Options   *options,
       N_("With --print-checklist: only the units whose report is missing"), NULL },
     { "recipients", 0, 0, G_OPTION_ARG_NONE, &options->recipients,
       N_("With --print-checklist: the recipients of the directive"), NULL },
+    { "print-report", 0, 0, G_OPTION_ARG_FILENAME, &options->print_report,
+      N_("Typeset the consolidated report with its annexes to OUT.pdf"), N_("OUT.pdf") },
+    { "export-document", 0, 0, G_OPTION_ARG_FILENAME, &options->export_document,
+      N_("Write the consolidated report as an editable document to OUT.odt"), N_("OUT.odt") },
     { "import-reports", 0, 0, G_OPTION_ARG_FILENAME, &options->import_reports,
       N_("Import report figures from IN.csv"), N_("IN.csv") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &options->dry_run,
@@ -151,6 +162,52 @@ export_report (const Options *options)
   g_autoptr(LlwCampaign) campaign = open_campaign (options, &db, &error);
 
   if (campaign == NULL || !llw_export_report (db, campaign, options->export_report, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
+/* The report as of today (LLWEEK_TODAY may fix it), from the campaign the options name. */
+static LlwReportDocument *
+open_report (const Options  *options,
+             GError        **error)
+{
+  g_autoptr(LlwDatabase) db = NULL;
+  g_autoptr(LlwCampaign) campaign = open_campaign (options, &db, error);
+  g_autoptr(LlwConsolidation) data = NULL;
+  GDate today;
+
+  if (campaign == NULL)
+    return NULL;
+  llw_date_today (&today);
+  data = llw_consolidation_load (db, campaign, &today, error);
+  return data != NULL ? llw_report_document_new (data) : NULL;
+}
+
+static int
+print_report (const Options *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwReportDocument) document = open_report (options, &error);
+
+  if (document == NULL || !llw_report_layout_write_pdf (document, options->print_report, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
+export_document (const Options *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwReportDocument) document = open_report (options, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (document == NULL || !llw_odt_write (document, now, options->export_document, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
@@ -250,6 +307,10 @@ main (int   argc,
     return export_report (&options);
   if (options.print_checklist != NULL)
     return print_checklist (&options);
+  if (options.print_report != NULL)
+    return print_report (&options);
+  if (options.export_document != NULL)
+    return export_document (&options);
   if (options.import_reports != NULL)
     return import_reports (&options);
 

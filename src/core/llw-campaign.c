@@ -33,7 +33,7 @@ static const char *const columns[LLW_CAMPAIGN_N_FIELDS] = {
   "office_parent", "office_address", "office_phone", "office_email", "report_parent_body",
   "report_issuing_body", "report_place", "report_number", "report_subject",
   "report_signer_authority", "report_signer_title", "report_signer_name", "report_to",
-  "report_cc", "report_assessment", "report_proposals",
+  "report_cc", "report_assessment", "report_proposals", "report_date", "report_limitations",
 };
 
 static void

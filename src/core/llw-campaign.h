@@ -6,7 +6,8 @@
 G_BEGIN_DECLS
 
 /* The campaign's text fields, in the order of the campaign table's columns after id and year.
- * Dates are ISO 8601 text; lists (report-to, report-cc) hold one item a line. */
+ * Dates are ISO 8601 text; lists (report-to, report-cc) hold one item a line. The report's
+ * assessment is its strengths, beside its limitations. */
 typedef enum
 {
   LLW_CAMPAIGN_TITLE,
@@ -43,6 +44,8 @@ typedef enum
   LLW_CAMPAIGN_REPORT_CC,
   LLW_CAMPAIGN_REPORT_ASSESSMENT,
   LLW_CAMPAIGN_REPORT_PROPOSALS,
+  LLW_CAMPAIGN_REPORT_DATE,
+  LLW_CAMPAIGN_REPORT_LIMITATIONS,
   LLW_CAMPAIGN_N_FIELDS
 } LlwCampaignField;
 

@@ -34,6 +34,13 @@ struct _LlwConsolidation
 
   GListModel *themes;
   GListModel *activities;
+  GListModel *examples;
+
+  /* The campaign of an earlier year the report compares with, or NULL. */
+  LlwCampaign *previous;
+  LlwIndicatorTotal *previous_totals;   /* n_indicators; count 0: not reported then */
+  guint previous_expected;
+  guint previous_received;
 };
 
 G_DEFINE_FINAL_TYPE (LlwConsolidation, llw_consolidation, G_TYPE_OBJECT)
@@ -221,7 +228,47 @@ load_lists (LlwConsolidation *self,
     return FALSE;
 
   self->activities = llw_database_list_activities (db, self->campaign, error);
-  return self->activities != NULL;
+  if (self->activities == NULL)
+    return FALSE;
+
+  self->examples = llw_database_list_report_examples (db, self->campaign, error);
+  return self->examples != NULL;
+}
+
+/* Last year's totals, indicator by indicator as matched by code, and its report counts. */
+static gboolean
+load_previous (LlwConsolidation *self,
+               LlwDatabase      *db,
+               GError          **error)
+{
+  g_autoptr(GHashTable) sums = NULL;
+  GError *local_error = NULL;
+
+  self->previous_totals = g_new0 (LlwIndicatorTotal, MAX (self->n_indicators, 1));
+  self->previous = llw_database_get_previous_campaign (db, self->campaign, &local_error);
+  if (self->previous == NULL && local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (self->previous == NULL)
+    return TRUE;
+
+  sums = llw_database_sum_indicators (db, self->previous, FALSE, error);
+  if (sums == NULL ||
+      !llw_database_count_reports (db, self->previous, &self->previous_expected,
+                                   &self->previous_received, error))
+    return FALSE;
+
+  for (guint i = 0; i < self->n_indicators; i++)
+    {
+      const char *code = llw_indicator_get_code (llw_consolidation_get_indicator (self, i));
+      LlwIndicatorTotal *total = g_hash_table_lookup (sums, code);
+
+      if (total != NULL)
+        self->previous_totals[i] = *total;
+    }
+  return TRUE;
 }
 
 static void
@@ -240,6 +287,9 @@ llw_consolidation_finalize (GObject *object)
   g_free (self->totals);
   g_clear_object (&self->themes);
   g_clear_object (&self->activities);
+  g_clear_object (&self->examples);
+  g_clear_object (&self->previous);
+  g_free (self->previous_totals);
 
   G_OBJECT_CLASS (llw_consolidation_parent_class)->finalize (object);
 }
@@ -266,7 +316,8 @@ llw_consolidation_init (LlwConsolidation *self)
  * @today: the day timeliness is judged by
  *
  * Reads, in one snapshot of @db, the units that must report in @campaign with their
- * reports and figures, the per-group totals, the themes and the activities.
+ * reports and figures, the per-group totals, the themes, the activities, the examples the
+ * report names, and the totals of the campaign of the year before to compare with.
  *
  * Returns: (transfer full): the consolidation, or %NULL with @error set
  */
@@ -295,7 +346,8 @@ llw_consolidation_load (LlwDatabase  *db,
 
   ok = load_lists (self, db, error) &&
        load_units (self, db, error) &&
-       load_values (self, db, error);
+       load_values (self, db, error) &&
+       load_previous (self, db, error);
 
   llw_database_exec (db, "RELEASE consolidation", NULL);
   return ok ? g_steal_pointer (&self) : NULL;
@@ -495,4 +547,66 @@ llw_consolidation_get_activities (LlwConsolidation *self)
   g_return_val_if_fail (LLW_IS_CONSOLIDATION (self), NULL);
 
   return self->activities;
+}
+
+/* Returns: (transfer none): the outstanding examples (LlwReportExample) the report names. */
+GListModel *
+llw_consolidation_get_examples (LlwConsolidation *self)
+{
+  g_return_val_if_fail (LLW_IS_CONSOLIDATION (self), NULL);
+
+  return self->examples;
+}
+
+/* Returns: (transfer none) (nullable): the campaign of an earlier year the report compares
+ *   with: the latest before this one. */
+LlwCampaign *
+llw_consolidation_get_previous_campaign (LlwConsolidation *self)
+{
+  g_return_val_if_fail (LLW_IS_CONSOLIDATION (self), NULL);
+
+  return self->previous;
+}
+
+/**
+ * llw_consolidation_get_previous_total:
+ * @total: (out): the indicator's total in the previous campaign
+ *
+ * Returns: %FALSE when there is nothing to compare with: no previous campaign, or no unit
+ *   reported the indicator (the same code) then, which is not the same as 0.
+ */
+gboolean
+llw_consolidation_get_previous_total (LlwConsolidation  *self,
+                                      guint              indicator,
+                                      LlwIndicatorTotal *total)
+{
+  g_return_val_if_fail (LLW_IS_CONSOLIDATION (self), FALSE);
+  g_return_val_if_fail (indicator < self->n_indicators, FALSE);
+
+  if (self->previous == NULL || self->previous_totals[indicator].count == 0)
+    return FALSE;
+  if (total != NULL)
+    *total = self->previous_totals[indicator];
+  return TRUE;
+}
+
+/**
+ * llw_consolidation_get_previous_counts:
+ * @expected: (out): how many units had to report in the previous campaign
+ * @received: (out): how many did
+ *
+ * Returns: %FALSE when there is no previous campaign
+ */
+gboolean
+llw_consolidation_get_previous_counts (LlwConsolidation *self,
+                                       guint            *expected,
+                                       guint            *received)
+{
+  g_return_val_if_fail (LLW_IS_CONSOLIDATION (self), FALSE);
+
+  if (self->previous == NULL)
+    return FALSE;
+  *expected = self->previous_expected;
+  *received = self->previous_received;
+  return TRUE;
 }

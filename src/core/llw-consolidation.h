@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "llw-database.h"
+#include "llw-database-totals.h"
 #include "llw-indicator.h"
 #include "llw-report-summary.h"
 #include "llw-timeliness.h"
@@ -26,13 +27,6 @@ typedef struct
   LlwReportState state;
   int            days_late;
 } LlwConsolidatedUnit;
-
-/* One indicator summed over a set of units; count is how many of them reported it. */
-typedef struct
-{
-  double sum;
-  guint  count;
-} LlwIndicatorTotal;
 
 #define LLW_TYPE_CONSOLIDATION (llw_consolidation_get_type ())
 G_DECLARE_FINAL_TYPE (LlwConsolidation, llw_consolidation, LLW, CONSOLIDATION, GObject)
@@ -71,5 +65,14 @@ GListModel                *llw_consolidation_get_themes         (LlwConsolidatio
 guint                      llw_consolidation_count_theme        (LlwConsolidation *self,
                                                                  gint64            theme_id);
 GListModel                *llw_consolidation_get_activities     (LlwConsolidation *self);
+GListModel                *llw_consolidation_get_examples       (LlwConsolidation *self);
+
+LlwCampaign               *llw_consolidation_get_previous_campaign (LlwConsolidation *self);
+gboolean                   llw_consolidation_get_previous_total (LlwConsolidation *self,
+                                                                 guint             indicator,
+                                                                 LlwIndicatorTotal *total);
+gboolean                   llw_consolidation_get_previous_counts (LlwConsolidation *self,
+                                                                  guint            *expected,
+                                                                  guint            *received);
 
 G_END_DECLS

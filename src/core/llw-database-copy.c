@@ -11,7 +11,8 @@
 /* Fields that belong to the earlier year's documents and report, filled in again. */
 static const char *const cleared[] = {
   "directive_number", "directive_date", "ministry_letter_number", "ministry_letter_date",
-  "report_signer_name", "report_assessment", "report_proposals",
+  "report_signer_name", "report_assessment", "report_proposals", "report_date",
+  "report_limitations",
 };
 
 /* Fields whose text names the year, such as the title "… năm 2021", and follow it. */
@@ -25,8 +26,8 @@ static const char *const copies[] = {
   "INSERT INTO activity_kind (campaign_id, position, title, description) "
   "SELECT ?1, position, title, description FROM activity_kind WHERE campaign_id = ?2",
   "INSERT INTO indicator (campaign_id, code, group_title, label, measure, decimals, at_least, "
-  "position, active) SELECT ?1, code, group_title, label, measure, decimals, at_least, "
-  "position, active "
+  "position, active, headline) SELECT ?1, code, group_title, label, measure, decimals, "
+  "at_least, position, active, headline "
   "FROM indicator WHERE campaign_id = ?2",
   "INSERT INTO assignment (campaign_id, unit_id, role, task, report_required, deadline) "
   "SELECT ?1, a.unit_id, a.role, replace (a.task, ?3, ?4), a.report_required, "

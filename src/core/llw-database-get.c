@@ -230,7 +230,8 @@ llw_database_list_indicator_catalogue (LlwDatabase  *self,
 
   return to_store (query_rows (self,
                                "SELECT id, position, code, group_title, label, measure, "
-                               "decimals FROM indicator WHERE campaign_id = ?1 AND ?2 = 0 "
+                               "decimals, headline FROM indicator "
+                               "WHERE campaign_id = ?1 AND ?2 = 0 "
                                "ORDER BY position, id",
                                llw_campaign_get_id (campaign), 0, indicator_row, NULL, error),
                    LLW_TYPE_INDICATOR);

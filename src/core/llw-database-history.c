@@ -32,13 +32,14 @@
   "  WHEN 'activity' THEN (SELECT title FROM activity WHERE id = h.record_id) " \
   "  WHEN 'indicator' THEN (SELECT label FROM indicator WHERE id = h.record_id) " \
   "  WHEN 'campaign' THEN (SELECT title FROM campaign WHERE id = h.record_id) " \
+  "  WHEN 'report_example' THEN (SELECT person FROM report_example WHERE id = h.record_id) " \
   "  WHEN 'assignment' THEN (SELECT u.name FROM assignment a JOIN unit u ON u.id = a.unit_id " \
   "                          WHERE a.id = h.record_id) " \
   "  WHEN 'report' THEN (SELECT u.name FROM report r JOIN unit u ON u.id = r.unit_id " \
   "                      WHERE r.id = h.record_id) END, " \
   " (SELECT coalesce (l.new_value, l.old_value) FROM history l " \
   "  WHERE l.table_name = h.table_name AND l.record_id = h.record_id " \
-  "    AND l.field IN ('name', 'title', 'label') ORDER BY l.id DESC LIMIT 1), " \
+  "    AND l.field IN ('name', 'title', 'label', 'person') ORDER BY l.id DESC LIMIT 1), " \
   " (SELECT u.name FROM history l JOIN unit u ON u.id = coalesce (l.new_value, l.old_value) " \
   "  WHERE l.table_name = h.table_name AND l.record_id = h.record_id AND l.field = 'unit_id' " \
   "  ORDER BY l.id DESC LIMIT 1), '') "

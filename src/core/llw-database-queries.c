@@ -59,6 +59,7 @@ ROW_FUNC (unit)
 ROW_FUNC (activity)
 ROW_FUNC (indicator)
 ROW_FUNC (recipient)
+ROW_FUNC (report_example)
 
 static gpointer
 report_status_row (sqlite3_stmt *stmt,
@@ -250,7 +251,8 @@ llw_database_list_indicators (LlwDatabase  *self,
   g_return_val_if_fail (LLW_IS_CAMPAIGN (campaign), NULL);
 
   return list_records (self, LLW_TYPE_INDICATOR,
-                       "SELECT id, position, code, group_title, label, measure, decimals "
+                       "SELECT id, position, code, group_title, label, measure, decimals, "
+                       "       headline "
                        "FROM indicator WHERE campaign_id = ? AND active = 1 "
                        "ORDER BY position, id",
                        llw_campaign_get_id (campaign), indicator_row, NULL, error);
@@ -269,4 +271,20 @@ llw_database_list_recipients (LlwDatabase  *self,
                        "SELECT id, position, kind, name, sent_date FROM recipient "
                        "WHERE campaign_id = ? ORDER BY position, id",
                        llw_campaign_get_id (campaign), recipient_row, NULL, error);
+}
+
+/* Returns: (transfer full): the outstanding examples (LlwReportExample) the campaign's report
+ *   names, in order. */
+GListModel *
+llw_database_list_report_examples (LlwDatabase  *self,
+                                   LlwCampaign  *campaign,
+                                   GError      **error)
+{
+  g_return_val_if_fail (LLW_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (LLW_IS_CAMPAIGN (campaign), NULL);
+
+  return list_records (self, LLW_TYPE_REPORT_EXAMPLE,
+                       "SELECT id, person, unit_name, achievement FROM report_example "
+                       "WHERE campaign_id = ? ORDER BY position, id",
+                       llw_campaign_get_id (campaign), report_example_row, NULL, error);
 }

@@ -52,6 +52,8 @@ static const struct
   { LLW_CAMPAIGN_REPORT_CC, "report", "cc" },
   { LLW_CAMPAIGN_REPORT_ASSESSMENT, "report", "assessment" },
   { LLW_CAMPAIGN_REPORT_PROPOSALS, "report", "proposals" },
+  { LLW_CAMPAIGN_REPORT_DATE, "report", "date" },
+  { LLW_CAMPAIGN_REPORT_LIMITATIONS, "report", "limitations" },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (campaign_keys) == LLW_CAMPAIGN_N_FIELDS);
 
@@ -224,8 +226,8 @@ insert_indicators (Seed    *seed,
 
   stmt = llw_database_prepare (seed->db,
                                "INSERT INTO indicator (campaign_id, position, code, group_title, "
-                               "label, measure, decimals, at_least) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+                               "label, measure, decimals, at_least, headline) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -253,6 +255,7 @@ insert_indicators (Seed    *seed,
       llw_stmt_bind_text (stmt, 6, measure);
       sqlite3_bind_int (stmt, 7, g_key_file_get_integer (seed->data, group, "decimals", NULL));
       llw_stmt_bind_text (stmt, 8, at_least);
+      sqlite3_bind_int (stmt, 9, g_key_file_get_boolean (seed->data, group, "headline", NULL));
       if (!llw_database_step_done (seed->db, stmt, error))
         return FALSE;
     }

@@ -16,6 +16,7 @@
 /* One schema file a version, applied in order; the index + 1 is the version it makes. */
 static const char *const migrations[] = {
   "/io/github/llweek/Llweek/core/schema/001-initial.sql",
+  "/io/github/llweek/Llweek/core/schema/002-report-text.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LLW_DATABASE_SCHEMA_VERSION);
 

@@ -25,7 +25,7 @@ typedef enum
 } LlwDatabaseError;
 
 /* The schema version this build writes; PRAGMA user_version holds the file's. */
-#define LLW_DATABASE_SCHEMA_VERSION 1
+#define LLW_DATABASE_SCHEMA_VERSION 2
 
 #define LLW_TYPE_DATABASE (llw_database_get_type ())
 G_DECLARE_FINAL_TYPE (LlwDatabase, llw_database, LLW, DATABASE, GObject)
@@ -76,6 +76,9 @@ GListModel  *llw_database_list_indicators       (LlwDatabase  *self,
                                                  LlwCampaign  *campaign,
                                                  GError      **error);
 GListModel  *llw_database_list_recipients       (LlwDatabase  *self,
+                                                 LlwCampaign  *campaign,
+                                                 GError      **error);
+GListModel  *llw_database_list_report_examples  (LlwDatabase  *self,
                                                  LlwCampaign  *campaign,
                                                  GError      **error);
 

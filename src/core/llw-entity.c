@@ -56,13 +56,15 @@ static const LlwField campaign_fields[] = {
   { "report_issuing_body", N_("Issuing body (report header)"), LLW_FIELD_TEXT },
   { "report_place", N_("Place written in the date line"), LLW_FIELD_TEXT },
   { "report_number", N_("Report number"), LLW_FIELD_TEXT },
+  { "report_date", N_("Report date (empty: the day it is made)"), LLW_FIELD_DATE },
   { "report_subject", N_("Report subject"), LLW_FIELD_TEXT },
   { "report_signer_authority", N_("Signing on behalf of"), LLW_FIELD_TEXT },
   { "report_signer_title", N_("Signer’s title"), LLW_FIELD_TEXT },
   { "report_signer_name", N_("Signer’s name"), LLW_FIELD_TEXT },
   { "report_to", N_("Addressed to (one a line)"), LLW_FIELD_LONG_TEXT },
   { "report_cc", N_("Copies to (one a line)"), LLW_FIELD_LONG_TEXT },
-  { "report_assessment", N_("III. General assessment"), LLW_FIELD_LONG_TEXT },
+  { "report_assessment", N_("III. Assessment: strengths"), LLW_FIELD_LONG_TEXT },
+  { "report_limitations", N_("III. Assessment: limitations"), LLW_FIELD_LONG_TEXT },
   { "report_proposals", N_("IV. Proposals"), LLW_FIELD_LONG_TEXT },
 };
 
@@ -119,6 +121,8 @@ static const LlwField indicator_fields[] = {
   { "measure", N_("Unit of measure"), LLW_FIELD_TEXT },
   { "decimals", N_("Decimal places"), LLW_FIELD_COUNT, REQ, .default_value = "0" },
   { "at_least", N_("Not expected below the indicator (code)"), LLW_FIELD_TEXT },
+  { "headline", N_("Headline indicator: compared with last year and charted"),
+    LLW_FIELD_BOOLEAN, .default_value = "0" },
   { "active", N_("In use"), LLW_FIELD_BOOLEAN, .default_value = "1" },
 };
 
@@ -138,6 +142,13 @@ static const LlwField report_fields[] = {
   { "difficulties", N_("Difficulties"), LLW_FIELD_LONG_TEXT },
   { "proposals", N_("Proposals"), LLW_FIELD_LONG_TEXT },
   { "note", N_("Note"), LLW_FIELD_LONG_TEXT },
+};
+
+/* Someone the report names as an outstanding example, in the campaign's report. */
+static const LlwField report_example_fields[] = {
+  { "person", N_("Who (a person or a group)"), LLW_FIELD_TEXT, REQ },
+  { "unit_name", N_("Unit, school or place"), LLW_FIELD_TEXT },
+  { "achievement", N_("For what"), LLW_FIELD_LONG_TEXT, REQ },
 };
 
 static const LlwField reminder_fields[] = {
@@ -163,11 +174,12 @@ ENTITY (activity, "activity", N_("Activity"), TRUE, FALSE, check_activity);
 ENTITY (indicator, "indicator", N_("Indicator"), TRUE, TRUE, check_indicator);
 ENTITY (report, "report", N_("Report"), TRUE, FALSE, NULL);
 ENTITY (reminder, "reminder", N_("Reminder"), TRUE, FALSE, NULL);
+ENTITY (report_example, "report_example", N_("Outstanding example"), TRUE, TRUE, NULL);
 
 static const LlwEntity *const entities[] = {
   &llw_entity_campaign, &llw_entity_theme, &llw_entity_activity_kind, &llw_entity_unit,
   &llw_entity_assignment, &llw_entity_activity, &llw_entity_indicator, &llw_entity_report,
-  &llw_entity_reminder,
+  &llw_entity_reminder, &llw_entity_report_example,
 };
 
 /* Adds @message for @column unless the column already has one: the first problem found

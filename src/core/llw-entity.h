@@ -66,6 +66,7 @@ extern const LlwEntity llw_entity_activity;
 extern const LlwEntity llw_entity_indicator;
 extern const LlwEntity llw_entity_report;
 extern const LlwEntity llw_entity_reminder;
+extern const LlwEntity llw_entity_report_example;
 
 const LlwEntity *llw_entity_lookup          (const char      *table);
 const LlwField  *llw_entity_get_field       (const LlwEntity *entity,

@@ -15,6 +15,7 @@ struct _LlwIndicator
   char *label;
   char *measure;
   int decimals;
+  gboolean headline;
 };
 
 G_DEFINE_FINAL_TYPE (LlwIndicator, llw_indicator, G_TYPE_OBJECT)
@@ -28,6 +29,7 @@ enum {
   PROP_LABEL,
   PROP_MEASURE,
   PROP_DECIMALS,
+  PROP_HEADLINE,
   N_PROPS
 };
 
@@ -84,6 +86,10 @@ llw_indicator_get_property (GObject    *object,
       g_value_set_int (value, self->decimals);
       break;
 
+    case PROP_HEADLINE:
+      g_value_set_boolean (value, self->headline);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -118,6 +124,9 @@ llw_indicator_class_init (LlwIndicatorClass *klass)
   properties[PROP_DECIMALS] =
     g_param_spec_int ("decimals", NULL, NULL, G_MININT, G_MAXINT, 0,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HEADLINE] =
+    g_param_spec_boolean ("headline", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -128,7 +137,7 @@ llw_indicator_init (LlwIndicator *self)
 }
 
 /* Reads one row whose columns are, in order: id, position, code, group_title, label, measure,
- * decimals. */
+ * decimals, headline. */
 LlwIndicator *
 llw_indicator_new_from_stmt (sqlite3_stmt *stmt)
 {
@@ -141,6 +150,7 @@ llw_indicator_new_from_stmt (sqlite3_stmt *stmt)
   self->label = llw_stmt_dup_text (stmt, 4);
   self->measure = llw_stmt_dup_text (stmt, 5);
   self->decimals = sqlite3_column_int (stmt, 6);
+  self->headline = sqlite3_column_int (stmt, 7) != 0;
 
   return self;
 }
@@ -199,4 +209,14 @@ llw_indicator_get_decimals (LlwIndicator *self)
   g_return_val_if_fail (LLW_IS_INDICATOR (self), 0);
 
   return self->decimals;
+}
+
+/* Returns: whether the indicator is one of the campaign's main ones, compared with last year
+ *   in the overview and charted by unit in the workbook. */
+gboolean
+llw_indicator_is_headline (LlwIndicator *self)
+{
+  g_return_val_if_fail (LLW_IS_INDICATOR (self), FALSE);
+
+  return self->headline;
 }

@@ -17,5 +17,6 @@ const char  *llw_indicator_get_group_title (LlwIndicator *self);
 const char  *llw_indicator_get_label (LlwIndicator *self);
 const char  *llw_indicator_get_measure (LlwIndicator *self);
 int          llw_indicator_get_decimals (LlwIndicator *self);
+gboolean     llw_indicator_is_headline (LlwIndicator *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "llw-campaign.h"
 #include "llw-indicator.h"
 #include "llw-recipient.h"
+#include "llw-report-example.h"
 #include "llw-report-status.h"
 #include "llw-theme.h"
 #include "llw-unit.h"
@@ -21,6 +22,7 @@ LlwActivityKind *llw_activity_kind_new_from_stmt (sqlite3_stmt *stmt);
 LlwCampaign     *llw_campaign_new_from_stmt      (sqlite3_stmt *stmt);
 LlwIndicator    *llw_indicator_new_from_stmt     (sqlite3_stmt *stmt);
 LlwRecipient    *llw_recipient_new_from_stmt     (sqlite3_stmt *stmt);
+LlwReportExample *llw_report_example_new_from_stmt (sqlite3_stmt *stmt);
 LlwReportStatus *llw_report_status_new_from_stmt (sqlite3_stmt *stmt,
                                                   const GDate  *today);
 LlwTheme        *llw_theme_new_from_stmt         (sqlite3_stmt *stmt);

@@ -6,16 +6,19 @@
 #include "llw-consolidation.h"
 #include "llw-date.h"
 #include "llw-export.h"
+#include "llw-odt.h"
 #include "llw-workbook.h"
 
 /* The consolidated report as the window and the command line ask for it: the figures as of
- * today (LLWEEK_TODAY may fix it), written to the file the user chose. */
+ * today (LLWEEK_TODAY may fix it), written to the file the user chose, as the workbook or
+ * as the editable document. */
 
 typedef struct
 {
   LlwConsolidation *data;
   GDateTime *exported_at;
   char *path;
+  gboolean document;          /* the .odt rather than the workbook */
 } ExportJob;
 
 static void
@@ -47,7 +50,11 @@ write_in_thread (GTask        *task,
   ExportJob *job = task_data;
   GError *error = NULL;
 
-  if (llw_workbook_write (job->data, job->exported_at, job->path, &error))
+  g_autoptr(LlwReportDocument) document = llw_report_document_new (job->data);
+  gboolean ok = job->document ? llw_odt_write (document, job->exported_at, job->path, &error)
+                              : llw_workbook_write (document, job->exported_at, job->path, &error);
+
+  if (ok)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -68,6 +75,15 @@ llw_export_default_filename (LlwCampaign *campaign)
   return g_strdup_printf ("Bao-cao-Tuan-le-HTSD-%d.xlsx", llw_campaign_get_year (campaign));
 }
 
+/* Returns: the file name proposed for the editable report: Bao-cao-Tuan-le-HTSD-2021.odt. */
+char *
+llw_export_document_filename (LlwCampaign *campaign)
+{
+  g_return_val_if_fail (LLW_IS_CAMPAIGN (campaign), NULL);
+
+  return g_strdup_printf ("Bao-cao-Tuan-le-HTSD-%d.odt", llw_campaign_get_year (campaign));
+}
+
 /**
  * llw_export_report:
  * @path: the .xlsx file to write; an existing one is replaced only by a complete workbook
@@ -83,6 +99,7 @@ llw_export_report (LlwDatabase  *db,
                    GError      **error)
 {
   g_autoptr(LlwConsolidation) data = NULL;
+  g_autoptr(LlwReportDocument) document = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   g_return_val_if_fail (LLW_IS_DATABASE (db), FALSE);
@@ -90,36 +107,33 @@ llw_export_report (LlwDatabase  *db,
   g_return_val_if_fail (path != NULL, FALSE);
 
   data = load_today (db, campaign, error);
-  return data != NULL && llw_workbook_write (data, now, path, error);
+  if (data == NULL)
+    return FALSE;
+  document = llw_report_document_new (data);
+  return llw_workbook_write (document, now, path, error);
 }
 
-/**
- * llw_export_report_async:
- * @file: the .xlsx file to write
- *
- * Like llw_export_report(), for the window: the figures are read at once, on the calling
- * thread that owns @db; the workbook is written on a worker thread.
- */
-void
-llw_export_report_async (LlwDatabase         *db,
-                         LlwCampaign         *campaign,
-                         GFile               *file,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
+/* Reads the figures at once, on the calling thread that owns @db, and writes the file on a
+ * worker thread. */
+static void
+start_export (LlwDatabase         *db,
+              LlwCampaign         *campaign,
+              GFile               *file,
+              gboolean             document,
+              gpointer             source_tag,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   GError *error = NULL;
   ExportJob *job;
 
-  g_return_if_fail (LLW_IS_DATABASE (db));
-  g_return_if_fail (LLW_IS_CAMPAIGN (campaign));
-  g_return_if_fail (G_IS_FILE (file));
-
   task = g_task_new (db, cancellable, callback, user_data);
-  g_task_set_source_tag (task, llw_export_report_async);
+  g_task_set_source_tag (task, source_tag);
 
   job = g_new0 (ExportJob, 1);
+  job->document = document;
   job->path = g_file_get_path (file);
   job->exported_at = g_date_time_new_now_local ();
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
@@ -145,10 +159,56 @@ llw_export_report_async (LlwDatabase         *db,
 }
 
 /**
- * llw_export_report_finish:
- * @db: the database given to llw_export_report_async(), the task's source
+ * llw_export_report_async:
+ * @file: the .xlsx file to write
  *
- * Returns: %TRUE if the workbook was written; else %FALSE with @error set
+ * Like llw_export_report(), for the window: the figures are read at once, on the calling
+ * thread that owns @db; the workbook is written on a worker thread.
+ */
+void
+llw_export_report_async (LlwDatabase         *db,
+                         LlwCampaign         *campaign,
+                         GFile               *file,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_return_if_fail (LLW_IS_DATABASE (db));
+  g_return_if_fail (LLW_IS_CAMPAIGN (campaign));
+  g_return_if_fail (G_IS_FILE (file));
+
+  start_export (db, campaign, file, FALSE, llw_export_report_async, cancellable, callback,
+                user_data);
+}
+
+/**
+ * llw_export_document_async:
+ * @file: the .odt file to write
+ *
+ * Like llw_export_report_async (), for the report as an editable document.
+ */
+void
+llw_export_document_async (LlwDatabase         *db,
+                           LlwCampaign         *campaign,
+                           GFile               *file,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (LLW_IS_DATABASE (db));
+  g_return_if_fail (LLW_IS_CAMPAIGN (campaign));
+  g_return_if_fail (G_IS_FILE (file));
+
+  start_export (db, campaign, file, TRUE, llw_export_document_async, cancellable, callback,
+                user_data);
+}
+
+/**
+ * llw_export_report_finish:
+ * @db: the database given to llw_export_report_async() or llw_export_document_async (), the
+ *   task's source
+ *
+ * Returns: %TRUE if the file was written; else %FALSE with @error set
  */
 gboolean
 llw_export_report_finish (LlwDatabase   *db,
@@ -156,7 +216,8 @@ llw_export_report_finish (LlwDatabase   *db,
                           GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, db), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == llw_export_report_async,
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == llw_export_report_async ||
+                        g_task_get_source_tag (G_TASK (result)) == llw_export_document_async,
                         FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);

@@ -9,11 +9,18 @@
 G_BEGIN_DECLS
 
 char     *llw_export_default_filename (LlwCampaign          *campaign);
+char     *llw_export_document_filename (LlwCampaign         *campaign);
 gboolean  llw_export_report           (LlwDatabase          *db,
                                        LlwCampaign          *campaign,
                                        const char           *path,
                                        GError              **error);
 void      llw_export_report_async     (LlwDatabase          *db,
+                                       LlwCampaign          *campaign,
+                                       GFile                *file,
+                                       GCancellable         *cancellable,
+                                       GAsyncReadyCallback   callback,
+                                       gpointer              user_data);
+void      llw_export_document_async   (LlwDatabase          *db,
                                        LlwCampaign          *campaign,
                                        GFile                *file,
                                        GCancellable         *cancellable,

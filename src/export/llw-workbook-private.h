@@ -3,7 +3,8 @@
 
 #include <xlsxwriter.h>
 
-#include "llw-consolidation.h"
+#include "llw-report-document.h"
+#include "llw-text-metrics.h"
 
 G_BEGIN_DECLS
 
@@ -14,9 +15,15 @@ G_BEGIN_DECLS
 #define LLW_SHEET_DETAIL     "Phụ lục II – Chi tiết"
 #define LLW_SHEET_STATUSES   "Phụ lục III – Tình hình báo cáo"
 #define LLW_SHEET_ACTIVITIES "Phụ lục IV – Hoạt động"
+#define LLW_SHEET_CHARTS     "Biểu đồ"
 #define LLW_SHEET_INFO       "Thông tin"
 
-#define LLW_N_GROUPS (LLW_UNIT_GROUP_OTHER + 1)
+/* Annex tables are set in 11 pt, the smallest the issue allows, so that more fits a page. */
+#define LLW_TABLE_SIZE 11.0
+
+/* The width a cell's text gets in the narrowest of the spreadsheet programs, for a column
+ * of @points as llw_workbook_set_column () sets it: see there. */
+#define LLW_NARROWEST(points) ((points) * 21.0 / 22.0)
 
 /* Table cells of one kind: plain, then bold for group and total rows. */
 typedef struct
@@ -24,29 +31,38 @@ typedef struct
   lxw_format *text;
   lxw_format *center;
   lxw_format *date;
-  lxw_format *number[3];       /* by the indicator's decimals */
+  lxw_format *number[3];       /* by the figure's decimals */
 } LlwCellFormats;
 
-/* Where Phụ lục II puts its rows, which Phụ lục I refers to. Rows are 0-based; a group
- * without units has no rows (group_row 0). */
+/* Where an annex table lands on its sheet, for the formulas that refer to it: the sheet
+ * row of its first row, and for each run of item rows the group row above it. Rows are
+ * 0-based sheet rows. */
 typedef struct
 {
-  lxw_row_t header_row;
-  lxw_row_t group_row[LLW_N_GROUPS];
-  lxw_row_t first_unit_row[LLW_N_GROUPS];
-  lxw_row_t total_row;
-} LlwDetailLayout;
+  lxw_row_t first;             /* the sheet row of the table's row 0, in every part */
+  lxw_row_t header;            /* the first header row */
+  guint n_header_rows;
+  GArray *runs;                /* LlwTableRun */
+  float *heights;              /* of each row, the same in every part */
+} LlwTableLayout;
+
+typedef struct
+{
+  lxw_row_t group;             /* the group row above the run, 0 for none */
+  lxw_row_t first;
+  lxw_row_t last;
+  guint index;                 /* the group's index in the table's rows (LlwUnitGroup) */
+} LlwTableRun;
 
 typedef struct
 {
   lxw_workbook *workbook;
+  LlwReportDocument *document;
   LlwConsolidation *data;
   LlwCampaign *campaign;
   GDateTime *exported_at;
-
-  char *report_date;           /* dd/mm/yyyy */
-  char *annex_note;            /* "(Kèm theo Báo cáo số … ngày … của …)" */
-  LlwDetailLayout detail;
+  LlwTextMetrics *metrics;
+  LlwTableLayout layouts[LLW_N_ANNEXES];
 
   /* The report sheet (Decree 30, Phụ lục I) */
   lxw_format *parent_body;
@@ -62,6 +78,7 @@ typedef struct
   lxw_format *to_item;
   lxw_format *body;
   lxw_format *body_italic;
+  lxw_format *dots;
   lxw_format *heading;
   lxw_format *subheading;
   lxw_format *signer;
@@ -80,37 +97,36 @@ typedef struct
 } LlwWorkbookWriter;
 
 /* llw-workbook.c */
+void        llw_workbook_set_column        (lxw_worksheet     *sheet,
+                                            lxw_col_t          col,
+                                            double             points);
 void        llw_workbook_set_page          (lxw_worksheet     *sheet,
                                             gboolean           landscape,
                                             lxw_row_t          repeat_first,
                                             lxw_row_t          repeat_last);
-void        llw_workbook_write_annex_title (LlwWorkbookWriter *w,
-                                            lxw_worksheet     *sheet,
-                                            lxw_col_t          last_col,
-                                            const char        *label,
-                                            const char        *title);
-double      llw_workbook_text_height       (const char        *text,
-                                            double             width_pixels,
+double      llw_workbook_text_height       (LlwWorkbookWriter *w,
+                                            const char        *text,
+                                            double             width_points,
                                             double             size,
-                                            gboolean           bold,
+                                            LlwTextStyle       style,
                                             double             spacing);
-char       *llw_workbook_format_number     (double             value,
-                                            int                decimals);
-const char *llw_workbook_roman             (guint              n);
-const char *llw_workbook_group_label       (LlwUnitGroup       group);
-const char *llw_workbook_strip_numbering   (const char        *title);
 
 /* The sheets, each in its own file, written top to bottom (constant memory) */
-void        llw_workbook_plan_detail       (LlwWorkbookWriter *w);
 void        llw_workbook_write_report      (LlwWorkbookWriter *w,
                                             lxw_worksheet     *sheet);
-void        llw_workbook_write_summary     (LlwWorkbookWriter *w,
-                                            lxw_worksheet     *sheet);
-void        llw_workbook_write_detail      (LlwWorkbookWriter *w,
-                                            lxw_worksheet     *sheet);
-void        llw_workbook_write_statuses    (LlwWorkbookWriter *w,
-                                            lxw_worksheet     *sheet);
-void        llw_workbook_write_activities  (LlwWorkbookWriter *w,
+void        llw_workbook_plan_annexes      (LlwWorkbookWriter *w);
+char       *llw_workbook_part_name         (LlwWorkbookWriter *w,
+                                            LlwAnnexKind       kind,
+                                            guint              band);
+void        llw_workbook_write_annex       (LlwWorkbookWriter *w,
+                                            lxw_worksheet     *sheet,
+                                            LlwAnnexKind       kind,
+                                            guint              band);
+gboolean    llw_workbook_find_figure       (LlwWorkbookWriter *w,
+                                            guint              indicator,
+                                            char             **sheet_name,
+                                            lxw_col_t         *col);
+void        llw_workbook_write_charts      (LlwWorkbookWriter *w,
                                             lxw_worksheet     *sheet);
 void        llw_workbook_write_info        (LlwWorkbookWriter *w,
                                             lxw_worksheet     *sheet);

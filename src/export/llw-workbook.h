@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "llw-consolidation.h"
+#include "llw-report-document.h"
 
 G_BEGIN_DECLS
 
@@ -13,9 +13,9 @@ typedef enum
 } LlwWorkbookError;
 
 GQuark   llw_workbook_error_quark (void);
-gboolean llw_workbook_write       (LlwConsolidation  *data,
-                                   GDateTime         *exported_at,
-                                   const char        *path,
-                                   GError           **error);
+gboolean llw_workbook_write       (LlwReportDocument  *document,
+                                   GDateTime          *exported_at,
+                                   const char         *path,
+                                   GError            **error);
 
 G_END_DECLS

@@ -3,65 +3,31 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <gio/gio.h>
-#include <zlib.h>
-
+#include "llw-gsf-private.h"
 #include "llw-xlsx-finish.h"
 
-/* Two things libxlsxwriter 1.1 does not do, done on the finished file.
+/* Two things libxlsxwriter 1.1 does not do, done by copying its workbook with libgsf's ZIP
+ * reader and writer:
  *
  * It does not notice when one of its temporary files could not be written (a full disk, a
- * quota): it zips what it could read back and reports success. So every XML part of the
- * container is inflated, without keeping it, and must end with its root element's end tag.
+ * quota): it zips what it could read back and reports success. So every XML part is read
+ * back and must end with its root element's end tag.
  *
- * It cannot leave the first page without a header, as Decree 30 numbers a document's pages:
- * one small worksheet's <headerFooter> gets differentFirst="1" (and, having no <firstHeader>,
- * page 1 prints none). The other entries are copied byte for byte, never recompressed. */
+ * It cannot leave a sheet's first page without a header, as Decree 30 numbers a document's
+ * pages from the second: each worksheet's <headerFooter> gets differentFirst="1" (and,
+ * having no <firstHeader>, page 1 prints none). */
 
-#define LOCAL_SIGNATURE   0x04034b50
-#define CENTRAL_SIGNATURE 0x02014b50
-#define END_SIGNATURE     0x06054b50
-#define LOCAL_SIZE        30
-#define CENTRAL_SIZE      46
-#define END_SIZE          22
-#define FLAG_DESCRIPTOR   0x0008
+#define CHUNK 65536
+#define NEEDLE "<headerFooter>"
+#define REPLACEMENT "<headerFooter differentFirst=\"1\">"
 
+/* The first and last bytes of an XML part, to tell that it is whole. */
 typedef struct
 {
-  const guint8 *central;    /* the entry's central directory record */
-  gsize central_size;
-  guint32 offset;           /* of its local header */
-  guint32 span;             /* local header, data and descriptor, up to the next entry */
-  guint32 new_offset;
-} Entry;
-
-static guint16
-get16 (const guint8 *p)
-{
-  return (guint16) (p[0] | p[1] << 8);
-}
-
-static guint32
-get32 (const guint8 *p)
-{
-  return (guint32) p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16 | (guint32) p[3] << 24;
-}
-
-static void
-put16 (guint8 *p,
-       guint16 v)
-{
-  p[0] = v & 0xff;
-  p[1] = v >> 8;
-}
-
-static void
-put32 (guint8 *p,
-       guint32 v)
-{
-  for (int i = 0; i < 4; i++)
-    p[i] = (v >> (8 * i)) & 0xff;
-}
+  char head[256];
+  gsize head_length;
+  GString *tail;
+} Ends;
 
 static gboolean
 fail (GError    **error,
@@ -82,138 +48,30 @@ incomplete (GError **error)
   return FALSE;
 }
 
-static int
-compare_offsets (gconstpointer a,
-                 gconstpointer b)
+static void
+keep_ends (Ends       *ends,
+           const char *data,
+           gsize       length)
 {
-  const Entry *x = *(Entry * const *) a;
-  const Entry *y = *(Entry * const *) b;
+  gsize room = sizeof ends->head - ends->head_length;
 
-  return x->offset < y->offset ? -1 : x->offset > y->offset;
+  memcpy (ends->head + ends->head_length, data, MIN (room, length));
+  ends->head_length += MIN (room, length);
+  g_string_append_len (ends->tail, data, (gssize) length);
+  if (ends->tail->len > 128)
+    g_string_erase (ends->tail, 0, (gssize) (ends->tail->len - 128));
 }
 
-/* Reads the central directory; each entry's span runs to the next local header. */
+/* Returns: whether the part closes the element it opens. */
 static gboolean
-read_entries (const guint8 *zip,
-              gsize         size,
-              GArray       *entries,
-              guint32      *directory_offset,
-              GError      **error)
+is_whole_xml (const Ends *ends)
 {
-  const guint8 *end = NULL;
-  g_autoptr(GPtrArray) by_offset = g_ptr_array_new ();
-  guint32 cd_offset, cd_size;
-  const guint8 *p;
-  guint n;
-
-  for (gsize i = size >= END_SIZE ? size - END_SIZE + 1 : 0; i-- > 0 && end == NULL;)
-    if (get32 (zip + i) == END_SIGNATURE)
-      end = zip + i;
-  if (end == NULL)
-    return fail (error, "no end record");
-
-  n = get16 (end + 10);
-  cd_size = get32 (end + 12);
-  cd_offset = get32 (end + 16);
-  if (cd_offset == 0xffffffff || (gsize) cd_offset + cd_size > (gsize) (end - zip))
-    return fail (error, "bad central directory");
-
-  p = zip + cd_offset;
-  for (guint i = 0; i < n; i++)
-    {
-      Entry entry = { 0 };
-
-      if (p + CENTRAL_SIZE > end || get32 (p) != CENTRAL_SIGNATURE)
-        return fail (error, "bad central record");
-      entry.central = p;
-      entry.central_size = CENTRAL_SIZE + get16 (p + 28) + get16 (p + 30) + get16 (p + 32);
-      entry.offset = get32 (p + 42);
-      if (entry.offset >= cd_offset || p + entry.central_size > end)
-        return fail (error, "bad central record");
-      g_array_append_val (entries, entry);
-      p += entry.central_size;
-    }
-
-  for (guint i = 0; i < entries->len; i++)
-    g_ptr_array_add (by_offset, &g_array_index (entries, Entry, i));
-  g_ptr_array_sort (by_offset, compare_offsets);
-  for (guint i = 0; i < by_offset->len; i++)
-    {
-      Entry *entry = g_ptr_array_index (by_offset, i);
-      guint32 next = i + 1 < by_offset->len
-        ? ((Entry *) g_ptr_array_index (by_offset, i + 1))->offset : cd_offset;
-
-      entry->span = next - entry->offset;
-    }
-
-  *directory_offset = cd_offset;
-  return TRUE;
-}
-
-static GBytes *
-inflate_entry (const guint8 *zip,
-               const Entry  *entry,
-               GError      **error)
-{
-  const guint8 *local = zip + entry->offset;
-  guint32 packed = get32 (entry->central + 20);
-  guint32 unpacked = get32 (entry->central + 24);
-  gsize header = LOCAL_SIZE + get16 (local + 26) + get16 (local + 28);
-  g_autofree guint8 *out = NULL;
-  z_stream z = { 0 };
-  int rc;
-
-  if (get32 (local) != LOCAL_SIGNATURE || header + packed > entry->span)
-    {
-      fail (error, "bad local header");
-      return NULL;
-    }
-  if (get16 (entry->central + 10) == 0 && packed == unpacked)
-    return g_bytes_new (local + header, packed);
-  if (get16 (entry->central + 10) != Z_DEFLATED || inflateInit2 (&z, -MAX_WBITS) != Z_OK)
-    {
-      fail (error, "unknown compression");
-      return NULL;
-    }
-
-  out = g_malloc (unpacked + 1);
-  z.next_in = (Bytef *) (local + header);
-  z.avail_in = packed;
-  z.next_out = out;
-  z.avail_out = unpacked + 1;
-  rc = inflate (&z, Z_FINISH);
-  inflateEnd (&z);
-  if (rc != Z_STREAM_END || z.total_out != unpacked)
-    {
-      fail (error, "corrupt data");
-      return NULL;
-    }
-
-  return g_bytes_new_take (g_steal_pointer (&out), unpacked);
-}
-
-static gboolean
-is_xml (const Entry *entry)
-{
-  gsize length = get16 (entry->central + 28);
-  const char *name = (const char *) entry->central + CENTRAL_SIZE;
-
-  return (length > 4 && memcmp (name + length - 4, ".xml", 4) == 0) ||
-         (length > 5 && memcmp (name + length - 5, ".rels", 5) == 0);
-}
-
-/* Returns: whether @xml (its first and last bytes) closes the element it opens. */
-static gboolean
-is_whole_xml (const char *head,
-              gsize       head_length,
-              const char *tail,
-              gsize       tail_length)
-{
+  const char *p = ends->head, *end = ends->head + ends->head_length, *name;
   g_autofree char *end_tag = NULL;
-  const char *p = head, *end = head + head_length, *name;
+  gsize tail_length = ends->tail->len;
 
-  if (head_length > 5 && memcmp (p, "<?xml", 5) == 0)
-    p = memchr (p, '>', head_length);
+  if (ends->head_length > 5 && memcmp (p, "<?xml", 5) == 0)
+    p = memchr (p, '>', ends->head_length);
   while (p != NULL && p < end && *p != '<')
     p++;
   if (p == NULL || p + 1 >= end)
@@ -223,245 +81,190 @@ is_whole_xml (const char *head,
     p++;
   end_tag = g_strdup_printf ("</%.*s>", (int) (p - name), name);
 
-  while (tail_length > 0 && g_ascii_isspace (tail[tail_length - 1]))
+  while (tail_length > 0 && g_ascii_isspace (ends->tail->str[tail_length - 1]))
     tail_length--;
   return tail_length >= strlen (end_tag) &&
-         memcmp (tail + tail_length - strlen (end_tag), end_tag, strlen (end_tag)) == 0;
+         memcmp (ends->tail->str + tail_length - strlen (end_tag), end_tag,
+                 strlen (end_tag)) == 0;
 }
 
-/* Inflates an XML entry through a small buffer, keeping only its start and its end. */
 static gboolean
-check_entry (const guint8 *zip,
-             const Entry  *entry,
-             GError      **error)
+write_all (GsfOutput   *out,
+           const char  *data,
+           gsize        length)
 {
-  const guint8 *local = zip + entry->offset;
-  guint32 packed = get32 (entry->central + 20);
-  guint32 unpacked = get32 (entry->central + 24);
-  gsize header = LOCAL_SIZE + get16 (local + 26) + get16 (local + 28);
-  g_autofree char *buffer = g_malloc (65536);
-  char head[256], tail[64];
-  gsize head_length = 0, tail_length = 0;
-  z_stream z = { 0 };
-  int rc = Z_OK;
+  return length == 0 || gsf_output_write (out, length, (const guint8 *) data);
+}
 
-  if (!is_xml (entry))
-    return TRUE;
-  if (get32 (local) != LOCAL_SIGNATURE || header + packed > entry->span)
-    return fail (error, "bad entry");
-  if (get16 (entry->central + 10) == 0)
+/* A write that failed: the file's own error (a full disk) is the one to tell. */
+static gboolean
+write_failed (GsfOutput  *sink,
+              GError    **error)
+{
+  const GError *cause = gsf_output_error (sink);
+
+  if (cause != NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, cause->message);
+  else
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                         _("the file could not be written in full; is the disk full?"));
+  return FALSE;
+}
+
+/* Copies one part, inserting the attribute into a worksheet's page header as it streams
+ * past; returns whether it found one to patch. */
+static gboolean
+copy_part (GsfInput  *in,
+           GsfOutput *out,
+           gboolean   is_sheet,
+           gboolean  *patched,
+           Ends      *ends,
+           GError   **error)
+{
+  g_autoptr(GString) pending = g_string_new (NULL);
+  gsf_off_t left = gsf_input_size (in);
+  const gsize keep = strlen (NEEDLE) - 1;
+
+  while (left > 0)
     {
-      const char *data = (const char *) local + header;
+      gsize n = (gsize) MIN (left, CHUNK);
+      const guint8 *data = gsf_input_read (in, n, NULL);
+      char *found;
 
-      return (packed == unpacked &&
-              is_whole_xml (data, MIN (packed, 256), data + packed - MIN (packed, 64),
-                            MIN (packed, 64))) || incomplete (error);
-    }
-  if (get16 (entry->central + 10) != Z_DEFLATED || inflateInit2 (&z, -MAX_WBITS) != Z_OK)
-    return fail (error, "bad entry");
+      if (data == NULL)
+        return fail (error, gsf_input_name (in));
+      left -= (gsf_off_t) n;
+      keep_ends (ends, (const char *) data, n);
+      g_string_append_len (pending, (const char *) data, (gssize) n);
 
-  z.next_in = (Bytef *) (local + header);
-  z.avail_in = packed;
-  while (rc == Z_OK)
-    {
-      gsize n;
-
-      z.next_out = (Bytef *) buffer;
-      z.avail_out = 65536;
-      rc = inflate (&z, Z_NO_FLUSH);
-      n = 65536 - z.avail_out;
-      for (gsize i = 0; i < n && head_length < sizeof head; i++)
-        head[head_length++] = buffer[i];
-      if (n >= sizeof tail)
+      if (is_sheet && !*patched && (found = strstr (pending->str, NEEDLE)) != NULL)
         {
-          memcpy (tail, buffer + n - sizeof tail, sizeof tail);
-          tail_length = sizeof tail;
+          gsize at = found - pending->str;
+
+          g_string_erase (pending, (gssize) at, strlen (NEEDLE));
+          g_string_insert (pending, (gssize) at, REPLACEMENT);
+          *patched = TRUE;
         }
-      else if (n > 0)
+      /* A needle cut between two chunks is found in the next round. */
+      if (pending->len > keep)
         {
-          gsize keep = MIN (tail_length, sizeof tail - n);
-
-          memmove (tail, tail + tail_length - keep, keep);
-          memcpy (tail + keep, buffer, n);
-          tail_length = keep + n;
-        }
-    }
-  inflateEnd (&z);
-
-  if (rc != Z_STREAM_END || z.total_out != unpacked ||
-      !is_whole_xml (head, head_length, tail, tail_length))
-    return incomplete (error);
-  return TRUE;
-}
-
-static GBytes *
-deflate_bytes (const char *data,
-               gsize       length)
-{
-  z_stream z = { 0 };
-  gsize bound;
-  guint8 *out;
-
-  deflateInit2 (&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  bound = deflateBound (&z, length);
-  out = g_malloc (bound);
-  z.next_in = (Bytef *) data;
-  z.avail_in = length;
-  z.next_out = out;
-  z.avail_out = bound;
-  deflate (&z, Z_FINISH);
-  deflateEnd (&z);
-
-  return g_bytes_new_take (out, z.total_out);
-}
-
-/* Appends the patched entry: a new local header (no data descriptor) and its data. */
-static gboolean
-append_patched (GByteArray   *out,
-                const guint8 *zip,
-                Entry        *entry,
-                guint32      *crc,
-                guint32      *packed_size,
-                guint32      *size,
-                GError      **error)
-{
-  g_autoptr(GBytes) xml = inflate_entry (zip, entry, error);
-  g_autoptr(GString) text = NULL;
-  g_autoptr(GBytes) packed = NULL;
-  const guint8 *local = zip + entry->offset;
-  gsize name_length = get16 (local + 26);
-  guint8 header[LOCAL_SIZE];
-
-  if (xml == NULL)
-    return FALSE;
-  text = g_string_new_len (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
-  if (!is_whole_xml (text->str, MIN (text->len, 256), text->str + text->len - MIN (text->len, 64),
-                     MIN (text->len, 64)))
-    return incomplete (error);
-  if (g_string_replace (text, "<headerFooter>", "<headerFooter differentFirst=\"1\">", 1) != 1)
-    return fail (error, "no page header");
-
-  packed = deflate_bytes (text->str, text->len);
-  *crc = crc32 (0, (const Bytef *) text->str, text->len);
-  *packed_size = g_bytes_get_size (packed);
-  *size = text->len;
-
-  memcpy (header, local, LOCAL_SIZE);
-  put16 (header + 6, get16 (local + 6) & ~FLAG_DESCRIPTOR);
-  put16 (header + 8, Z_DEFLATED);
-  put32 (header + 14, *crc);
-  put32 (header + 18, *packed_size);
-  put32 (header + 22, *size);
-  put16 (header + 28, 0);
-  g_byte_array_append (out, header, LOCAL_SIZE);
-  g_byte_array_append (out, local + LOCAL_SIZE, name_length);
-  g_byte_array_append (out, g_bytes_get_data (packed, NULL), *packed_size);
-  return TRUE;
-}
-
-static gboolean
-is_entry (const Entry *entry,
-          const char  *name)
-{
-  gsize length = get16 (entry->central + 28);
-
-  return length == strlen (name) && memcmp (entry->central + CENTRAL_SIZE, name, length) == 0;
-}
-
-static gboolean
-rewrite (const guint8 *zip,
-         gsize         size,
-         const char   *sheet_entry,
-         GByteArray   *out,
-         GError      **error)
-{
-  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  g_autoptr(GPtrArray) by_offset = g_ptr_array_new ();
-  guint32 cd_offset = 0, crc = 0, packed = 0, unpacked = 0, new_cd_offset;
-  Entry *patched = NULL;
-  guint8 end[END_SIZE] = { 0 };
-
-  if (!read_entries (zip, size, entries, &cd_offset, error))
-    return FALSE;
-
-  for (guint i = 0; i < entries->len; i++)
-    g_ptr_array_add (by_offset, &g_array_index (entries, Entry, i));
-  g_ptr_array_sort (by_offset, compare_offsets);
-  for (guint i = 0; i < by_offset->len; i++)
-    {
-      Entry *entry = g_ptr_array_index (by_offset, i);
-
-      entry->new_offset = out->len;
-      if (!is_entry (entry, sheet_entry) && !check_entry (zip, entry, error))
-        return FALSE;
-      if (!is_entry (entry, sheet_entry))
-        g_byte_array_append (out, zip + entry->offset, entry->span);
-      else if (!append_patched (out, zip, entry, &crc, &packed, &unpacked, error))
-        return FALSE;
-      else
-        patched = entry;
-    }
-  if (patched == NULL)
-    return fail (error, sheet_entry);
-
-  new_cd_offset = out->len;
-  for (guint i = 0; i < entries->len; i++)
-    {
-      Entry *entry = &g_array_index (entries, Entry, i);
-      guint offset = out->len;
-
-      g_byte_array_append (out, entry->central, entry->central_size);
-      put32 (out->data + offset + 42, entry->new_offset);
-      if (entry == patched)
-        {
-          put16 (out->data + offset + 8, get16 (entry->central + 8) & ~FLAG_DESCRIPTOR);
-          put16 (out->data + offset + 10, Z_DEFLATED);
-          put32 (out->data + offset + 16, crc);
-          put32 (out->data + offset + 20, packed);
-          put32 (out->data + offset + 24, unpacked);
+          if (!write_all (out, pending->str, pending->len - keep))
+            return FALSE;   /* the sink tells why */
+          g_string_erase (pending, 0, (gssize) (pending->len - keep));
         }
     }
+  return write_all (out, pending->str, pending->len);
+}
 
-  put32 (end, END_SIGNATURE);
-  put16 (end + 8, entries->len);
-  put16 (end + 10, entries->len);
-  put32 (end + 12, out->len - new_cd_offset);
-  put32 (end + 16, new_cd_offset);
-  g_byte_array_append (out, end, END_SIZE);
+static gboolean
+is_xml_part (const char *name)
+{
+  return g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".rels");
+}
+
+static gboolean copy_folder (GsfInfile *in, GsfOutfile *out, const char *path, GError **error);
+
+static gboolean
+copy_child (GsfInfile   *in,
+            GsfOutfile  *out,
+            int          i,
+            const char  *folder,
+            GError     **error)
+{
+  const char *name = gsf_infile_name_by_index (in, i);
+  g_autoptr(GsfInput) child = gsf_infile_child_by_index (in, i);
+  g_autofree char *path = g_strconcat (folder, name, NULL);
+  gboolean is_folder = GSF_IS_INFILE (child) && gsf_infile_num_children (GSF_INFILE (child)) >= 0;
+  g_autoptr(GsfOutput) copy = NULL;
+  gboolean is_sheet = g_str_has_prefix (path, "xl/worksheets/sheet");
+  gboolean patched = FALSE, ok;
+  Ends ends = { .tail = g_string_new (NULL) };
+
+  if (child == NULL)
+    {
+      g_string_free (ends.tail, TRUE);
+      return fail (error, name);
+    }
+  copy = gsf_outfile_new_child_full (out, name, is_folder, "zip64", FALSE,
+                                     "deflate-level", 1, NULL);
+  if (is_folder)
+    {
+      g_autofree char *inside = g_strconcat (path, "/", NULL);
+
+      g_string_free (ends.tail, TRUE);
+      ok = copy_folder (GSF_INFILE (child), GSF_OUTFILE (copy), inside, error);
+      /* Closed in any case: an open child would leave the archive unfinished. */
+      return gsf_output_close (copy) && ok;
+    }
+
+  ok = copy_part (child, copy, is_sheet, &patched, &ends, error);
+  if (ok && is_xml_part (path) && !is_whole_xml (&ends))
+    ok = incomplete (error);
+  else if (ok && is_sheet && !patched)
+    ok = fail (error, "no page header");
+  g_string_free (ends.tail, TRUE);
+  /* Closed in any case; a failure to close is the sink's, which tells why. */
+  return gsf_output_close (copy) && ok;
+}
+
+static gboolean
+copy_folder (GsfInfile   *in,
+             GsfOutfile  *out,
+             const char  *path,
+             GError     **error)
+{
+  for (int i = 0; i < gsf_infile_num_children (in); i++)
+    if (!copy_child (in, out, i, path, error))
+      return FALSE;
   return TRUE;
 }
 
 /**
  * llw_xlsx_finish:
  * @path: a workbook written by libxlsxwriter
- * @sheet_entry: the worksheet whose first page has no page number, such as
- *   "xl/worksheets/sheet1.xml"
+ * @target: where to write the finished workbook
+ * @modified: the time its parts are stamped with
  *
- * Checks that every XML part of @path is complete and makes @sheet_entry print its page
- * header (the page number) from page 2 on. @path is replaced as a whole or left as it was.
+ * Checks that every XML part of @path is complete and writes it again to @target with each
+ * sheet printing its page header (the page number) from page 2 on.
  *
- * Returns: %FALSE with @error set when the workbook is incomplete or cannot be rewritten
+ * Returns: %FALSE with @error set when @path is incomplete or @target cannot be written
  */
 gboolean
 llw_xlsx_finish (const char  *path,
-                 const char  *sheet_entry,
+                 const char  *target,
+                 GDateTime   *modified,
                  GError     **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GByteArray) out = NULL;
+  g_autoptr(GsfInput) input = NULL;
+  g_autoptr(GsfInfile) infile = NULL;
+  g_autoptr(GsfOutput) output = NULL;
+  g_autoptr(GsfOutfile) outfile = NULL;
+  g_autoptr(GError) local_error = NULL;
   gboolean ok;
 
-  g_return_val_if_fail (path != NULL && sheet_entry != NULL, FALSE);
+  g_return_val_if_fail (path != NULL && target != NULL && modified != NULL, FALSE);
 
-  mapped = g_mapped_file_new (path, FALSE, error);
-  if (mapped == NULL)
+  input = gsf_input_stdio_new (path, error);
+  if (input == NULL)
+    return FALSE;
+  infile = gsf_infile_zip_new (input, error);
+  if (infile == NULL)
+    return FALSE;
+  output = gsf_output_stdio_new (target, error);
+  if (output == NULL)
     return FALSE;
 
-  out = g_byte_array_sized_new (g_mapped_file_get_length (mapped) + 64);
-  ok = rewrite ((const guint8 *) g_mapped_file_get_contents (mapped),
-                g_mapped_file_get_length (mapped), sheet_entry, out, error);
-  /* Windows cannot replace a file that is still mapped. */
-  g_clear_pointer (&mapped, g_mapped_file_unref);
-
-  return ok && g_file_set_contents (path, (const char *) out->data, out->len, error);
+  outfile = g_object_new (GSF_OUTFILE_ZIP_TYPE, "sink", output, "zip64", FALSE, NULL);
+  gsf_output_set_modtime (GSF_OUTPUT (outfile), modified);
+  ok = copy_folder (infile, outfile, "", &local_error);
+  if (!gsf_output_close (GSF_OUTPUT (outfile)) && ok)
+    ok = FALSE;
+  if (!gsf_output_close (output))
+    ok = FALSE;
+  if (!ok && local_error == NULL)
+    return write_failed (output, error);
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return ok;
 }

@@ -6,7 +6,8 @@
 G_BEGIN_DECLS
 
 gboolean llw_xlsx_finish (const char  *path,
-                          const char  *sheet_entry,
+                          const char  *target,
+                          GDateTime   *modified,
                           GError     **error);
 
 G_END_DECLS

@@ -7,11 +7,13 @@
 #include "llw-checklist-pdf.h"
 #include "llw-date.h"
 #include "llw-message.h"
+#include "llw-pdf-async.h"
 #include "llw-print-operation.h"
+#include "llw-report-document.h"
 
-/* Asks which checklist to print or save, and how the page is turned, then hands over to
- * the print dialog or to a file chooser. It reads the database when the user accepts, so
- * that the list shows the reports received until that moment. */
+/* Asks which checklist, or the report, to print or save, and how a checklist's page is
+ * turned, then hands over to the print dialog or to a file chooser. It reads the database
+ * when the user accepts, so that the document shows the reports received until then. */
 
 struct _LlwChecklistDialog
 {
@@ -21,6 +23,8 @@ struct _LlwChecklistDialog
   GtkCheckButton *assigned_button;
   GtkCheckButton *missing_button;
   GtkCheckButton *recipients_button;
+  GtkCheckButton *report_button;
+  GtkWidget *orientation_box;
   GtkCheckButton *portrait_button;
   GtkCheckButton *landscape_button;
 
@@ -36,7 +40,7 @@ G_DEFINE_FINAL_TYPE (LlwChecklistDialog, llw_checklist_dialog, GTK_TYPE_WINDOW)
 typedef struct
 {
   GtkWindow *parent;
-  LlwChecklist *checklist;
+  GObject *document;           /* an LlwChecklist or an LlwReportDocument */
   gboolean landscape;
 } SaveData;
 
@@ -44,7 +48,7 @@ static void
 save_data_free (SaveData *data)
 {
   g_clear_object (&data->parent);
-  g_clear_object (&data->checklist);
+  g_clear_object (&data->document);
   g_free (data);
 }
 
@@ -60,18 +64,26 @@ get_kind (LlwChecklistDialog *self)
   return LLW_CHECKLIST_ASSIGNED;
 }
 
+static gboolean
+is_report (LlwChecklistDialog *self)
+{
+  return gtk_check_button_get_active (self->report_button);
+}
+
 /* A file name without diacritics, which every system and mail program takes. */
 static char *
-default_file_name (LlwChecklistKind kind,
-                   int              year)
+default_file_name (LlwChecklistDialog *self)
 {
   static const char * const names[] = {
     [LLW_CHECKLIST_ASSIGNED] = "danh-sach-theo-doi-bao-cao",
     [LLW_CHECKLIST_MISSING] = "danh-sach-chua-bao-cao",
     [LLW_CHECKLIST_RECIPIENTS] = "danh-sach-noi-nhan",
   };
+  int year = llw_campaign_get_year (self->campaign);
 
-  return g_strdup_printf ("%s-%d.pdf", names[kind], year);
+  if (is_report (self))
+    return g_strdup_printf ("Bao-cao-Tuan-le-HTSD-%d.pdf", year);
+  return g_strdup_printf ("%s-%d.pdf", names[get_kind (self)], year);
 }
 
 static void
@@ -82,8 +94,10 @@ saved_cb (GObject      *source,
   g_autoptr(SaveData) data = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!llw_checklist_write_pdf_finish (result, &error))
-    llw_show_error (data->parent, _("The checklist cannot be saved"), error);
+  if (!llw_pdf_write_finish (result, &error))
+    llw_show_error (data->parent, LLW_IS_CHECKLIST (data->document)
+                                  ? _("The checklist cannot be saved")
+                                  : _("The report cannot be saved"), error);
 }
 
 static void
@@ -108,17 +122,16 @@ file_chosen_cb (GtkNativeDialog *chooser,
   /* A long list takes seconds to write: the window stays responsive meanwhile. The data
    * goes to the callback; it is read before, since arguments have no order of evaluation. */
   save = g_steal_pointer (&data);
-  llw_checklist_write_pdf_async (save->checklist, save->landscape, path, NULL, saved_cb, save);
+  llw_pdf_write_async (save->document, save->landscape, path, NULL, saved_cb, save);
 }
 
 static void
 choose_file (LlwChecklistDialog *self,
-             LlwChecklist       *checklist,
+             GObject            *document,
              gboolean            landscape)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autofree char *name = default_file_name (get_kind (self),
-                                             llw_campaign_get_year (self->campaign));
+  g_autofree char *name = default_file_name (self);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
   SaveData *data;
@@ -127,7 +140,8 @@ choose_file (LlwChecklistDialog *self,
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_suffix (filter, "pdf");
 
-  chooser = gtk_file_chooser_native_new (_("Save Checklist as PDF"), parent,
+  chooser = gtk_file_chooser_native_new (is_report (self) ? _("Save the Report as PDF")
+                                                          : _("Save Checklist as PDF"), parent,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
@@ -135,11 +149,37 @@ choose_file (LlwChecklistDialog *self,
 
   data = g_new0 (SaveData, 1);
   data->parent = parent != NULL ? g_object_ref (parent) : NULL;
-  data->checklist = g_object_ref (checklist);
+  data->document = g_object_ref (document);
   data->landscape = landscape;
 
   g_signal_connect (chooser, "response", G_CALLBACK (file_chosen_cb), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The report as of today, with last year's figures beside it. */
+static LlwReportDocument *
+make_report (LlwChecklistDialog  *self,
+             GError             **error)
+{
+  g_autoptr(LlwConsolidation) data = NULL;
+  GDate today;
+
+  llw_date_today (&today);
+  data = llw_consolidation_load (self->database, self->campaign, &today, error);
+  return data != NULL ? llw_report_document_new (data) : NULL;
+}
+
+static GObject *
+make_document (LlwChecklistDialog  *self,
+               GError             **error)
+{
+  GDate today;
+
+  if (is_report (self))
+    return G_OBJECT (make_report (self, error));
+  llw_date_today (&today);
+  return G_OBJECT (llw_checklist_new_for_campaign (self->database, self->campaign,
+                                                   get_kind (self), &today, error));
 }
 
 static void
@@ -147,25 +187,26 @@ accept_clicked_cb (LlwChecklistDialog *self)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   gboolean landscape = gtk_check_button_get_active (self->landscape_button);
-  g_autoptr(LlwChecklist) checklist = NULL;
+  g_autoptr(GObject) document = NULL;
   g_autoptr(GError) error = NULL;
-  GDate today;
 
-  llw_date_today (&today);
-  checklist = llw_checklist_new_for_campaign (self->database, self->campaign, get_kind (self),
-                                              &today, &error);
+  document = make_document (self, &error);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 
-  if (checklist == NULL)
-    llw_show_error (parent, _("The checklist cannot be prepared"), error);
+  if (document == NULL)
+    llw_show_error (parent, is_report (self) ? _("The report cannot be prepared")
+                                             : _("The checklist cannot be prepared"), error);
   else if (self->action == LLW_CHECKLIST_DIALOG_PRINT)
     {
-      g_autoptr(LlwPrintOperation) operation = llw_print_operation_new (checklist, landscape);
+      g_autoptr(LlwPrintOperation) operation =
+        LLW_IS_CHECKLIST (document)
+        ? llw_print_operation_new (LLW_CHECKLIST (document), landscape)
+        : llw_print_operation_new_for_report (LLW_REPORT_DOCUMENT (document));
 
       llw_print_operation_run (operation, parent);
     }
   else
-    choose_file (self, checklist, landscape);
+    choose_file (self, document, landscape);
 
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -186,7 +227,9 @@ kind_toggled_cb (LlwChecklistDialog *self,
 {
   GtkCheckButton *orientation;
 
-  if (!gtk_check_button_get_active (button) || self->orientation_chosen)
+  /* The report turns its annexes' pages itself. */
+  gtk_widget_set_sensitive (self->orientation_box, !is_report (self));
+  if (!gtk_check_button_get_active (button) || self->orientation_chosen || is_report (self))
     return;
 
   orientation = llw_checklist_kind_is_wide (get_kind (self)) ? self->landscape_button
@@ -225,6 +268,8 @@ llw_checklist_dialog_class_init (LlwChecklistDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlwChecklistDialog, assigned_button);
   gtk_widget_class_bind_template_child (widget_class, LlwChecklistDialog, missing_button);
   gtk_widget_class_bind_template_child (widget_class, LlwChecklistDialog, recipients_button);
+  gtk_widget_class_bind_template_child (widget_class, LlwChecklistDialog, report_button);
+  gtk_widget_class_bind_template_child (widget_class, LlwChecklistDialog, orientation_box);
   gtk_widget_class_bind_template_child (widget_class, LlwChecklistDialog, portrait_button);
   gtk_widget_class_bind_template_child (widget_class, LlwChecklistDialog, landscape_button);
   gtk_widget_class_bind_template_callback (widget_class, accept_clicked_cb);
@@ -243,7 +288,7 @@ llw_checklist_dialog_init (LlwChecklistDialog *self)
 /**
  * llw_checklist_dialog_new:
  * @parent: the window the dialog, and the print dialog or file chooser after it, belong to
- * @action: whether the chosen checklist is printed or saved as PDF
+ * @action: whether the chosen checklist, or the report, is printed or saved as PDF
  *
  * Returns: (transfer none): a modal dialog, to be presented; it destroys itself when done
  */
@@ -262,7 +307,7 @@ llw_checklist_dialog_new (GtkWindow                *parent,
 
   self = g_object_new (LLW_TYPE_CHECKLIST_DIALOG,
                        "transient-for", parent,
-                       "title", print ? _("Print Checklist") : _("Save Checklist as PDF"),
+                       "title", print ? _("Print") : _("Save as PDF"),
                        NULL);
   self->database = g_object_ref (database);
   self->campaign = g_object_ref (campaign);

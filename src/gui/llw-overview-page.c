@@ -1,19 +1,25 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
+#include "llw-database-totals.h"
 #include "llw-date.h"
+#include "llw-document-format.h"
+#include "llw-indicator.h"
 #include "llw-message.h"
 #include "llw-overview-page.h"
 #include "llw-reminder-dialog.h"
 #include "llw-reminder-letter-dialog.h"
 #include "llw-report-status.h"
 #include "llw-report-summary.h"
+#include "llw-reports-chart.h"
 #include "llw-theme-choices.h"
 
 /* The Overview tab: the Week's dates, the days left to the deadlines, the counts of reports
- * per group of units, and the units that have not reported, to call them. */
+ * per group of units, charts of the reports by day and by group, the headline indicators
+ * beside last year's, and the units that have not reported, to call them. */
 
 /* The columns of the counts grid, after the row titles. */
 typedef enum
@@ -46,6 +52,14 @@ struct _LlwOverviewPage
   LlwThemeChoices *theme_choices;
   GtkWidget *remind_button;
   GtkWidget *letter_button;
+  GtkBox *daily_box;
+  GtkBox *groups_box;
+  GtkBox *comparison_box;
+  GtkLabel *comparison_title;
+  LlwReportsChart *daily_chart;
+  LlwReportsChart *groups_chart;
+  GtkGrid *comparison_grid;
+  GHashTable *previous_sums;     /* code → LlwIndicatorTotal of last year, or NULL */
 
   GtkLabel *numbers[N_COUNT_ROWS][N_COUNTS];
   GtkLabel *rates[N_COUNT_ROWS][N_COUNTS];
@@ -247,6 +261,134 @@ show_dates (LlwOverviewPage *self,
                  llw_campaign_get_text (campaign, LLW_CAMPAIGN_MINISTRY_DEADLINE), today);
 }
 
+static GtkWidget *
+comparison_label (const char *text,
+                  float       xalign,
+                  const char *css_class)
+{
+  GtkWidget *label = new_label (text, xalign, css_class);
+
+  /* An indicator's label on two lines at most, whole in its tooltip: the list below keeps
+   * its room. */
+  if (xalign == 0)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 16);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+      gtk_widget_set_tooltip_text (label, text);
+    }
+  gtk_widget_set_hexpand (label, xalign == 0);
+  return label;
+}
+
+/* "▲ 25 %", "▼ 12,5 %", or the difference itself where last year's figure was 0. */
+static char *
+describe_change (double now,
+                 double before,
+                 int    decimals)
+{
+  double difference = now - before;
+  g_autofree char *amount = NULL;
+
+  if (fabs (difference) < 0.005)
+    return g_strdup ("=");
+  amount = before > 0 ? llw_format_percent (100 * fabs (difference) / before)
+                      : llw_format_number (fabs (difference), decimals);
+  return g_strdup_printf ("%s %s", difference > 0 ? "▲" : "▼", amount);
+}
+
+static void
+add_comparison_row (LlwOverviewPage   *self,
+                    guint              row,
+                    LlwIndicator      *indicator,
+                    LlwIndicatorTotal *now,
+                    LlwIndicatorTotal *before)
+{
+  int decimals = llw_indicator_get_decimals (indicator);
+  g_autofree char *this_year = now ? llw_format_number (now->sum, decimals) : g_strdup ("–");
+  g_autofree char *last_year = before ? llw_format_number (before->sum, decimals)
+                                      : g_strdup ("–");
+  g_autofree char *change = now && before ? describe_change (now->sum, before->sum, decimals)
+                                          : g_strdup ("");
+
+  gtk_grid_attach (self->comparison_grid,
+                   comparison_label (llw_indicator_get_label (indicator), 0, NULL), 0, row, 1, 1);
+  gtk_grid_attach (self->comparison_grid, comparison_label (this_year, 1, "numeric"), 1, row,
+                   1, 1);
+  gtk_grid_attach (self->comparison_grid, comparison_label (last_year, 1, "dim-label"), 2, row,
+                   1, 1);
+  gtk_grid_attach (self->comparison_grid, comparison_label (change, 1, NULL), 3, row, 1, 1);
+}
+
+/* The headline indicators this year and last; figures nobody reported show as "–". */
+static void
+show_comparison (LlwOverviewPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) sums = NULL;
+  g_autoptr(GListModel) indicators = NULL;
+  LlwDatabase *db = llw_campaign_data_get_database (self->data);
+  LlwCampaign *campaign = llw_campaign_data_get_campaign (self->data);
+  guint row = 1;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->comparison_grid))) != NULL)
+    gtk_grid_remove (self->comparison_grid, child);
+
+  indicators = llw_database_list_indicators (db, campaign, &error);
+  if (indicators != NULL)
+    sums = llw_database_sum_indicators (db, campaign, TRUE, &error);
+  if (sums == NULL)
+    {
+      g_warning ("Cannot sum the headline indicators: %s", error->message);
+      return;
+    }
+
+  gtk_grid_attach (self->comparison_grid, comparison_label (_("This year"), 1, "dim-label"), 1,
+                   0, 1, 1);
+  gtk_grid_attach (self->comparison_grid, comparison_label (_("Last year"), 1, "dim-label"), 2,
+                   0, 1, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(LlwIndicator) indicator = g_list_model_get_item (indicators, i);
+      const char *code = llw_indicator_get_code (indicator);
+
+      if (!llw_indicator_is_headline (indicator))
+        continue;
+      add_comparison_row (self, row++, indicator, g_hash_table_lookup (sums, code),
+                          self->previous_sums ? g_hash_table_lookup (self->previous_sums, code)
+                                              : NULL);
+    }
+}
+
+/* Last year's campaign and sums, read once for the campaign shown. */
+static void
+load_previous (LlwOverviewPage *self)
+{
+  LlwDatabase *db = llw_campaign_data_get_database (self->data);
+  g_autoptr(LlwCampaign) previous = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  g_clear_pointer (&self->previous_sums, g_hash_table_unref);
+  previous = llw_database_get_previous_campaign (db, llw_campaign_data_get_campaign (self->data),
+                                                 &error);
+  /* Every indicator of that year: this year's headline ones are matched by code. */
+  if (previous != NULL)
+    self->previous_sums = llw_database_sum_indicators (db, previous, FALSE, &error);
+  if (error != NULL)
+    g_warning ("Cannot read last year's figures: %s", error->message);
+
+  if (previous != NULL)
+    /* Translators: %d is the year of the earlier campaign */
+    title = g_strdup_printf (_("Compared with %d"), llw_campaign_get_year (previous));
+  else
+    title = g_strdup (_("Compared with last year: no earlier campaign"));
+  gtk_label_set_text (self->comparison_title, title);
+}
+
 static void
 statuses_changed_cb (LlwOverviewPage *self,
                      guint            position,
@@ -255,6 +397,8 @@ statuses_changed_cb (LlwOverviewPage *self,
                      GListModel      *statuses)
 {
   show_summary (self, statuses);
+  if (self->data != NULL)
+    show_comparison (self);
 }
 
 static void
@@ -346,6 +490,12 @@ llw_overview_page_load (LlwPage          *page,
   show_summary (self, statuses);
   follow_statuses (self, statuses);
   g_set_object (&self->data, data);
+  llw_reports_chart_set_data (self->daily_chart, llw_campaign_data_get_campaign (data),
+                              statuses, llw_campaign_data_get_today (data));
+  llw_reports_chart_set_data (self->groups_chart, llw_campaign_data_get_campaign (data),
+                              statuses, llw_campaign_data_get_today (data));
+  load_previous (self);
+  show_comparison (self);
   llw_theme_choices_set_lists (self->theme_choices, llw_campaign_data_get_themes (data, NULL),
                                statuses);
   gtk_filter_list_model_set_model (self->not_reported, statuses);
@@ -385,6 +535,7 @@ llw_overview_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LLW_TYPE_OVERVIEW_PAGE);
   follow_statuses (self, NULL);
   g_clear_object (&self->data);
+  g_clear_pointer (&self->previous_sums, g_hash_table_unref);
 
   G_OBJECT_CLASS (llw_overview_page_parent_class)->dispose (object);
 
@@ -425,6 +576,10 @@ llw_overview_page_class_init (LlwOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, theme_choices);
   gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, remind_button);
   gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, letter_button);
+  gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, daily_box);
+  gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, comparison_box);
+  gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, comparison_title);
   gtk_widget_class_bind_template_callback (widget_class, remind_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, letter_clicked_cb);
 }
@@ -443,4 +598,16 @@ llw_overview_page_init (LlwOverviewPage *self)
   g_signal_connect_object (self->not_reported, "items-changed",
                            G_CALLBACK (not_reported_changed_cb), self, G_CONNECT_SWAPPED);
   build_counts_grid (self);
+
+  self->daily_chart = llw_reports_chart_new (LLW_REPORTS_CHART_BY_DAY);
+  self->groups_chart = llw_reports_chart_new (LLW_REPORTS_CHART_BY_GROUP);
+  gtk_box_append (self->daily_box, GTK_WIDGET (self->daily_chart));
+  gtk_box_append (self->groups_box, GTK_WIDGET (self->groups_chart));
+  self->comparison_grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_column_spacing (self->comparison_grid, 12);
+  gtk_grid_set_row_spacing (self->comparison_grid, 4);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->comparison_grid),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Headline indicators compared with last year"), -1);
+  gtk_box_append (self->comparison_box, GTK_WIDGET (self->comparison_grid));
 }

@@ -5,11 +5,15 @@
 
 #include "llw-checklist-layout.h"
 #include "llw-message.h"
+#include "llw-pages.h"
 #include "llw-print-operation.h"
+#include "llw-report-layout.h"
+#include "llw-settings.h"
 
-/* Prints a checklist through the system print dialog, with its preview, page setup and
- * page ranges. The pages are those of the PDF export: the same layout, laid out again for
- * the paper the dialog chose, with the Decree's margins (the operation uses the full page). */
+/* Prints a checklist or the report through the system print dialog, with its preview, page
+ * setup and page ranges. The pages are those of the PDF export: the same layout, laid out
+ * again for the paper the dialog chose, with the Decree's margins (the operation uses the
+ * full page); the report turns the pages of its annexes. */
 
 #define ROWS_PER_STEP 2000
 
@@ -17,14 +21,43 @@ struct _LlwPrintOperation
 {
   GtkPrintOperation parent_instance;
 
-  LlwChecklist *checklist;
-  LlwChecklistLayout *layout;
+  GObject *source;            /* an LlwChecklist or an LlwReportDocument */
+  LlwPages *pages;
+  char *error_title;
 };
 
 G_DEFINE_FINAL_TYPE (LlwPrintOperation, llw_print_operation, GTK_TYPE_PRINT_OPERATION)
 
-/* The printer and its options, kept from one print to the next while llweek runs. */
+/* The printer and its options, kept from one print to the next, and in the settings for the
+ * next time llweek runs. */
 static GtkPrintSettings *last_settings;
+
+static GtkPrintSettings *
+get_last_settings (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GVariant) stored = NULL;
+
+  if (last_settings != NULL)
+    return last_settings;
+  settings = llw_settings_new ();
+  if (settings != NULL)
+    stored = g_settings_get_value (settings, "print-settings");
+  if (stored != NULL && g_variant_n_children (stored) > 0)
+    last_settings = gtk_print_settings_new_from_gvariant (stored);
+  return last_settings;
+}
+
+static void
+keep_settings (GtkPrintSettings *print_settings)
+{
+  g_autoptr(GSettings) settings = llw_settings_new ();
+
+  g_set_object (&last_settings, print_settings);
+  if (settings != NULL && print_settings != NULL)
+    g_settings_set_value (settings, "print-settings",
+                          gtk_print_settings_to_gvariant (print_settings));
+}
 
 /* Measures a slice of the rows at a time, so that the dialog's progress moves. */
 static gboolean
@@ -34,10 +67,10 @@ paginate_cb (GtkPrintOperation *operation,
 {
   LlwPrintOperation *self = LLW_PRINT_OPERATION (operation);
 
-  if (!llw_checklist_layout_paginate (self->layout, ROWS_PER_STEP))
+  if (!llw_pages_paginate (self->pages, ROWS_PER_STEP))
     return FALSE;
 
-  gtk_print_operation_set_n_pages (operation, llw_checklist_layout_get_n_pages (self->layout));
+  gtk_print_operation_set_n_pages (operation, llw_pages_get_n_pages (self->pages));
   return TRUE;
 }
 
@@ -49,14 +82,14 @@ done_cb (GtkPrintOperation       *operation,
   GtkWindow *parent = user_data;
 
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    g_set_object (&last_settings, gtk_print_operation_get_print_settings (operation));
+    keep_settings (gtk_print_operation_get_print_settings (operation));
   else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_autoptr(GError) error = NULL;
 
       gtk_print_operation_get_error (operation, &error);
       if (error != NULL)
-        llw_show_error (parent, _("The checklist cannot be printed"), error);
+        llw_show_error (parent, LLW_PRINT_OPERATION (operation)->error_title, error);
     }
 
   g_clear_object (&parent);
@@ -73,8 +106,30 @@ llw_print_operation_begin_print (GtkPrintOperation *operation,
   llw_page_geometry_for_size (&page,
                               gtk_print_context_get_width (context),
                               gtk_print_context_get_height (context));
-  g_clear_object (&self->layout);
-  self->layout = llw_checklist_layout_new (self->checklist, &page);
+  g_clear_object (&self->pages);
+  if (LLW_IS_CHECKLIST (self->source))
+    self->pages = LLW_PAGES (llw_checklist_layout_new (LLW_CHECKLIST (self->source), &page));
+  else
+    self->pages = LLW_PAGES (llw_report_layout_new (LLW_REPORT_DOCUMENT (self->source), &page));
+}
+
+/* The report's annexes are turned, its body is not. */
+static void
+request_page_setup_cb (GtkPrintOperation *operation,
+                       GtkPrintContext   *context,
+                       int                page_nr,
+                       GtkPageSetup      *setup,
+                       gpointer           user_data)
+{
+  LlwPrintOperation *self = LLW_PRINT_OPERATION (operation);
+  LlwPageGeometry page;
+
+  if (self->pages == NULL || (guint) page_nr >= llw_pages_get_n_pages (self->pages))
+    return;
+  llw_pages_get_page (self->pages, (guint) page_nr, &page);
+  gtk_page_setup_set_orientation (setup, page.width > page.height
+                                         ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                         : GTK_PAGE_ORIENTATION_PORTRAIT);
 }
 
 static void
@@ -84,8 +139,8 @@ llw_print_operation_draw_page (GtkPrintOperation *operation,
 {
   LlwPrintOperation *self = LLW_PRINT_OPERATION (operation);
 
-  llw_checklist_layout_draw_page (self->layout, gtk_print_context_get_cairo_context (context),
-                                  (guint) page_nr);
+  llw_pages_draw_page (self->pages, gtk_print_context_get_cairo_context (context),
+                       (guint) page_nr);
 }
 
 static void
@@ -94,7 +149,7 @@ llw_print_operation_end_print (GtkPrintOperation *operation,
 {
   LlwPrintOperation *self = LLW_PRINT_OPERATION (operation);
 
-  g_clear_object (&self->layout);
+  g_clear_object (&self->pages);
 }
 
 static void
@@ -102,8 +157,9 @@ llw_print_operation_finalize (GObject *object)
 {
   LlwPrintOperation *self = LLW_PRINT_OPERATION (object);
 
-  g_clear_object (&self->layout);
-  g_clear_object (&self->checklist);
+  g_clear_object (&self->pages);
+  g_clear_object (&self->source);
+  g_free (self->error_title);
 
   G_OBJECT_CLASS (llw_print_operation_parent_class)->finalize (object);
 }
@@ -134,6 +190,30 @@ llw_print_operation_init (LlwPrintOperation *self)
 
   /* GTK asks for pagination only from a handler of the signal, not from the class method. */
   g_signal_connect (self, "paginate", G_CALLBACK (paginate_cb), NULL);
+  g_signal_connect (self, "request-page-setup", G_CALLBACK (request_page_setup_cb), NULL);
+}
+
+static LlwPrintOperation *
+new_operation (GObject    *source,
+               gboolean    landscape,
+               const char *job_name,
+               const char *error_title)
+{
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  LlwPrintOperation *self = g_object_new (LLW_TYPE_PRINT_OPERATION, NULL);
+
+  self->source = g_object_ref (source);
+  self->error_title = g_strdup (error_title);
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                   : GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), setup);
+  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), job_name);
+  if (get_last_settings () != NULL)
+    gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (self), last_settings);
+
+  return self;
 }
 
 /**
@@ -147,25 +227,27 @@ LlwPrintOperation *
 llw_print_operation_new (LlwChecklist *checklist,
                          gboolean      landscape)
 {
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  LlwPrintOperation *self;
-
   g_return_val_if_fail (LLW_IS_CHECKLIST (checklist), NULL);
 
-  self = g_object_new (LLW_TYPE_PRINT_OPERATION, NULL);
-  self->checklist = g_object_ref (checklist);
+  return new_operation (G_OBJECT (checklist), landscape, llw_checklist_get_title (checklist),
+                        _("The checklist cannot be printed"));
+}
 
-  gtk_page_setup_set_paper_size (setup, a4);
-  gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE
-                                                   : GTK_PAGE_ORIENTATION_PORTRAIT);
-  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), setup);
-  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self),
-                                    llw_checklist_get_title (checklist));
-  if (last_settings != NULL)
-    gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (self), last_settings);
+/**
+ * llw_print_operation_new_for_report:
+ * @document: the report to print, with its annexes
+ *
+ * Returns: (transfer full): an operation printing the report on A4 unless the user chooses
+ *   otherwise, its annexes turned
+ */
+LlwPrintOperation *
+llw_print_operation_new_for_report (LlwReportDocument *document)
+{
+  g_return_val_if_fail (LLW_IS_REPORT_DOCUMENT (document), NULL);
 
-  return self;
+  return new_operation (G_OBJECT (document), FALSE,
+                        llw_report_document_get_frame (document)->subject,
+                        _("The report cannot be printed"));
 }
 
 /**

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "llw-checklist.h"
+#include "llw-report-document.h"
 
 G_BEGIN_DECLS
 
@@ -13,6 +14,7 @@ G_DECLARE_FINAL_TYPE (LlwPrintOperation, llw_print_operation, LLW, PRINT_OPERATI
 
 LlwPrintOperation *llw_print_operation_new (LlwChecklist      *checklist,
                                             gboolean           landscape);
+LlwPrintOperation *llw_print_operation_new_for_report (LlwReportDocument *document);
 void               llw_print_operation_run (LlwPrintOperation *self,
                                             GtkWindow         *parent);
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "llw-database.h"
+#include "llw-examples-editor.h"
 #include "llw-field-row.h"
 #include "llw-record-dialog.h"
 
@@ -76,6 +77,7 @@ static const struct
   { "basis", N_("The plan") },
   { "office_name", N_("The office that receives the reports") },
   { "report_parent_body", N_("The consolidated report") },
+  { "report_to", N_("Addressees and copies") },
   { "report_assessment", N_("The office’s own sections of the report") },
 };
 
@@ -261,9 +263,59 @@ initial_text (Part           *part,
 }
 
 static void
+example_deleted_cb (LlwRecordDialog *self,
+                    LlwDeletion     *deletion)
+{
+  g_signal_emit (self, signals[DELETED], 0, deletion);
+}
+
+static GtkWidget *
+add_page (GtkNotebook *notebook,
+          const char  *title)
+{
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
+
+  gtk_widget_set_margin_top (page, 12);
+  gtk_widget_set_margin_bottom (page, 6);
+  gtk_notebook_append_page (notebook, page, gtk_label_new (title));
+  return page;
+}
+
+/* The campaign's many settings on two pages: the Week, and its consolidated report, whose
+ * page also lists the outstanding examples the report names. Returns the Week's page. */
+static GtkWidget *
+add_campaign_pages (LlwRecordDialog  *self,
+                    Part             *part,
+                    GtkWidget       **report_page)
+{
+  GtkNotebook *notebook = GTK_NOTEBOOK (gtk_notebook_new ());
+  GtkWidget *week = add_page (notebook, _("The Week"));
+
+  *report_page = add_page (notebook, _("Report"));
+  gtk_box_append (GTK_BOX (part->rows_box), GTK_WIDGET (notebook));
+  return week;
+}
+
+static void
+add_examples (LlwRecordDialog *self,
+              GtkWidget       *report_page)
+{
+  LlwExamplesEditor *editor = llw_examples_editor_new (self->data);
+
+  add_heading (report_page, _("Outstanding examples the report names"));
+  g_signal_connect_object (editor, "deleted", G_CALLBACK (example_deleted_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (report_page), GTK_WIDGET (editor));
+}
+
+static void
 add_rows (LlwRecordDialog *self,
           Part            *part)
 {
+  gboolean campaign = part->entity == &llw_entity_campaign;
+  GtkWidget *report_page = NULL;
+  GtkWidget *box = campaign ? add_campaign_pages (self, part, &report_page) : part->rows_box;
+
   for (guint i = 0; i < part->entity->n_fields; i++)
     {
       const LlwField *field = &part->entity->fields[i];
@@ -273,8 +325,10 @@ add_rows (LlwRecordDialog *self,
 
       if (g_strcmp0 (field->column, part->parent_column) == 0)
         continue;
+      if (campaign && g_str_equal (field->column, "report_parent_body"))
+        box = report_page;
       if (heading != NULL)
-        add_heading (part->rows_box, heading);
+        add_heading (box, heading);
 
       row = llw_field_row_new (field, reference_records (self, field));
       text = initial_text (part, field);
@@ -282,9 +336,13 @@ add_rows (LlwRecordDialog *self,
       g_hash_table_insert (part->initial, (gpointer) field->column, text);
       gtk_size_group_add_widget (self->labels, llw_field_row_get_label (row));
       g_signal_connect_swapped (row, "changed", G_CALLBACK (row_changed_cb), self);
-      gtk_box_append (GTK_BOX (part->rows_box), GTK_WIDGET (row));
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (row));
       g_ptr_array_add (part->rows, row);
     }
+
+  /* Examples belong to a campaign that exists. */
+  if (campaign && part->id > 0)
+    add_examples (self, report_page);
 }
 
 static Part *

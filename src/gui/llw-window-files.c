@@ -115,6 +115,49 @@ export_report (GSimpleAction *action,
 }
 
 static void
+document_exported_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(LlwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!llw_export_report_finish (LLW_DATABASE (source), result, &error))
+    llw_show_error (GTK_WINDOW (self), _("The document could not be written"), error);
+  else
+    llw_notification_bar_show (self->notification_bar,
+                               _("The report was written as an editable document."), FALSE);
+}
+
+static void
+document_chosen_cb (GtkFileChooserNative *chooser,
+                    int                   response,
+                    LlwWindow            *self)
+{
+  g_autoptr(GFile) file = take_choice (self, chooser, response);
+
+  if (file != NULL)
+    llw_export_document_async (self->database, current_campaign (self), file, NULL,
+                               document_exported_cb, g_object_ref (self));
+}
+
+/* The report as an OpenDocument text, to edit in LibreOffice or Word before it is issued. */
+static void
+export_document (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  LlwWindow *self = user_data;
+  g_autofree char *name = llw_export_document_filename (current_campaign (self));
+  GtkFileChooserNative *chooser;
+
+  chooser = new_chooser (self, _("Write the report as an editable document"),
+                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), name, "*.odt");
+  g_signal_connect (chooser, "response", G_CALLBACK (document_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 open_checklist_dialog (LlwWindow               *self,
                        LlwChecklistDialogAction what)
 {
@@ -245,6 +288,7 @@ llw_window_files_init (LlwWindow *self)
 {
   static const GActionEntry actions[] = {
     { "export", export_report },
+    { "export-document", export_document },
     { "print", print_checklist },
     { "save-checklist", save_checklist },
     { "backup", backup },

@@ -47,15 +47,6 @@ add_span_row (LlwChecklist        *self,
   llw_checklist_add_row (self, kind, LLW_CHECKLIST_BOX_NONE, cells);
 }
 
-/* Returns: the first paragraph of a task: the rest is in the directive itself. */
-static char *
-first_paragraph (const char *text)
-{
-  const char *end = strchr (text, '\n');
-
-  return end != NULL ? g_strndup (text, end - text) : g_strdup (text);
-}
-
 static void
 set_heading (LlwChecklist *self,
              LlwCampaign  *campaign,
@@ -137,7 +128,6 @@ add_assigned_row (Builder               *builder,
                   const LlwAssignedUnit *unit,
                   const char            *tt)
 {
-  g_autofree char *task = first_paragraph (unit->task);
   g_autofree char *deadline = llw_date_format (unit->deadline);
   g_autofree char *received = NULL;
   g_autofree char *note = NULL;
@@ -168,8 +158,7 @@ add_assigned_row (Builder               *builder,
     }
 
   llw_checklist_add_row (builder->checklist, LLW_CHECKLIST_ROW_ITEM, box,
-                         (const char *[]) { tt, unit->name, task, deadline, NULL, received,
-                                            note });
+                         (const char *[]) { tt, unit->name, deadline, NULL, received, note });
 }
 
 static void
@@ -218,8 +207,9 @@ static void
 add_assigned_columns (LlwChecklist *self)
 {
   llw_checklist_add_column (self, "TT", "00", 0, PANGO_ALIGN_CENTER, 0, 0);
-  llw_checklist_add_column (self, "Đơn vị", NULL, 3, PANGO_ALIGN_LEFT, 0, 0);
-  llw_checklist_add_column (self, "Nhiệm vụ", NULL, 2, PANGO_ALIGN_LEFT, 2, 0);
+  /* The unit gets the room a task column had: tasks are the directive's paragraphs, too
+   * long to tick a list off by, and were only ever shown cut. */
+  llw_checklist_add_column (self, "Đơn vị", NULL, 1, PANGO_ALIGN_LEFT, 0, 0);
   llw_checklist_add_column (self, "Hạn báo cáo", "00/00/0000", 0, PANGO_ALIGN_CENTER, 0, 0);
   llw_checklist_add_column (self, "Đã nhận", "nhận", 0, PANGO_ALIGN_CENTER, 0,
                             LLW_CHECKLIST_COLUMN_BOX);

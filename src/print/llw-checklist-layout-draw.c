@@ -8,7 +8,8 @@
 /* Drawing a page that llw-checklist-layout.c has cut: the text in its broken lines, the
  * boxes and the rules, on any cairo context whose unit is the point. */
 
-/* Centres the text vertically in the row; a row that was cut shows the lines that fit. */
+/* Centres the text vertically in the row; a row cut between pages shows its lines of this
+ * page from the top, below "(tiếp theo)" where it goes on from the page before. */
 static void
 draw_cell (LlwChecklistLayout *self,
            cairo_t            *cr,
@@ -16,20 +17,23 @@ draw_cell (LlwChecklistLayout *self,
            guint               first,
            guint               last,
            double              y,
-           double              height,
+           const Slice        *slice,
            PangoAlignment      align)
 {
   double lh;
   guint n_lines;
 
-  if (text == NULL)
+  if (text == NULL || slice->first_line >= text->n_lines)
     return;
 
   lh = line_height (self, text->font);
-  n_lines = MIN (text->n_lines, MAX ((guint) floor ((height - 2 * PAD_Y + EPSILON) / lh), 1));
-  llw_shaper_draw (self->shaper, cr, text, self->edges[first] + PAD_X,
-                   y + (height - n_lines * lh) / 2, cell_width (self, first, last), align,
-                   n_lines);
+  n_lines = MIN (text->n_lines, slice->end_line) - slice->first_line;
+  if (slice->first_line == 0 && slice->end_line >= text->n_lines)
+    y += (slice->height - n_lines * lh) / 2;
+  else
+    y += PAD_Y + (slice->continued ? lh : 0);
+  llw_shaper_draw_lines (self->shaper, cr, text, self->edges[first] + PAD_X, y,
+                         cell_width (self, first, last), align, slice->first_line, n_lines);
 }
 
 static void
@@ -57,20 +61,35 @@ draw_box (cairo_t         *cr,
     }
 }
 
+/* "(tiếp theo)" at the top of a row's second column where it goes on from the page before. */
+static void
+draw_continued (LlwChecklistLayout *self,
+                cairo_t            *cr,
+                double              y)
+{
+  g_autofree LlwText *text = llw_shaper_wrap (self->shaper, LLW_FONT_BODY_ITALIC, "(tiếp theo)",
+                                              cell_width (self, 1, 1), 1);
+
+  llw_shaper_draw (self->shaper, cr, text, self->edges[1] + PAD_X, y + PAD_Y,
+                   cell_width (self, 1, 1), PANGO_ALIGN_LEFT, 1);
+}
+
 static void
 draw_row (LlwChecklistLayout *self,
           cairo_t            *cr,
           guint               r,
-          double              y)
+          double              y,
+          const Slice        *slice)
 {
   const LlwChecklistRow *row = get_row (self, r);
   const LlwText **cells = self->cells + (gsize) r * self->n_columns;
-  double height = self->heights[r];
 
+  if (slice->continued)
+    draw_continued (self, cr, y);
   if (row->kind != LLW_CHECKLIST_ROW_ITEM)
     {
-      draw_cell (self, cr, cells[0], 0, 0, y, height, PANGO_ALIGN_CENTER);
-      draw_cell (self, cr, cells[1], 1, self->n_columns - 1, y, height, PANGO_ALIGN_LEFT);
+      draw_cell (self, cr, cells[0], 0, 0, y, slice, PANGO_ALIGN_CENTER);
+      draw_cell (self, cr, cells[1], 1, self->n_columns - 1, y, slice, PANGO_ALIGN_LEFT);
       return;
     }
 
@@ -79,9 +98,13 @@ draw_row (LlwChecklistLayout *self,
       const LlwChecklistColumn *column = get_column (self, c);
 
       if (column->flags & LLW_CHECKLIST_COLUMN_BOX)
-        draw_box (cr, (self->edges[c] + self->edges[c + 1]) / 2, y + height / 2, row->box);
+        {
+          if (!slice->continued)
+            draw_box (cr, (self->edges[c] + self->edges[c + 1]) / 2, y + slice->height / 2,
+                      row->box);
+        }
       else
-        draw_cell (self, cr, cells[c], c, c, y, height, column->align);
+        draw_cell (self, cr, cells[c], c, c, y, slice, column->align);
     }
 }
 
@@ -91,7 +114,12 @@ draw_header (LlwChecklistLayout *self,
              double              y)
 {
   for (guint c = 0; c < self->n_columns; c++)
-    draw_cell (self, cr, self->header[c], c, c, y, self->header_height, PANGO_ALIGN_CENTER);
+    {
+      const LlwText *text = self->header[c];
+      Slice whole = { 0, text ? text->n_lines : 0, FALSE, self->header_height };
+
+      draw_cell (self, cr, text, c, c, y, &whole, PANGO_ALIGN_CENTER);
+    }
 }
 
 static void
@@ -117,7 +145,7 @@ draw_grid (LlwChecklistLayout *self,
            guint               page)
 {
   guint first = g_array_index (self->page_starts, guint, page);
-  guint last = g_array_index (self->page_starts, guint, page + 1);
+  guint last = llw_checklist_layout_get_page_end (self, page);
   double left = self->edges[0], right = self->edges[self->n_columns];
   double top = rows_top (self, page) - self->header_height;
   double y = rows_top (self, page);
@@ -130,6 +158,7 @@ draw_grid (LlwChecklistLayout *self,
   for (guint r = first; r <= last; r++)
     {
       gboolean item = r < last && get_row (self, r)->kind == LLW_CHECKLIST_ROW_ITEM;
+      Slice slice = { 0 };
 
       if (!item && y > run_top)
         add_verticals (self, cr, 1, self->n_columns - 1, run_top, y);
@@ -138,9 +167,10 @@ draw_grid (LlwChecklistLayout *self,
       if (r == last)
         break;
 
+      llw_checklist_layout_get_slice (self, page, r, &slice);
       if (!item)
-        add_verticals (self, cr, 1, 1, y, y + self->heights[r]);
-      y += self->heights[r];
+        add_verticals (self, cr, 1, 1, y, y + slice.height);
+      y += slice.height;
       if (!item)
         run_top = y;
     }
@@ -159,19 +189,22 @@ draw_note_lines (LlwChecklistLayout *self,
 {
   static const double dash[] = { 1, 2 };
   guint first = g_array_index (self->page_starts, guint, page);
-  guint last = g_array_index (self->page_starts, guint, page + 1);
+  guint last = llw_checklist_layout_get_page_end (self, page);
   double y = rows_top (self, page);
 
-  for (guint r = first; r < last; y += self->heights[r], r++)
+  for (guint r = first; r < last; r++)
     {
-      if (get_row (self, r)->kind != LLW_CHECKLIST_ROW_ITEM)
-        continue;
-      for (guint c = 0; c < self->n_columns; c++)
-        if (get_column (self, c)->flags & LLW_CHECKLIST_COLUMN_NOTES)
-          {
-            cairo_move_to (cr, self->edges[c] + PAD_X, y + self->heights[r] / 2);
-            cairo_line_to (cr, self->edges[c + 1] - PAD_X, y + self->heights[r] / 2);
-          }
+      Slice slice = { 0 };
+
+      llw_checklist_layout_get_slice (self, page, r, &slice);
+      if (get_row (self, r)->kind == LLW_CHECKLIST_ROW_ITEM && !slice.continued)
+        for (guint c = 0; c < self->n_columns; c++)
+          if (get_column (self, c)->flags & LLW_CHECKLIST_COLUMN_NOTES)
+            {
+              cairo_move_to (cr, self->edges[c] + PAD_X, y + slice.height / 2);
+              cairo_line_to (cr, self->edges[c + 1] - PAD_X, y + slice.height / 2);
+            }
+      y += slice.height;
     }
 
   cairo_save (cr);
@@ -239,7 +272,7 @@ llw_checklist_layout_draw_page (LlwChecklistLayout *self,
   g_return_if_fail (page < llw_checklist_layout_get_n_pages (self));
 
   first = g_array_index (self->page_starts, guint, page);
-  last = g_array_index (self->page_starts, guint, page + 1);
+  last = llw_checklist_layout_get_page_end (self, page);
 
   cairo_save (cr);
 
@@ -261,8 +294,11 @@ llw_checklist_layout_draw_page (LlwChecklistLayout *self,
   draw_header (self, cr, y - self->header_height);
   for (guint r = first; r < last; r++)
     {
-      draw_row (self, cr, r, y);
-      y += self->heights[r];
+      Slice slice;
+
+      llw_checklist_layout_get_slice (self, page, r, &slice);
+      draw_row (self, cr, r, y, &slice);
+      y += slice.height;
     }
   llw_shaper_flush (self->shaper, cr);
   draw_grid (self, cr, page);

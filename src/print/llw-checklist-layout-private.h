@@ -65,10 +65,29 @@ struct _LlwChecklistLayout
 
   const LlwText **cells;     /* n_rows × n_columns, owned by the formats */
   float *heights;
-  double max_row_height;
+  guint *lines;              /* of each row: its tallest cell's */
   guint n_measured;
   GArray *page_starts;       /* first row of each page, then n_rows; empty until paginated */
+  GArray *page_lines;        /* the line the first row starts at on each page: 0, or where a
+                              * row taller than a page goes on, then 0 */
 };
+
+/* The lines of row @r that page @page shows: a row taller than a page is cut between pages,
+ * and goes on under "(tiếp theo)". */
+typedef struct
+{
+  guint first_line;
+  guint end_line;
+  gboolean continued;        /* the row began on an earlier page */
+  double height;
+} Slice;
+
+gboolean llw_checklist_layout_get_slice (LlwChecklistLayout *self,
+                                         guint               page,
+                                         guint               row,
+                                         Slice              *slice);
+guint    llw_checklist_layout_get_page_end (LlwChecklistLayout *self,
+                                            guint               page);
 
 static inline double
 line_height (LlwChecklistLayout *self,

@@ -2,12 +2,16 @@
 #include "config.h"
 
 #include "llw-checklist-layout-private.h"
+#include "llw-pages.h"
 
 /* A checklist set on pages: every row is measured once, then the pages are cut so that no
  * row is split, a group heading stays with its first row, and the table header starts
  * every page. Drawing a page reuses the broken lines; nothing is shaped twice. */
 
-G_DEFINE_FINAL_TYPE (LlwChecklistLayout, llw_checklist_layout, G_TYPE_OBJECT)
+static void pages_iface_init (LlwPagesInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LlwChecklistLayout, llw_checklist_layout, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (LLW_TYPE_PAGES, pages_iface_init))
 
 static void
 format_init (Format  *format,
@@ -238,31 +242,50 @@ measure_row (LlwChecklistLayout *self,
   const char * const *texts = (const char * const *) self->checklist->cells->pdata +
                               (gsize) r * self->n_columns;
   const LlwText **cells = self->cells + (gsize) r * self->n_columns;
-  double content = line_height (self, LLW_FONT_BODY);
+  guint lines = 1;
 
   if (row->kind == LLW_CHECKLIST_ROW_ITEM)
     {
       for (guint c = 0; c < self->n_columns; c++)
         {
           cells[c] = format_wrap (self, &self->formats[c], texts[c]);
-          content = MAX (content, text_height (self, cells[c]));
+          lines = MAX (lines, cells[c] != NULL ? cells[c]->n_lines : 0);
         }
-      content = MAX (content, self->checklist->min_row_lines * line_height (self, LLW_FONT_BODY));
+      lines = MAX (lines, self->checklist->min_row_lines);
     }
   else
     {
       cells[0] = format_wrap (self, &self->number_format, texts[0]);
       cells[1] = format_wrap (self, &self->span_formats[row->kind], texts[1]);
-      content = MAX (content, MAX (text_height (self, cells[0]), text_height (self, cells[1])));
+      lines = MAX (lines, MAX (cells[0] ? cells[0]->n_lines : 0,
+                               cells[1] ? cells[1]->n_lines : 0));
     }
 
-  /* A row taller than a page is cut to the page: it cannot be split, and must be seen. */
-  self->heights[r] = (float) MIN (content + 2 * PAD_Y, self->max_row_height);
+  /* Every face of a checklist is 12 pt: a line is as tall in any of them. */
+  self->lines[r] = lines;
+  self->heights[r] = (float) (lines * line_height (self, LLW_FONT_BODY) + 2 * PAD_Y);
+}
+
+static double
+lines_height (LlwChecklistLayout *self,
+              guint               n_lines)
+{
+  return n_lines * line_height (self, LLW_FONT_BODY) + 2 * PAD_Y;
+}
+
+static void
+start_page (LlwChecklistLayout *self,
+            guint               row,
+            guint               line)
+{
+  g_array_append_val (self->page_starts, row);
+  g_array_append_val (self->page_lines, line);
 }
 
 /* Starts a page where the next row does not fit; a group heading goes with its first row.
  * A page that holds no row yet takes the row whatever its height, unless it is the first
- * page, whose heading leaves less room than the others. */
+ * page, whose heading leaves less room than the others. A row taller than a page is cut
+ * between lines, and goes on at the top of the next page under "(tiếp theo)". */
 static void
 cut_pages (LlwChecklistLayout *self)
 {
@@ -272,10 +295,11 @@ cut_pages (LlwChecklistLayout *self)
   double y = rows_top (self, 0);
   guint first = 0;
 
-  g_array_append_val (self->page_starts, first);
+  start_page (self, 0, 0);
   for (guint r = 0; r < n_rows; r++)
     {
       double needed = self->heights[r];
+      guint line = 0;
 
       if (get_row (self, r)->kind == LLW_CHECKLIST_ROW_GROUP && r + 1 < n_rows)
         needed += self->heights[r + 1];
@@ -283,12 +307,59 @@ cut_pages (LlwChecklistLayout *self)
       if (y + needed > bottom + EPSILON && (r > first || y > fresh_top + EPSILON))
         {
           first = r;
-          g_array_append_val (self->page_starts, first);
+          start_page (self, r, 0);
           y = fresh_top;
         }
-      y += self->heights[r];
+
+      /* What is left of the row does not fit even a fresh page: as many lines as fit, the
+       * rest on the next page, one line below its "(tiếp theo)". */
+      while (y + lines_height (self, self->lines[r] - line + (line > 0)) > bottom + EPSILON)
+        {
+          int fit = (int) ((bottom - y - 2 * PAD_Y + EPSILON) / line_height (self,
+                                                                         LLW_FONT_BODY));
+
+          line += MAX (fit - (line > 0), 1);
+          if (line >= self->lines[r])
+            break;
+          first = r;
+          start_page (self, r, line);
+          y = fresh_top;
+        }
+      y += lines_height (self, self->lines[r] - MIN (line, self->lines[r]) + (line > 0));
     }
-  g_array_append_val (self->page_starts, n_rows);
+  start_page (self, n_rows, 0);
+}
+
+/* Returns: the end of the rows page @page shows: one past its last, which may be cut. */
+guint
+llw_checklist_layout_get_page_end (LlwChecklistLayout *self,
+                                   guint               page)
+{
+  guint next = g_array_index (self->page_starts, guint, page + 1);
+
+  return next + (g_array_index (self->page_lines, guint, page + 1) > 0);
+}
+
+/* Returns: (out) @slice: which of @row's lines @page shows, and how tall they stand there;
+ *   %FALSE if the page shows none. */
+gboolean
+llw_checklist_layout_get_slice (LlwChecklistLayout *self,
+                                guint               page,
+                                guint               row,
+                                Slice              *slice)
+{
+  guint first = g_array_index (self->page_starts, guint, page);
+  guint next = g_array_index (self->page_starts, guint, page + 1);
+  guint next_line = g_array_index (self->page_lines, guint, page + 1);
+
+  if (row < first || row >= llw_checklist_layout_get_page_end (self, page))
+    return FALSE;
+
+  slice->first_line = row == first ? g_array_index (self->page_lines, guint, page) : 0;
+  slice->end_line = row == next && next_line > 0 ? next_line : self->lines[row];
+  slice->continued = slice->first_line > 0;
+  slice->height = lines_height (self, slice->end_line - slice->first_line + slice->continued);
+  return TRUE;
 }
 
 static void
@@ -312,13 +383,60 @@ llw_checklist_layout_finalize (GObject *object)
   g_free (self->edges);
   g_free (self->cells);
   g_free (self->heights);
+  g_free (self->lines);
   g_array_unref (self->heading);
   g_array_unref (self->rules);
   g_array_unref (self->page_starts);
+  g_array_unref (self->page_lines);
   g_clear_pointer (&self->shaper, llw_shaper_free);
   g_clear_object (&self->checklist);
 
   G_OBJECT_CLASS (llw_checklist_layout_parent_class)->finalize (object);
+}
+
+static gboolean
+pages_paginate (LlwPages *pages,
+                guint     max_steps)
+{
+  return llw_checklist_layout_paginate (LLW_CHECKLIST_LAYOUT (pages), max_steps);
+}
+
+static guint
+pages_get_n_pages (LlwPages *pages)
+{
+  return llw_checklist_layout_get_n_pages (LLW_CHECKLIST_LAYOUT (pages));
+}
+
+static void
+pages_get_page (LlwPages        *pages,
+                guint            page,
+                LlwPageGeometry *geometry)
+{
+  llw_checklist_layout_get_page (LLW_CHECKLIST_LAYOUT (pages), geometry);
+}
+
+static void
+pages_draw_page (LlwPages *pages,
+                 cairo_t  *cr,
+                 guint     page)
+{
+  llw_checklist_layout_draw_page (LLW_CHECKLIST_LAYOUT (pages), cr, page);
+}
+
+static const char *
+pages_get_title (LlwPages *pages)
+{
+  return llw_checklist_layout_get_title (LLW_CHECKLIST_LAYOUT (pages));
+}
+
+static void
+pages_iface_init (LlwPagesInterface *iface)
+{
+  iface->paginate = pages_paginate;
+  iface->get_n_pages = pages_get_n_pages;
+  iface->get_page = pages_get_page;
+  iface->draw_page = pages_draw_page;
+  iface->get_title = pages_get_title;
 }
 
 static void
@@ -333,6 +451,7 @@ llw_checklist_layout_init (LlwChecklistLayout *self)
   self->heading = g_array_new (FALSE, FALSE, sizeof (HeadingLine));
   self->rules = g_array_new (FALSE, FALSE, sizeof (Rule));
   self->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->page_lines = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /**
@@ -365,11 +484,11 @@ llw_checklist_layout_new (LlwChecklist          *checklist,
   n_rows = llw_checklist_get_n_rows (checklist);
   self->cells = g_new0 (const LlwText *, (gsize) n_rows * self->n_columns);
   self->heights = g_new0 (float, n_rows);
+  self->lines = g_new0 (guint, n_rows);
 
   place_columns (self);
   init_formats (self);
   build_heading (self);
-  self->max_row_height = llw_checklist_layout_get_rows_bottom (self) - rows_top (self, 1);
 
   return self;
 }
@@ -433,7 +552,8 @@ llw_checklist_layout_get_title (LlwChecklistLayout *self)
   return llw_checklist_get_title (self->checklist);
 }
 
-/* Returns: the first row of @page; for @page = n_pages, the number of rows. */
+/* Returns: the first row of @page (which may go on from the page before, see
+ *   llw_checklist_layout_get_first_line ()); for @page = n_pages, the number of rows. */
 guint
 llw_checklist_layout_get_first_row (LlwChecklistLayout *self,
                                     guint               page)
@@ -495,4 +615,16 @@ llw_checklist_layout_get_n_shaped (LlwChecklistLayout *self)
   g_return_val_if_fail (LLW_IS_CHECKLIST_LAYOUT (self), 0);
 
   return llw_shaper_get_n_shaped (self->shaper);
+}
+
+/* Returns: the line the first row of @page starts at: 0, unless the row, taller than a page,
+ *   goes on from the page before. */
+guint
+llw_checklist_layout_get_first_line (LlwChecklistLayout *self,
+                                     guint               page)
+{
+  g_return_val_if_fail (LLW_IS_CHECKLIST_LAYOUT (self), 0);
+  g_return_val_if_fail (page < self->page_lines->len, 0);
+
+  return g_array_index (self->page_lines, guint, page);
 }

@@ -4,7 +4,7 @@
 #include <cairo.h>
 
 #include "llw-checklist.h"
-#include "llw-print.h"
+#include "llw-page-geometry.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +25,8 @@ void                llw_checklist_layout_draw_page       (LlwChecklistLayout    
 
 /* For tests of the pagination. */
 guint               llw_checklist_layout_get_first_row   (LlwChecklistLayout    *self,
+                                                          guint                  page);
+guint               llw_checklist_layout_get_first_line  (LlwChecklistLayout    *self,
                                                           guint                  page);
 double              llw_checklist_layout_get_rows_top    (LlwChecklistLayout    *self,
                                                           guint                  page);

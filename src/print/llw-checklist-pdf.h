@@ -5,23 +5,13 @@
 
 #include "llw-checklist.h"
 #include "llw-checklist-layout.h"
+#include "llw-pages.h"
 
 G_BEGIN_DECLS
 
-gboolean llw_checklist_layout_write_pdf (LlwChecklistLayout   *layout,
-                                         const char           *path,
-                                         GError              **error);
 gboolean llw_checklist_write_pdf        (LlwChecklist         *checklist,
                                          gboolean              landscape,
                                          const char           *path,
-                                         GError              **error);
-void     llw_checklist_write_pdf_async  (LlwChecklist         *checklist,
-                                         gboolean              landscape,
-                                         const char           *path,
-                                         GCancellable         *cancellable,
-                                         GAsyncReadyCallback   callback,
-                                         gpointer              user_data);
-gboolean llw_checklist_write_pdf_finish (GAsyncResult         *result,
                                          GError              **error);
 gboolean llw_checklist_export_pdf       (const char           *database_path,
                                          int                   year,

@@ -56,6 +56,7 @@ typedef struct
   double ascent;
   double line_height;
   GHashTable *words;          /* text → LlwShapedWord */
+  const LlwShapedWord *ascii[128];  /* single characters of figures, found without hashing */
   const LlwShapedWord *space;
   const LlwShapedWord *ellipsis;
 } Style;
@@ -82,7 +83,13 @@ static const char * const font_descriptions[LLW_N_FONTS] = {
   "Times New Roman, 13",
   "Times New Roman, Bold 13",
   "Times New Roman, Bold 14",
+  "Times New Roman, 14",
+  "Times New Roman, Italic 14",
+  "Times New Roman, 11",
+  "Times New Roman, Bold 11",
+  "Times New Roman, Bold Italic 12",
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (font_descriptions) == LLW_N_FONTS);
 
 static void
 shaped_word_free (gpointer data)
@@ -383,7 +390,15 @@ typedef struct
   LlwShaper *self;
   Style *style;
   double width;
+  double indent;      /* of the first line */
 } Wrap;
+
+/* The width the current line may fill. */
+static double
+line_room (Wrap *wrap)
+{
+  return wrap->width - (wrap->self->lines->len == 1 ? wrap->indent : 0);
+}
 
 static LlwTextLine *
 current_line (Wrap *wrap)
@@ -430,7 +445,7 @@ place_word (Wrap                *wrap,
 
   if (line->n_pieces > 0)
     {
-      if (line->width + wrap->style->space->width + word->width <= wrap->width + EPSILON)
+      if (line->width + wrap->style->space->width + word->width <= line_room (wrap) + EPSILON)
         append_piece (wrap, wrap->style->space);
       else
         start_line (wrap);
@@ -535,7 +550,7 @@ place_paragraph (Wrap       *wrap,
       if (word_end > text)
         {
           word = lookup_word (wrap->self, wrap->style, text, word_end - text);
-          if (word->width > wrap->width + EPSILON && g_utf8_strlen (word->text, -1) > 1)
+          if (word->width > line_room (wrap) + EPSILON && g_utf8_strlen (word->text, -1) > 1)
             place_long_word (wrap, word);
           else
             place_word (wrap, word);
@@ -568,7 +583,8 @@ truncate_lines (Wrap  *wrap,
 
 static LlwText *
 copy_text (LlwShaper *self,
-           LlwFont    font)
+           LlwFont    font,
+           double     indent)
 {
   guint n_pieces = self->pieces->len;
   guint n_lines = self->lines->len;
@@ -577,6 +593,7 @@ copy_text (LlwShaper *self,
 
   /* Pieces first: they hold pointers, and LlwText's size keeps them aligned. */
   text->font = font;
+  text->indent = (float) indent;
   text->n_lines = n_lines;
   text->pieces = (LlwTextPiece *) (text + 1);
   text->lines = (LlwTextLine *) (text->pieces + n_pieces);
@@ -585,10 +602,13 @@ copy_text (LlwShaper *self,
 
   text->width = 0;
   for (guint i = 0; i < n_lines; i++)
-    text->width = MAX (text->width, text->lines[i].width);
+    text->width = MAX (text->width, text->lines[i].width + (i == 0 ? text->indent : 0));
 
   return text;
 }
+
+static LlwText *wrap_text (LlwShaper *self, LlwFont font, const char *text, double width,
+                           double indent, guint max_lines);
 
 /**
  * llw_shaper_wrap:
@@ -606,10 +626,39 @@ llw_shaper_wrap (LlwShaper  *self,
                  double      width,
                  guint       max_lines)
 {
-  Wrap wrap = { self, &self->styles[font], width };
-  const char *end;
-
   g_return_val_if_fail (self != NULL && font < LLW_N_FONTS, NULL);
+
+  return wrap_text (self, font, text, width, 0, max_lines);
+}
+
+/**
+ * llw_shaper_wrap_indented:
+ * @indent: how far the first line starts in, as a paragraph of the report does
+ *
+ * Like llw_shaper_wrap (), with the first line indented.
+ */
+LlwText *
+llw_shaper_wrap_indented (LlwShaper  *self,
+                          LlwFont     font,
+                          const char *text,
+                          double      width,
+                          double      indent)
+{
+  g_return_val_if_fail (self != NULL && font < LLW_N_FONTS, NULL);
+
+  return wrap_text (self, font, text, width, indent, 0);
+}
+
+static LlwText *
+wrap_text (LlwShaper  *self,
+           LlwFont     font,
+           const char *text,
+           double      width,
+           double      indent,
+           guint       max_lines)
+{
+  Wrap wrap = { self, &self->styles[font], width, indent };
+  const char *end;
 
   if (text == NULL || *text == '\0')
     return NULL;
@@ -638,7 +687,7 @@ llw_shaper_wrap (LlwShaper  *self,
   if (max_lines > 0 && self->lines->len > max_lines)
     truncate_lines (&wrap, max_lines);
 
-  return copy_text (self, font);
+  return copy_text (self, font, indent);
 }
 
 static void
@@ -723,27 +772,50 @@ llw_shaper_draw (LlwShaper      *self,
                  PangoAlignment  align,
                  guint           max_lines)
 {
+  llw_shaper_draw_lines (self, cr, text, x, y, width, align, 0,
+                         max_lines > 0 ? max_lines : G_MAXUINT);
+}
+
+/**
+ * llw_shaper_draw_lines:
+ * @y: the top of the line @first_line
+ * @first_line: the first line to draw, where a text goes on from the page before
+ * @n_lines: how many lines to draw at most
+ */
+void
+llw_shaper_draw_lines (LlwShaper      *self,
+                       cairo_t        *cr,
+                       const LlwText  *text,
+                       double          x,
+                       double          y,
+                       double          width,
+                       PangoAlignment  align,
+                       guint           first_line,
+                       guint           n_lines)
+{
   Style *style;
-  guint n_lines;
+  guint end;
 
   g_return_if_fail (self != NULL);
 
-  if (text == NULL)
+  if (text == NULL || first_line >= text->n_lines)
     return;
 
   style = &self->styles[text->font];
-  n_lines = max_lines > 0 ? MIN (max_lines, text->n_lines) : text->n_lines;
+  end = n_lines > text->n_lines - first_line ? text->n_lines : first_line + n_lines;
 
-  for (guint i = 0; i < n_lines; i++)
+  for (guint i = first_line; i < end; i++)
     {
       const LlwTextLine *line = &text->lines[i];
-      double baseline = y + style->ascent + i * style->line_height;
+      double baseline = y + style->ascent + (i - first_line) * style->line_height;
       double dx = 0;
 
       if (align == PANGO_ALIGN_CENTER)
         dx = (width - line->width) / 2;
       else if (align == PANGO_ALIGN_RIGHT)
         dx = width - line->width;
+      else if (i == 0)
+        dx = text->indent;
 
       for (guint k = 0; k < line->n_pieces; k++)
         {
@@ -751,5 +823,122 @@ llw_shaper_draw (LlwShaper      *self,
 
           draw_word (self, cr, piece->word, x + dx + piece->x, baseline);
         }
+    }
+}
+
+/**
+ * llw_shaper_draw_justified:
+ * @y: the top of the line @first_line
+ * @first_line: the first line to draw, where a paragraph continues on a new page
+ * @n_lines: how many lines to draw
+ *
+ * Draws lines of a paragraph spread to fill @width, the spaces widened evenly, all but its
+ * last line, which stays as it is.
+ */
+void
+llw_shaper_draw_justified (LlwShaper     *self,
+                           cairo_t       *cr,
+                           const LlwText *text,
+                           double         x,
+                           double         y,
+                           double         width,
+                           guint          first_line,
+                           guint          n_lines)
+{
+  Style *style;
+
+  g_return_if_fail (self != NULL);
+
+  if (text == NULL)
+    return;
+
+  style = &self->styles[text->font];
+  for (guint i = first_line; i < MIN (first_line + n_lines, text->n_lines); i++)
+    {
+      const LlwTextLine *line = &text->lines[i];
+      double baseline = y + style->ascent + (i - first_line) * style->line_height;
+      double indent = i == 0 ? text->indent : 0;
+      double extra = 0, dx = 0;
+      guint n_spaces = 0;
+
+      for (guint k = 0; k < line->n_pieces; k++)
+        n_spaces += text->pieces[line->first + k].word == style->space;
+      if (i + 1 < text->n_lines && n_spaces > 0)
+        extra = MAX (width - indent - line->width, 0) / n_spaces;
+
+      for (guint k = 0; k < line->n_pieces; k++)
+        {
+          const LlwTextPiece *piece = &text->pieces[line->first + k];
+
+          draw_word (self, cr, piece->word, x + indent + piece->x + dx, baseline);
+          if (piece->word == style->space)
+            dx += extra;
+        }
+    }
+}
+
+/* Returns: the shaped word of the character at @p, an ASCII one from the style's table. */
+static const LlwShapedWord *
+lookup_char (LlwShaper  *self,
+             Style      *style,
+             const char *p)
+{
+  guchar c = (guchar) *p;
+
+  if (c >= 0x80)
+    return lookup_word (self, style, p, g_utf8_next_char (p) - p);
+  if (style->ascii[c] == NULL)
+    style->ascii[c] = lookup_word (self, style, p, 1);
+  return style->ascii[c];
+}
+
+/* Returns: the width of a figure, "1.234.567,5", set from its characters' own glyphs. */
+double
+llw_shaper_figure_width (LlwShaper  *self,
+                         LlwFont     font,
+                         const char *figure)
+{
+  Style *style;
+  double width = 0;
+
+  g_return_val_if_fail (self != NULL && font < LLW_N_FONTS && figure != NULL, 0);
+
+  style = &self->styles[font];
+  for (const char *p = figure; *p != '\0'; p = g_utf8_next_char (p))
+    width += lookup_char (self, style, p)->width;
+  return width;
+}
+
+/**
+ * llw_shaper_draw_figure:
+ * @figure: digits, "." and ","
+ * @x: where it starts
+ * @y: the top of its line
+ *
+ * Draws a figure from its characters' glyphs, each shaped once: a table of 50,000 units
+ * holds hundreds of thousands of different figures, which are not worth a cache entry each.
+ * Times New Roman sets its figures without kerning, so they come out as shaped whole.
+ */
+void
+llw_shaper_draw_figure (LlwShaper  *self,
+                        cairo_t    *cr,
+                        LlwFont     font,
+                        const char *figure,
+                        double      x,
+                        double      y)
+{
+  Style *style;
+  double baseline;
+
+  g_return_if_fail (self != NULL && font < LLW_N_FONTS && figure != NULL);
+
+  style = &self->styles[font];
+  baseline = y + style->ascent;
+  for (const char *p = figure; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      const LlwShapedWord *glyph = lookup_char (self, style, p);
+
+      draw_word (self, cr, glyph, x, baseline);
+      x += glyph->width;
     }
 }

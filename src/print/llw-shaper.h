@@ -6,15 +6,21 @@
 
 G_BEGIN_DECLS
 
-/* The faces a checklist uses, all Times New Roman (Liberation Serif has its metrics). */
+/* The faces the checklists and the report use, all Times New Roman (Liberation Serif has its
+ * metrics). */
 typedef enum
 {
-  LLW_FONT_BODY,          /* 12 pt: table cells */
-  LLW_FONT_BODY_BOLD,     /* 12 pt: table header, group and total rows */
-  LLW_FONT_BODY_ITALIC,   /* 12 pt: notes, the printed date */
-  LLW_FONT_HEADING,       /* 13 pt: the parent body */
-  LLW_FONT_HEADING_BOLD,  /* 13 pt: the issuing body, the subtitle */
-  LLW_FONT_TITLE,         /* 14 pt bold: the title */
+  LLW_FONT_BODY,            /* 12 pt: checklist cells */
+  LLW_FONT_BODY_BOLD,       /* 12 pt: checklist header, group and total rows */
+  LLW_FONT_BODY_ITALIC,     /* 12 pt: notes, the printed date */
+  LLW_FONT_HEADING,         /* 13 pt: the parent body */
+  LLW_FONT_HEADING_BOLD,    /* 13 pt: the issuing body, the subtitle */
+  LLW_FONT_TITLE,           /* 14 pt bold: the title */
+  LLW_FONT_TEXT,            /* 14 pt: the report's body */
+  LLW_FONT_TEXT_ITALIC,     /* 14 pt italic: the date line, notes, the Kèm theo line */
+  LLW_FONT_TABLE,           /* 11 pt: annex cells, the Nơi nhận list */
+  LLW_FONT_TABLE_BOLD,      /* 11 pt bold: annex headers, group and total rows */
+  LLW_FONT_LABEL,           /* 12 pt bold italic: "Nơi nhận:" */
   LLW_N_FONTS
 } LlwFont;
 
@@ -44,6 +50,7 @@ typedef struct
   LlwFont font;
   guint n_lines;
   float width;
+  float indent;               /* of the first line */
   LlwTextLine *lines;
   LlwTextPiece *pieces;
 } LlwText;
@@ -60,6 +67,37 @@ LlwText   *llw_shaper_wrap            (LlwShaper      *self,
                                        const char     *text,
                                        double          width,
                                        guint           max_lines);
+LlwText   *llw_shaper_wrap_indented   (LlwShaper      *self,
+                                       LlwFont         font,
+                                       const char     *text,
+                                       double          width,
+                                       double          indent);
+void       llw_shaper_draw_lines      (LlwShaper      *self,
+                                       cairo_t        *cr,
+                                       const LlwText  *text,
+                                       double          x,
+                                       double          y,
+                                       double          width,
+                                       PangoAlignment  align,
+                                       guint           first_line,
+                                       guint           n_lines);
+void       llw_shaper_draw_justified  (LlwShaper      *self,
+                                       cairo_t        *cr,
+                                       const LlwText  *text,
+                                       double          x,
+                                       double          y,
+                                       double          width,
+                                       guint           first_line,
+                                       guint           n_lines);
+double     llw_shaper_figure_width    (LlwShaper      *self,
+                                       LlwFont         font,
+                                       const char     *figure);
+void       llw_shaper_draw_figure     (LlwShaper      *self,
+                                       cairo_t        *cr,
+                                       LlwFont         font,
+                                       const char     *figure,
+                                       double          x,
+                                       double          y);
 void       llw_shaper_draw            (LlwShaper      *self,
                                        cairo_t        *cr,
                                        const LlwText  *text,

@@ -11,7 +11,10 @@
  *   - the Sở GD&ĐT, which need not report, and a retired indicator have figures that must
  *     not be counted;
  *   - three activities, one with an unknown number of participants;
- *   - the report settings: signer, assessment on two lines, proposals that look like a formula.
+ *   - the report settings: signer, assessment on two lines, limitations, proposals that look
+ *     like a formula, two outstanding examples;
+ *   - a 2020 campaign to compare with: 4 units had to report, Rạch Giá and Sở LĐ-TB&XH did,
+ *     with A1 = 4 + 1, A3 = 1.000.000, C2 = 20 + 100, and nothing for G3.
  * With N_UNITS, as many extra district-level units (every third provincial), each reporting
  * every indicator: the benchmark's data set. */
 #include "config.h"
@@ -26,7 +29,27 @@ static const char data_sql[] =
   "UPDATE campaign SET report_signer_name = 'Nguyễn Văn Minh', "
   "  report_assessment = 'Các đơn vị đã chủ động triển khai Tuần lễ.' || char (10) || "
   "                      'Một số đơn vị gửi báo cáo chậm.', "
-  "  report_proposals = '=HYPERLINK(\"http://example.org\")';"
+  "  report_proposals = '=HYPERLINK(\"http://example.org\")', "
+  "  report_limitations = 'Một số huyện chưa tổ chức lễ phát động.';"
+  "INSERT INTO report_example (campaign_id, position, person, unit_name, achievement) VALUES "
+  "  (1, 1, 'Bà Trần Thị Mai', 'Trường THCS Vĩnh Lạc', 'mở 12 lớp tin học miễn phí cho người "
+  "dân.'), (1, 2, 'Câu lạc bộ Đọc sách xã Mong Thọ', '', 'duy trì tủ sách cộng đồng');"
+  "INSERT INTO campaign (year, title, start_date, end_date, unit_deadline, ministry_deadline) "
+  "VALUES (2020, 'Tuần lễ hưởng ứng học tập suốt đời năm 2020', '2020-10-01', '2020-10-07', "
+  "        '2020-10-21', '2020-10-30');"
+  "INSERT INTO indicator (campaign_id, code, group_title, label, measure, decimals, position) "
+  "SELECT 2, code, group_title, label, measure, decimals, position FROM indicator "
+  "WHERE campaign_id = 1 AND active = 1;"
+  "INSERT INTO assignment (campaign_id, unit_id, role) "
+  "SELECT 2, id, 'implement' FROM unit WHERE code IN ('RGI', 'HTI', 'SLDTBXH', 'KLU');"
+  "INSERT INTO report (campaign_id, unit_id, received_date) "
+  "SELECT 2, id, '2020-10-15' FROM unit WHERE code IN ('RGI', 'SLDTBXH');"
+  "INSERT INTO report_value (report_id, indicator_id, value) "
+  "SELECT r.id, i.id, p.value FROM (SELECT 'RGI' AS unit, 'A1' AS code, 4 AS value "
+  "  UNION ALL SELECT 'RGI', 'A3', 1000000 UNION ALL SELECT 'RGI', 'C2', 20 "
+  "  UNION ALL SELECT 'SLDTBXH', 'A1', 1 UNION ALL SELECT 'SLDTBXH', 'C2', 100) p "
+  "JOIN unit u ON u.code = p.unit JOIN report r ON r.unit_id = u.id AND r.campaign_id = 2 "
+  "JOIN indicator i ON i.code = p.code AND i.campaign_id = 2;"
   "INSERT INTO indicator (campaign_id, code, group_title, label, position, active) "
   "VALUES (1, 'Z9', 'Z. Cũ', 'Chỉ tiêu đã bỏ', 99, 0);"
   "INSERT INTO unit (name, name_key, code, unit_group, position) "
@@ -42,17 +65,18 @@ static const char data_sql[] =
   "SELECT 1, u.id, r.received, r.number, (SELECT id FROM theme WHERE position = r.theme) "
   "FROM r JOIN unit u ON u.code = r.unit;"
   "CREATE TEMP TABLE v (unit TEXT, code TEXT, value REAL);"
-  "INSERT INTO v SELECT 'RGI', code, position * 3 FROM indicator WHERE active = 1;"
+  "INSERT INTO v SELECT 'RGI', code, position * 3 FROM indicator WHERE active = 1 AND campaign_id = 1;"
   "UPDATE v SET value = 1250000 WHERE code = 'A3';"
   "UPDATE v SET value = 1234.5 WHERE code = 'G3';"
-  "INSERT INTO v SELECT 'HDA', code, 0 FROM indicator WHERE active = 1;"
+  "INSERT INTO v SELECT 'HDA', code, 0 FROM indicator WHERE active = 1 AND campaign_id = 1;"
   "INSERT INTO v VALUES ('HTI', 'A1', 0), ('HTI', 'A2', 1), ('HTI', 'A3', NULL), "
   "  ('HTI', 'B1', 12), ('HTI', 'G3', 0.25), ('SLDTBXH', 'A1', 2), ('SLDTBXH', 'C2', 350), "
   "  ('SLDTBXH', 'G3', 50.75), ('TCT', 'A1', 1), ('TCT', 'G3', 10), ('SGDDT', 'A1', 99), "
   "  ('RGI', 'Z9', 7);"
   "INSERT INTO report_value (report_id, indicator_id, value) "
   "SELECT rp.id, i.id, v.value FROM v JOIN unit u ON u.code = v.unit "
-  "JOIN report rp ON rp.unit_id = u.id JOIN indicator i ON i.code = v.code;"
+  "JOIN report rp ON rp.unit_id = u.id AND rp.campaign_id = 1 "
+  "JOIN indicator i ON i.code = v.code AND i.campaign_id = 1;"
   "INSERT INTO activity (campaign_id, unit_id, kind_id, theme_id, title, start_date, end_date, "
   "                      form, platform, place, participants) "
   "SELECT 1, u.id, (SELECT id FROM activity_kind WHERE position = a.kind), "
@@ -82,7 +106,8 @@ static const char bulk_sql[] =
   "WHERE code GLOB 'T[0-9]*';"
   "INSERT INTO report_value (report_id, indicator_id, value) "
   "SELECT r.id, i.id, CASE WHEN i.decimals > 0 THEN (r.id % 1000) / 4.0 ELSE r.id % 977 END "
-  "FROM report r JOIN unit u ON u.id = r.unit_id JOIN indicator i ON i.active = 1 "
+  "FROM report r JOIN unit u ON u.id = r.unit_id "
+  "JOIN indicator i ON i.active = 1 AND i.campaign_id = 1 "
   "WHERE u.code GLOB 'T[0-9]*';"
   "COMMIT;";
 

@@ -18,7 +18,7 @@ import zipfile
 import openpyxl
 
 LLWEEK, MAKE_DATA = sys.argv[1], sys.argv[2]
-DETAIL = "Phụ lục II – Chi tiết"
+DETAIL = "Phụ lục II.1 – Chi tiết"
 CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
 RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry"
@@ -68,13 +68,19 @@ def lo_value(sheets, title, row, col):
         return None
 
 
-def tamper(source, target):
+def total_row(path):
+    """The row of Phụ lục II.1's Tổng cộng, whose C holds the total of A1."""
+    ws = openpyxl.load_workbook(path)[DETAIL]
+    return next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == "Tổng cộng")
+
+
+def tamper(source, target, row):
     """A copy whose cached Tổng cộng of A1 says 999: only a real recalculation shows 6."""
     with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
             data = zin.read(item.filename)
             if item.filename == "xl/worksheets/sheet3.xml":
-                text, n = re.subn(r'(<c r="C53"[^>]*><f>[^<]*</f><v>)6(</v>)', r"\g<1>999\2",
+                text, n = re.subn(rf'(<c r="C{row}"[^>]*><f>[^<]*</f><v>)6(</v>)', r"\g<1>999\2",
                                   data.decode("utf-8"))
                 check("the control copy has a wrong cached total", n == 1)
                 data = text.encode("utf-8")
@@ -98,9 +104,10 @@ def compare_formulas(path, sheets):
                     wrong.append(f"{ws.title}!{c.coordinate} {c.value}: LibreOffice {got}, "
                                  f"cached {want}")
     # Phụ lục II: 3 subtotals and the Tổng cộng; Phụ lục I: 3 groups, the total and the count,
-    # for each of the 22 indicators; one total in each of Phụ lục III and IV.
+    # for each of the 22 indicators, and the change from 2020 for A1, A3 and C2; one total in
+    # each of Phụ lục III and IV; 3 counts for each of the 3 groups of the charts.
     check(f"LibreOffice's recalculated totals equal the cached ones ({compared} formulas)",
-          compared == 22 * 4 + 22 * 5 + 2 and not wrong, "\n".join(wrong[:30]))
+          compared == 22 * 4 + 22 * 5 + 3 + 2 + 9 and not wrong, "\n".join(wrong[:30]))
 
 
 def check_pdf(pdf):
@@ -108,9 +115,10 @@ def check_pdf(pdf):
     n = int(re.search(r"Pages:\s+(\d+)", pages).group(1)) if "Pages:" in pages else 0
     text = [subprocess.run(["pdftotext", "-layout", "-f", str(i), "-l", str(i), pdf, "-"],
                            capture_output=True, text=True).stdout for i in range(1, n + 1)]
-    annexes = set(re.findall(r"^\s*Phụ lục (I|II|III|IV)\s*$", "\n".join(text), re.M))
-    check("the PDF has the report and the four annexes, each titled",
-          n >= 6 and annexes == {"I", "II", "III", "IV"}, (n, annexes))
+    annexes = set(re.findall(r"^\s*Phụ lục ([IV.0-9]+)\s*$", "\n".join(text), re.M))
+    check("the PDF has the report and the four annexes, each titled, Phụ lục II in parts",
+          n >= 6 and {"I", "III", "IV", "II.1", "II.2"} <= annexes and "II" not in annexes,
+          (n, annexes))
     first = text[0].strip().splitlines() if text else []
     check("page 1: the header blocks, and no page number above them",
           first and "UBND TỈNH KIÊN GIANG" in first[0] and
@@ -128,10 +136,45 @@ def check_pdf(pdf):
     signature = next((t for t in text if "Nơi nhận:" in t), "")
     check("the signature block is level with Nơi nhận",
           re.search(r"Nơi nhận:\s+KT\. GIÁM ĐỐC", signature) is not None, signature[-600:])
+    check_sizes(pdf, n)
     fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True).stdout
     names = {line.split()[0].split("+")[-1] for line in fonts.splitlines()[2:] if line.strip()}
     check("every font printed is Times New Roman or its metric twin Liberation Serif",
           names and all(re.match(r"(TimesNewRoman|LiberationSerif)", n) for n in names), names)
+
+
+def words(pdf, page):
+    """The words of a page with their boxes, as pdftotext -bbox finds them."""
+    html = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), pdf, "-"],
+                          capture_output=True, text=True).stdout
+    return [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in re.findall(
+        r'<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)<',
+        html)]
+
+
+def check_sizes(pdf, n):
+    """No annex text under 11 pt: the height of a word's box is the font's size times a
+    factor of the embedded font, taken from the annex label, which is 14 pt."""
+    small, pages, factor = [], 0, None
+    for page in range(1, n + 1):
+        found = words(pdf, page)
+        label = [y1 - y0 for x0, y0, x1, y1, w in found[:3] if w == "Phụ"]
+        if label and any(w == "lục" for *_, w in found[:3]):
+            factor = label[0] / 14
+        elif found and found[0][4] in ("BIỂU", "Thời"):
+            factor = None           # the charts and Thông tin are no annex
+        if factor is None:
+            continue
+        pages += 1
+        for x0, y0, x1, y1, w in found:
+            if (y1 - y0) / factor < 10.95:
+                small.append(f"page {page}: {w!r} at {(y1 - y0) / factor:.1f} pt")
+    check(f"no annex text is smaller than 11 pt ({pages} pages of annexes measured)",
+          pages >= 5 and not small, "\n".join(small[:20]))
+    first = [w for x0, y0, x1, y1, w in words(pdf, 1) if y1 < 20 / 25.4 * 72 and w.isdigit()]
+    second = [w for x0, y0, x1, y1, w in words(pdf, 2) if y1 < 20 / 25.4 * 72 and w.isdigit()]
+    check("page 1 carries no number in its top margin, page 2 carries 2",
+          first == [] and second == ["2"], (first, second))
 
 
 def main():
@@ -152,14 +195,16 @@ def main():
             f.write(RECALC_ALWAYS)
 
         control = os.path.join(tmp, "control.xlsx")
-        tamper(out, control)
+        row = total_row(out)
+        tamper(out, control, row)
         for source in (control, out):
             p = soffice(profile, tmp, CSV_FILTER, source)
             check(f"LibreOffice converts {os.path.basename(source)} to CSV", p.returncode == 0,
                   p.stdout + p.stderr)
         control_sheets = read_sheets(tmp, "control")
         check("LibreOffice really recalculates: the control copy shows 6, not its cached 999",
-              lo_value(control_sheets, DETAIL, 53, 3) == 6, lo_value(control_sheets, DETAIL, 53, 3))
+              lo_value(control_sheets, DETAIL, row, 3) == 6,
+              lo_value(control_sheets, DETAIL, row, 3))
         compare_formulas(out, read_sheets(tmp, "report"))
 
         p = soffice(profile, tmp, "pdf", out)

@@ -184,7 +184,7 @@ def check_full_pages(label, pdf):
           not early, str(early[:5]))
 
 
-HEADERS_ASSIGNED = ["TT", "Đơn vị", "Nhiệm vụ", "Hạn báo cáo", "Đã nhận", "Ngày nhận", "Ghi chú"]
+HEADERS_ASSIGNED = ["TT", "Đơn vị", "Hạn báo cáo", "Đã nhận", "Ngày nhận", "Ghi chú"]
 HEADERS_MISSING = ["TT", "Đơn vị", "Người liên hệ", "Điện thoại", "Thư điện tử",
                    "Nhắc lần cuối", "Đã nhắc", "Ghi chú"]
 
@@ -280,6 +280,24 @@ with tempfile.TemporaryDirectory() as tmp:
           all(not any(unit_name(i, True) in line for line in lines) for i in range(1, 31))
           and sum(line.startswith("Trung tâm học tập cộng") for line in lines) == 30,
           "\n".join(lines[10:30]))
+
+    # The assigned list leaves the tasks out (the directive's paragraphs, once cut with "…")
+    # for a wider unit column; a row taller than a page goes on over the next pages under
+    # "(tiếp theo)", every word of it printed once.
+    giant = " ".join(f"phần{k}" for k in range(1, 1501))
+    flong.sql("UPDATE unit SET name = ? WHERE id = ?", giant, flong.names[3][1])
+    out = os.path.join(tmp, "giant.pdf")
+    p = flong.print(out)
+    pages = pdf_pages(out)
+    words = " ".join(" ".join(pages).split())
+    check("assigned list: no task column, nothing cut with “…”",
+          p.returncode == 0 and "Nhiệm vụ" not in words and "…" not in words, p.stderr)
+    continued = [i for i, page in enumerate(pages) if "(tiếp theo)" in page]
+    found = [w for w in words.split() if w.startswith("phần")]
+    check("a row taller than a page goes on under “(tiếp theo)”, each word once",
+          len(continued) >= 1 and "phần1" in pages[continued[0] - 1] and
+          "phần1500" in pages[continued[-1]] and
+          found == [f"phần{k}" for k in range(1, 1501)], (continued, len(found)))
 
     # Recipients: the letter's addressees, composed and decomposed, ticked when sent.
     f40.sql("DELETE FROM recipient")

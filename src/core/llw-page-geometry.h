@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* A page in points, with the margins Decree 30/2020 sets for administrative documents. */
+/* A page in points, with the margins Decree 30/2020 sets for administrative documents: the
+ * same for the printed report, the workbook and the editable document. */
 typedef struct
 {
   double width;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "llw-print.h"
+#include "llw-page-geometry.h"
 
 #define MM_TO_POINTS(mm) ((mm) * 72.0 / 25.4)
 #define A4_SHORT MM_TO_POINTS (210)
