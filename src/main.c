@@ -14,7 +14,9 @@
 #include "llw-odt.h"
 #include "llw-report-layout.h"
 
-/* The non-window options are handled here, before GTK starts, so that they need no display. */
+/* The non-window options are handled here, before GTK starts, so that they need no display.
+ * Each option may be given once, and one task at most: a command line that asks for two
+ * things, or says one thing twice, is refused rather than half obeyed. */
 typedef struct
 {
   char *database;
@@ -28,6 +30,7 @@ typedef struct
   gboolean recipients;
   gboolean dry_run;
   gboolean version;
+  GHashTable *given;    /* long names of the options given */
 } Options;
 
 static void
@@ -39,6 +42,7 @@ options_clear (Options *options)
   g_free (options->print_report);
   g_free (options->export_document);
   g_free (options->import_reports);
+  g_clear_pointer (&options->given, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -72,41 +76,154 @@ init_i18n (void)
  * the system's code page, which cannot hold every Vietnamese letter of a file name: there
  * they are read again, as UTF-8, from the command line itself. */
 static gboolean
+bad_usage (GError    **error,
+           const char *message)
+{
+  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, message);
+  return FALSE;
+}
+
+static gboolean
+parse_year (const char  *value,
+            int         *year,
+            GError     **error)
+{
+  guint64 number = 0;
+
+  if (!g_ascii_string_to_unsigned (value, 10, 2000, 2999, &number, NULL))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a year such as 2021"), value);
+
+      return bad_usage (error, message);
+    }
+  *year = (int) number;
+  return TRUE;
+}
+
+/* Takes every option, refusing one given twice. */
+static gboolean
+take_option (const char  *name,
+             const char  *value,
+             gpointer     data,
+             GError     **error)
+{
+  static const char *const short_names[][2] = {
+    { "-d", "--database" }, { "-c", "--campaign" }, { "-v", "--version" },
+  };
+  Options *options = data;
+  const char *option = name;
+
+  for (guint i = 0; i < G_N_ELEMENTS (short_names); i++)
+    if (g_str_equal (name, short_names[i][0]))
+      option = short_names[i][1];
+
+  if (!g_hash_table_add (options->given, g_strdup (option)))
+    {
+      g_autofree char *message = g_strdup_printf (_("%s is given twice"), option);
+
+      return bad_usage (error, message);
+    }
+
+  if (g_str_equal (option, "--database"))
+    options->database = g_strdup (value);
+  else if (g_str_equal (option, "--campaign"))
+    return parse_year (value, &options->campaign, error);
+  else if (g_str_equal (option, "--export-report"))
+    options->export_report = g_strdup (value);
+  else if (g_str_equal (option, "--print-checklist"))
+    options->print_checklist = g_strdup (value);
+  else if (g_str_equal (option, "--print-report"))
+    options->print_report = g_strdup (value);
+  else if (g_str_equal (option, "--export-document"))
+    options->export_document = g_strdup (value);
+  else if (g_str_equal (option, "--import-reports"))
+    options->import_reports = g_strdup (value);
+  else if (g_str_equal (option, "--missing-only"))
+    options->missing_only = TRUE;
+  else if (g_str_equal (option, "--recipients"))
+    options->recipients = TRUE;
+  else if (g_str_equal (option, "--dry-run"))
+    options->dry_run = TRUE;
+  else if (g_str_equal (option, "--version"))
+    options->version = TRUE;
+  return TRUE;
+}
+
+/* One task a run: two of them, or a task with the options of another, is bad usage. */
+static gboolean
+check_combination (const Options  *options,
+                   GError        **error)
+{
+  const char *const modes[] = { "--export-report", "--print-checklist", "--print-report",
+                                "--export-document", "--import-reports", "--version" };
+  const char *first = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    if (g_hash_table_contains (options->given, modes[i]))
+      {
+        if (first != NULL)
+          {
+            g_autofree char *message = g_strdup_printf (_("%s and %s cannot be given together: "
+                                                          "one task at a time"),
+                                                        first, modes[i]);
+
+            return bad_usage (error, message);
+          }
+        first = modes[i];
+      }
+
+  if ((options->missing_only || options->recipients) && options->print_checklist == NULL)
+    return bad_usage (error, _("--missing-only and --recipients go with --print-checklist"));
+  if (options->missing_only && options->recipients)
+    return bad_usage (error, _("--missing-only and --recipients are two different checklists"));
+  if (options->dry_run && options->import_reports == NULL)
+    return bad_usage (error, _("--dry-run goes with --import-reports"));
+  return TRUE;
+}
+
+static gboolean
 parse_options (Options   *options,
                char    ***args,
                GError   **error)
 {
+  const int file = G_OPTION_FLAG_FILENAME, none = G_OPTION_FLAG_NO_ARG;
   const GOptionEntry entries[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &options->database,
+    { "database", 'd', file, G_OPTION_ARG_CALLBACK, take_option,
       N_("Open the database FILE instead of the default one"), N_("FILE") },
-    { "campaign", 'c', 0, G_OPTION_ARG_INT, &options->campaign,
+    { "campaign", 'c', 0, G_OPTION_ARG_CALLBACK, take_option,
       N_("Work on the campaign of YEAR (default: the latest)"), N_("YEAR") },
-    { "export-report", 0, 0, G_OPTION_ARG_FILENAME, &options->export_report,
+    { "export-report", 0, file, G_OPTION_ARG_CALLBACK, take_option,
       N_("Write the consolidated report workbook to OUT.xlsx"), N_("OUT.xlsx") },
-    { "print-checklist", 0, 0, G_OPTION_ARG_FILENAME, &options->print_checklist,
+    { "print-checklist", 0, file, G_OPTION_ARG_CALLBACK, take_option,
       N_("Write the checklist of assigned units to OUT.pdf"), N_("OUT.pdf") },
-    { "missing-only", 0, 0, G_OPTION_ARG_NONE, &options->missing_only,
+    { "missing-only", 0, none, G_OPTION_ARG_CALLBACK, take_option,
       N_("With --print-checklist: only the units whose report is missing"), NULL },
-    { "recipients", 0, 0, G_OPTION_ARG_NONE, &options->recipients,
+    { "recipients", 0, none, G_OPTION_ARG_CALLBACK, take_option,
       N_("With --print-checklist: the recipients of the directive"), NULL },
-    { "print-report", 0, 0, G_OPTION_ARG_FILENAME, &options->print_report,
+    { "print-report", 0, file, G_OPTION_ARG_CALLBACK, take_option,
       N_("Typeset the consolidated report with its annexes to OUT.pdf"), N_("OUT.pdf") },
-    { "export-document", 0, 0, G_OPTION_ARG_FILENAME, &options->export_document,
+    { "export-document", 0, file, G_OPTION_ARG_CALLBACK, take_option,
       N_("Write the consolidated report as an editable document to OUT.odt"), N_("OUT.odt") },
-    { "import-reports", 0, 0, G_OPTION_ARG_FILENAME, &options->import_reports,
+    { "import-reports", 0, file, G_OPTION_ARG_CALLBACK, take_option,
       N_("Import report figures from IN.csv"), N_("IN.csv") },
-    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &options->dry_run,
+    { "dry-run", 0, none, G_OPTION_ARG_CALLBACK, take_option,
       N_("With --import-reports: check the file and say what would change"), NULL },
-    { "version", 'v', 0, G_OPTION_ARG_NONE, &options->version,
+    { "version", 'v', none, G_OPTION_ARG_CALLBACK, take_option,
       N_("Show the version and exit"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
+  GOptionGroup *group;
+
+  options->given = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  group = g_option_group_new (NULL, NULL, NULL, options, NULL);
+  g_option_group_add_entries (group, entries);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Lifelong Learning Week: themes, activities, "
                                            "responsible units and their reports."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_main_group (context, group);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse_strv (context, args, error))
@@ -119,28 +236,39 @@ parse_options (Options   *options,
       return FALSE;
     }
 
-  if ((options->missing_only || options->recipients) && options->print_checklist == NULL)
+  return check_combination (options, error);
+}
+
+/* A database named on the command line lives in a folder that exists: a typing mistake
+ * never makes a new database somewhere unexpected. Making one is said on stderr. */
+static gboolean
+check_database_path (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
     {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("--missing-only and --recipients go with --print-checklist"));
+      g_autofree char *name = g_filename_display_name (path);
+      g_autofree char *folder_name = g_filename_display_name (folder);
+
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("Cannot open “%s”: the folder “%s” does not exist."), name, folder_name);
       return FALSE;
     }
-
-  if (options->missing_only && options->recipients)
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("--missing-only and --recipients are two different checklists"));
-      return FALSE;
-    }
-
-  if (options->dry_run && options->import_reports == NULL)
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("--dry-run goes with --import-reports"));
-      return FALSE;
-    }
-
   return TRUE;
+}
+
+static void
+say_if_created (LlwDatabase *db)
+{
+  if (db != NULL && llw_database_was_created (db))
+    {
+      g_autofree char *name = g_filename_display_name (llw_database_get_path (db));
+
+      g_printerr (_("“%s” did not exist: a new database was made there, with the default "
+                    "campaign.\n"), name);
+    }
 }
 
 /* Returns: (transfer full): the campaign the command line names, in the database it names,
@@ -151,6 +279,7 @@ open_campaign (const Options  *options,
                GError        **error)
 {
   *db = llw_database_open (options->database, error);
+  say_if_created (*db);
   return *db != NULL ? llw_database_get_campaign (*db, options->campaign, error) : NULL;
 }
 
@@ -219,12 +348,14 @@ static int
 print_checklist (const Options *options)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(LlwDatabase) db = NULL;
+  g_autoptr(LlwCampaign) campaign = open_campaign (options, &db, &error);
   LlwChecklistKind kind = options->recipients ? LLW_CHECKLIST_RECIPIENTS
                           : options->missing_only ? LLW_CHECKLIST_MISSING
                           : LLW_CHECKLIST_ASSIGNED;
 
-  if (!llw_checklist_export_pdf (options->database, options->campaign, kind,
-                                 options->print_checklist, &error))
+  if (campaign == NULL ||
+      !llw_checklist_export_pdf (db, campaign, kind, options->print_checklist, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
@@ -255,7 +386,11 @@ import_reports (const Options *options)
   if (!llw_import_read_file (import, options->import_reports, &error))
     {
       problems = llw_import_get_problems (import);
-      g_printerr ("%s: %s\n", options->import_reports, error->message);
+      /* A file that could not be read at all is named by its message. */
+      if (problems->len == 0)
+        g_printerr ("%s\n", error->message);
+      else
+        g_printerr ("%s: %s\n", options->import_reports, error->message);
       for (guint i = 0; i < problems->len; i++)
         g_printerr ("%s: %s\n", options->import_reports, (char *) problems->pdata[i]);
       return EXIT_FAILURE;
@@ -289,8 +424,9 @@ main (int   argc,
 
   if (!parse_options (&options, &args, &error))
     {
-      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
-      g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
+      /* One line, as every message of the command line. */
+      g_printerr (_("%s: %s (“%s --help” lists the options)\n"), g_get_prgname (),
+                  error->message, g_get_prgname ());
       return 2;
     }
 
@@ -300,6 +436,11 @@ main (int   argc,
       return EXIT_SUCCESS;
     }
 
+  if (options.database != NULL && !check_database_path (options.database, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
   if (options.database == NULL)
     options.database = llw_database_default_path ();
 

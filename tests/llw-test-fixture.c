@@ -2,11 +2,46 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 #include "llw-test-fixture.h"
 
-/* Shared by the tests that work on a fresh database. */
+/* Shared by the tests that work on a fresh database, or on a file of their own making. */
+
+void
+llw_test_folder_set_up (LlwTestFolder *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->folder = g_dir_make_tmp ("llweek-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->folder, "llweek.db", NULL);
+}
+
+void
+llw_test_folder_tear_down (LlwTestFolder *fixture,
+                           gconstpointer  data)
+{
+  llw_test_remove_folder (fixture->folder);
+  g_free (fixture->folder);
+  g_free (fixture->path);
+}
+
+/* Runs @sql on the file at @path behind llweek's back. */
+void
+llw_test_exec_file (const char *path,
+                    const char *sql)
+{
+  sqlite3 *raw = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  if (sqlite3_exec (raw, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (raw);
+}
 
 void
 llw_test_fixture_set_up (LlwTestFixture *fixture,
@@ -59,11 +94,7 @@ void
 llw_test_exec (LlwTestFixture *fixture,
                const char     *sql)
 {
-  sqlite3 *raw = NULL;
-
-  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (raw);
+  llw_test_exec_file (fixture->path, sql);
 }
 
 /* Returns: (transfer full): column → text from "column", "text", … NULL, as a form gives. */
@@ -79,4 +110,166 @@ llw_test_values (const char *first,
     g_hash_table_insert (table, g_strdup (column), g_strdup (va_arg (args, const char *)));
   va_end (args);
   return table;
+}
+
+static void
+dump_value (GString      *out,
+            sqlite3_stmt *stmt,
+            int           column)
+{
+  switch (sqlite3_column_type (stmt, column))
+    {
+    case SQLITE_NULL:
+      g_string_append (out, "NULL");
+      break;
+    case SQLITE_INTEGER:
+      g_string_append_printf (out, "i:%lld", (long long) sqlite3_column_int64 (stmt, column));
+      break;
+    case SQLITE_FLOAT:
+      g_string_append_printf (out, "r:%.17g", sqlite3_column_double (stmt, column));
+      break;
+    default:
+      g_string_append_printf (out, "t:%s", (const char *) sqlite3_column_text (stmt, column));
+      break;
+    }
+}
+
+static void
+dump_query (GString    *out,
+            sqlite3    *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          g_string_append (out, i > 0 ? "|" : "");
+          dump_value (out, stmt, i);
+        }
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+}
+
+/* Every row of every table of @path, with its schema, read from a copy of the file and its
+ * log, so that nothing is made or changed beside it. */
+static void
+dump_database (GString    *out,
+               const char *path)
+{
+  g_autofree char *folder = g_dir_make_tmp ("llweek-dump-XXXXXX", NULL);
+  g_autofree char *copy = g_build_filename (folder, "copy.db", NULL);
+  const char *suffixes[] = { "", "-wal" };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *tables = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (copy, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (g_file_get_contents (from, &contents, &length, NULL))
+        g_assert_true (g_file_set_contents (to, contents, length, NULL));
+    }
+
+  g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
+  dump_query (out, db, "PRAGMA user_version");
+  dump_query (out, db, "PRAGMA application_id");
+  dump_query (out, db, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name");
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                           "ORDER BY name", -1, &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"",
+                                              (const char *) sqlite3_column_text (tables, 0));
+
+      g_string_append_printf (out, "table %s\n", (const char *) sqlite3_column_text (tables, 0));
+      dump_query (out, db, sql);
+    }
+  sqlite3_finalize (tables);
+  sqlite3_close (db);
+  llw_test_remove_folder (folder);
+}
+
+static void
+list_files (GString    *out,
+            const char *folder,
+            const char *prefix)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, llw_test_compare_strings);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (folder, names->pdata[i], NULL);
+      g_autofree char *relative = g_build_filename (prefix, names->pdata[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GFileInfo) info = g_file_query_info (file, "standard::*,unix::mode",
+                                                     G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL,
+                                                     NULL);
+      GFileType type = g_file_info_get_file_type (info);
+      guint32 mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE);
+
+      g_string_append_printf (out, "%s %o", relative, mode);
+      if (type == G_FILE_TYPE_DIRECTORY)
+        {
+          g_string_append (out, " folder\n");
+          list_files (out, path, relative);
+        }
+      else if (type == G_FILE_TYPE_SYMBOLIC_LINK)
+        g_string_append_printf (out, " -> %s\n", g_file_info_get_symlink_target (info));
+      else if (type != G_FILE_TYPE_REGULAR)
+        g_string_append (out, " special\n");
+      else if (g_str_has_suffix (path, "-shm"))
+        g_string_append (out, " index\n");  /* SQLite rewrites it whenever the file is read */
+      else
+        {
+          g_autofree char *contents = NULL;
+          gsize length = 0;
+          g_autofree char *sum = NULL;
+
+          g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+          sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guint8 *) contents,
+                                             length);
+          g_string_append_printf (out, " %s\n", sum);
+        }
+    }
+}
+
+/**
+ * llw_test_snapshot:
+ * @folder: a folder to picture, with every file in it and under it
+ * @database: (nullable): a database whose data to picture too
+ *
+ * Returns: (transfer full): what a test compares before and after an operation that must
+ *   change nothing: the database's full dump, and each file's name, permission bits and
+ *   SHA-256 (SQLite's -shm index excepted: it is rewritten whenever the file is read)
+ */
+char *
+llw_test_snapshot (const char *folder,
+                   const char *database)
+{
+  GString *out = g_string_new (NULL);
+
+  list_files (out, folder, "");
+  if (database != NULL)
+    dump_database (out, database);
+  return g_string_free (out, FALSE);
+}
+
+int
+llw_test_compare_strings (gconstpointer a,
+                          gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }

@@ -15,6 +15,19 @@ typedef struct
   gint64 campaign_id;
 } LlwTestFixture;
 
+/* A new folder, where "llweek.db" is yet to be made. */
+typedef struct
+{
+  char *folder;
+  char *path;
+} LlwTestFolder;
+
+void        llw_test_folder_set_up     (LlwTestFolder  *fixture,
+                                        gconstpointer   data);
+void        llw_test_folder_tear_down  (LlwTestFolder  *fixture,
+                                        gconstpointer   data);
+void        llw_test_exec_file         (const char     *path,
+                                        const char     *sql);
 void        llw_test_fixture_set_up    (LlwTestFixture *fixture,
                                         gconstpointer   data);
 void        llw_test_fixture_tear_down (LlwTestFixture *fixture,
@@ -24,5 +37,9 @@ void        llw_test_exec              (LlwTestFixture *fixture,
 void        llw_test_remove_folder     (const char     *folder);
 GHashTable *llw_test_values            (const char     *first,
                                         ...) G_GNUC_NULL_TERMINATED;
+char       *llw_test_snapshot          (const char     *folder,
+                                        const char     *database);
+int         llw_test_compare_strings   (gconstpointer   a,
+                                        gconstpointer   b);
 
 G_END_DECLS

@@ -2,7 +2,9 @@
 /* Saves records as fast as it can and prints the number of each save once it is confirmed,
  * so that tests/test-safety.c can kill it at any moment and check that every confirmed save
  * is still there. Usage: safety-writer DATABASE FIRST-NUMBER [import]
- * With "import", each save is an import that gives every assigned unit the figure A1 = N. */
+ * It prints "ready" once the database is open, before its first save, so that kills can be
+ * timed from there. With "import", each save is an import that gives every assigned unit
+ * the figure A1 = N. */
 #include "config.h"
 
 #include <stdio.h>
@@ -68,6 +70,9 @@ main (int   argc,
       fprintf (stderr, "%s\n", error->message);
       return 1;
     }
+
+  printf ("ready\n");
+  fflush (stdout);
 
   for (n = atol (argv[2]);; n++)
     {

@@ -480,6 +480,13 @@ static const RefusedCase refused_cases[] = {
   { "truncated", make_truncated, LLW_DATABASE_ERROR_CORRUPT },
 };
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static GStrv
 list_folder (const char *folder)
 {
@@ -489,7 +496,7 @@ list_folder (const char *folder)
 
   while ((name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "llw-database.h"
+#include "llw-text.h"
 #include "llw-test-fixture.h"
 #include "llw-unit.h"
 
@@ -94,6 +95,11 @@ static const RuleCase rule_cases[] = {
   { "campaign-deadline-after-week", &llw_entity_campaign, "unit_deadline", "05/10/2021",
     "25/10/2021" },
   { "campaign-year-range", &llw_entity_campaign, "year", "21", "2023" },
+  { "unit-name-noncharacter", &llw_entity_unit, "name", "UBND xã Mới\xef\xbf\xbf",
+    "UBND xã Mới" },
+  { "unit-name-control", &llw_entity_unit, "name", "UBND \x1b[1mxã Mới", "UBND xã Mới" },
+  { "activity-note-noncharacter", &llw_entity_activity, "note", "Ghi chú\n\xef\xb7\x90",
+    "Ghi chú\nmới" },
 };
 
 /* A valid record of each kind, to which a case adds its one value. */
@@ -180,6 +186,65 @@ test_rule (Fixture      *fixture,
   g_assert_null (errors);
 }
 
+/* Text a document cannot hold is refused with where it is, and text longer than its field
+ * holds with how long it is; the longest that fits is kept whole. */
+static void
+test_text_refused (Fixture      *fixture,
+                   gconstpointer data)
+{
+  g_autofree char *unit = query (fixture, "SELECT id FROM unit WHERE code = 'RGI'");
+  g_autofree char *long_name = g_strnfill (LLW_TEXT_MAX_LINE + 1, 'x');
+  g_autofree char *long_note = g_strnfill (LLW_TEXT_MAX_LONG + 1, 'y');
+  g_autofree char *before = dump (fixture);
+  g_autofree char *after = NULL;
+  struct
+  {
+    const LlwEntity *entity;
+    const char *column;
+    const char *text;
+    const char *message;
+  } cases[] = {
+    { &llw_entity_unit, "name", long_name, "At most 500 characters here; this text has 501." },
+    { &llw_entity_activity, "note", "Dòng một\nDòng \xef\xbf\xbf hai",
+      "Line 2, character 6: U+FFFF cannot be kept in a document; remove it." },
+    { &llw_entity_activity, "note", long_note,
+      "At most 30000 characters here; this text has 30001." },
+    { &llw_entity_unit, "name", "Trường \x07", "Character 8: U+0007 cannot be kept in a "
+      "document; remove it." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GHashTable) input = valid_record (fixture, cases[i].entity);
+      g_autoptr(GHashTable) errors = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_hash_table_insert (input, g_strdup (cases[i].column), g_strdup (cases[i].text));
+      g_assert_cmpint (llw_database_insert (fixture->db, cases[i].entity, fixture->campaign_id,
+                                            input, &errors, &error), ==, 0);
+      g_assert_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_INVALID);
+      g_assert_cmpstr (g_hash_table_lookup (errors, cases[i].column), ==, cases[i].message);
+    }
+  after = dump (fixture);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The longest note that fits is kept whole. */
+  long_note[LLW_TEXT_MAX_LONG] = '\0';
+  {
+    g_autoptr(GHashTable) input = llw_test_values ("title", "Lễ phát động", "unit_id", unit,
+                                                   "start_date", "02/10/2021", "form", "online",
+                                                   "note", long_note, NULL);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *length = NULL;
+
+    g_assert_cmpint (llw_database_insert (fixture->db, &llw_entity_activity,
+                                          fixture->campaign_id, input, NULL, &error), >, 0);
+    g_assert_no_error (error);
+    length = query (fixture, "SELECT max (length (note)) FROM activity");
+    g_assert_cmpstr (length, ==, "30000");
+  }
+}
+
 /* Text keeps what the user typed: long text its tabs and line breaks, any script. */
 static void
 test_text_kept (Fixture      *fixture,
@@ -194,7 +259,8 @@ test_text_kept (Fixture      *fixture,
   g_autofree char *sql = NULL;
   gint64 id;
 
-  for (int i = 0; i < 2000; i++)
+  /* About 23,000 characters: long, and within what a note holds. */
+  for (int i = 0; i < 1000; i++)
     g_string_append (long_text, "Học tập suốt đời\t– 学习 – ");
   g_string_append (long_text, "\nDòng hai");
 
@@ -452,6 +518,7 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add (name, Fixture, NULL, llw_test_fixture_set_up, func, llw_test_fixture_tear_down)
   ADD ("/editing/text-kept", test_text_kept);
+  ADD ("/editing/text-refused", test_text_refused);
   ADD ("/editing/history", test_history);
   ADD ("/editing/cascade-and-undo", test_cascade_and_undo);
   ADD ("/editing/delete-theme-keeps-reports", test_delete_theme_keeps_reports);

@@ -2,11 +2,16 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "llw-database.h"
+#include "llw-file.h"
 #include "llw-import.h"
+
+#include "llw-test-fixture.h"
 
 typedef struct
 {
@@ -35,17 +40,9 @@ static void
 fixture_tear_down (Fixture      *fixture,
                    gconstpointer data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
   g_clear_object (&fixture->campaign);
   g_clear_object (&fixture->db);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (fixture->folder);
+  llw_test_remove_folder (fixture->folder);
   g_free (fixture->path);
   g_free (fixture->folder);
 }
@@ -265,6 +262,21 @@ static const BadCase bad_cases[] = {
     "Line 2: the file is not UTF-8 text. Save it from the spreadsheet as “CSV UTF-8”." },
   { "unit-not-assigned", "unit,received_date\nPhòng không tồn tại,20/10/2021\n",
     "Line 2, column “unit”: no unit of this campaign has this name or code." },
+  /* Characters a workbook cannot hold, wherever they are, by line and column. */
+  { "noncharacter", "unit,received_date,document_number\nRGI,20/10/2021,15/BC\xef\xbf\xbf\n",
+    "Line 2, column “document_number”: character 6 is U+FFFF, which a document cannot hold; "
+    "remove it." },
+  { "noncharacter-later-line", "unit,received_date,document_number\nRGI,20/10/2021,\"Báo cáo\n"
+    "số \xef\xbf\xbe\"\n", "Line 3, column “document_number”: character 4 is U+FFFE, which a "
+    "document cannot hold; remove it." },
+  { "control-character", "unit,received_date,A1\nRGI,20/10/2021,\x1b[2J\n",
+    "Line 2, column “A1”: character 1 is U+001B, which a document cannot hold; remove it." },
+  { "noncharacter-in-header", "unit,received_date,\xef\xb7\x90\nRGI,20/10/2021,1\n",
+    "Line 1, column “3”: character 1 is U+FDD0, which a document cannot hold; remove it." },
+  /* An empty channel never becomes "e-mail": a new report needs to say how it came. */
+  { "empty-channel-new-report", "unit,received_date,channel\nRGI,20/10/2021,\n",
+    "Line 2, column “channel”: the channel is empty and this unit has no report yet: write "
+    "how the report came (thư điện tử, bưu điện, nộp trực tiếp or trực tuyến)." },
 };
 
 static gboolean
@@ -346,27 +358,50 @@ test_garbage (Fixture      *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
-/* A 1 MB cell is kept whole. */
+/* A 1 MB cell is read whole, and refused at once: a document number is one line. */
 static void
 test_huge_cell (Fixture      *fixture,
                 gconstpointer data)
 {
   g_autoptr(GString) text = g_string_new ("unit,received_date,document_number\nRGI,20/10/2021,\"");
   g_autoptr(GError) error = NULL;
-  g_autoptr(LlwImport) import = NULL;
-  g_autofree char *length = NULL;
+  g_autoptr(LlwImport) import = llw_import_new (fixture->db, fixture->campaign);
   g_autofree char *expected = NULL;
+  g_autofree char *before = dump (fixture);
+  g_autofree char *after = NULL;
   guint n = 1024 * 1024 / 11;
 
   /* Each piece is 11 bytes of the file and 7 characters of the cell: "" is one quote. */
   for (guint i = 0; i < n; i++)
     g_string_append (text, "Số \"\"VB\"\"");
   g_string_append (text, "\"\n");
-  import = import_text (fixture, text->str, text->len, &error);
+  g_assert_false (llw_import_read (import, text->str, text->len, &error));
+  expected = g_strdup_printf ("Line 2, column “document_number”: At most 500 characters here; "
+                              "this text has %u.", n * 7);
+  g_assert_cmpuint (llw_import_get_problems (import)->len, ==, 1);
+  g_assert_cmpstr (llw_import_get_problems (import)->pdata[0], ==, expected);
+  after = dump (fixture);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* An empty channel keeps the report's: it never invents "e-mail". */
+static void
+test_empty_channel (Fixture      *fixture,
+                    gconstpointer data)
+{
+  static const char first[] = "unit,received_date,channel\nRGI,20/10/2021,bưu điện\n";
+  static const char again[] = "unit,received_date,channel,A1\nRGI,20/10/2021,,7\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwImport) import = import_text (fixture, first, strlen (first), &error);
+  g_autofree char *channel = NULL;
+
   g_assert_no_error (error);
-  length = query (fixture, "SELECT length (document_number) FROM report");
-  expected = g_strdup_printf ("%u", n * 7);
-  g_assert_cmpstr (length, ==, expected);
+  g_clear_object (&import);
+  import = import_text (fixture, again, strlen (again), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (llw_import_get_n_rows (import), ==, 1);
+  channel = query (fixture, "SELECT channel FROM report");
+  g_assert_cmpstr (channel, ==, "post");
 }
 
 /* A 1 MB unit name is refused as unknown, at once: normalising it must not take the square
@@ -400,6 +435,40 @@ test_formula_text (Fixture      *fixture,
   g_assert_cmpstr (document, ==, "=1+2");
 }
 
+/* A pipe, a device or a folder given as the file is refused at once, and nothing changes; a
+ * file is read within its limit while it is read, whatever its size looked. */
+static void
+test_not_files (Fixture      *fixture,
+                gconstpointer data)
+{
+  g_autofree char *fifo = g_build_filename (fixture->folder, "ống.csv", NULL);
+  g_autofree char *device = g_build_filename (fixture->folder, "vô tận.csv", NULL);
+  const char *paths[] = { fifo, device, fixture->folder };
+  g_autofree char *before = dump (fixture);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", device), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(LlwImport) import = llw_import_new (fixture->db, fixture->campaign);
+
+      g_assert_false (llw_import_read_file (import, paths[i], &error));
+      g_assert_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_OPEN);
+      g_assert_nonnull (strstr (error->message, paths[i]));
+      g_clear_error (&error);
+    }
+  after = dump (fixture);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The system says this file is empty; it is not, and the limit holds all the same. */
+  bytes = llw_file_read_input ("/proc/self/status", 64, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, LLW_FILE_ERROR, LLW_FILE_ERROR_TOO_LARGE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +484,8 @@ main (int   argc,
   ADD ("/import/garbage", test_garbage);
   ADD ("/import/formula-text", test_formula_text);
   ADD ("/import/huge-cell", test_huge_cell);
+  ADD ("/import/empty-channel", test_empty_channel);
+  ADD ("/import/not-files", test_not_files);
   ADD ("/import/huge-unit-name", test_huge_unit_name);
 #undef ADD
 

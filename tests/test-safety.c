@@ -13,28 +13,7 @@
 
 #include "llw-test-fixture.h"
 
-typedef struct
-{
-  char *folder;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture      *fixture,
-                gconstpointer data)
-{
-  fixture->folder = g_dir_make_tmp ("llweek-test-XXXXXX", NULL);
-  fixture->path = g_build_filename (fixture->folder, "llweek.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture      *fixture,
-                   gconstpointer data)
-{
-  llw_test_remove_folder (fixture->folder);
-  g_free (fixture->folder);
-  g_free (fixture->path);
-}
+typedef LlwTestFolder Fixture;
 
 static LlwDatabase *
 open_ok (const char *path)
@@ -145,43 +124,84 @@ test_read_only_file (Fixture      *fixture,
   g_chmod (fixture->path, 0644);
 }
 
-/* Automatic backups: the latest ten and one a month stay. */
+/* The lock's file holds nothing that matters: one full of garbage, as another program or a
+ * bad copy may leave, neither stops llweek from writing nor lets a second copy write. */
 static void
-test_backup_rotation (Fixture      *fixture,
-                      gconstpointer data)
+test_lock_garbage (Fixture      *fixture,
+                   gconstpointer data)
 {
-  g_autoptr(LlwDatabase) db = open_ok (fixture->path);
+  static const char garbage[] = "SQLite format 3\0 but not quite, \xff\xfe";
+  g_autoptr(LlwDatabase) created = open_ok (fixture->path);
+  g_autofree char *lock = g_strconcat (fixture->path, ".lock", NULL);
+  g_autoptr(LlwDatabase) first = NULL;
+  g_autoptr(LlwDatabase) second = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *folder = llw_database_get_backup_folder (db);
-  g_autoptr(GDir) dir = NULL;
-  guint n = 0, n_2025 = 0;
 
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
-  /* Three older months with several copies each, and twelve recent ones. */
-  for (guint month = 1; month <= 3; month++)
-    for (guint day = 1; day <= 4; day++)
-      {
-        g_autofree char *name = g_strdup_printf ("%s/llweek-2025%02u%02u-120000.db", folder,
-                                                 month, day);
-
-        g_assert_true (g_file_set_contents (name, "x", 1, NULL));
-      }
-  for (guint day = 1; day <= 12; day++)
-    {
-      g_autofree char *name = g_strdup_printf ("%s/llweek-202610%02u-120000.db", folder, day);
-
-      g_assert_true (g_file_set_contents (name, "x", 1, NULL));
-    }
-
-  g_assert_true (llw_database_backup_automatic (db, &error));
+  g_clear_object (&created);
+  g_assert_true (g_file_set_contents (lock, garbage, sizeof garbage, NULL));
+  first = open_ok (fixture->path);
+  g_assert_false (llw_database_is_read_only (first));
+  g_assert_cmpint (add_unit (first, "Sau khóa hỏng", &error), >, 0);
   g_assert_no_error (error);
+  second = open_ok (fixture->path);
+  g_assert_true (llw_database_is_read_only (second));
+}
 
-  dir = g_dir_open (folder, 0, NULL);
-  for (const char *name; (name = g_dir_read_name (dir)) != NULL; n++)
-    n_2025 += g_str_has_prefix (name, "llweek-2025");
-  /* The new copy and nine of October 2026 are the ten; each 2025 month keeps its last. */
-  g_assert_cmpuint (n, ==, 13);
-  g_assert_cmpuint (n_2025, ==, 3);
+/* A link where the lock should be is never followed, and the file it leads to stays as it
+ * was; the lock still works. */
+static void
+test_lock_link (Fixture      *fixture,
+                gconstpointer data)
+{
+  g_autoptr(LlwDatabase) created = open_ok (fixture->path);
+  g_autofree char *lock = g_strconcat (fixture->path, ".lock", NULL);
+  g_autofree char *victim = g_build_filename (fixture->folder, "văn bản.txt", NULL);
+  g_autoptr(LlwDatabase) first = NULL;
+  g_autoptr(LlwDatabase) second = NULL;
+  g_autofree char *contents = NULL;
+
+  g_clear_object (&created);
+  g_remove (lock);
+  g_assert_true (g_file_set_contents (victim, "Báo cáo quan trọng", -1, NULL));
+  g_assert_cmpint (symlink (victim, lock), ==, 0);
+
+  first = open_ok (fixture->path);
+  g_assert_false (llw_database_is_read_only (first));
+  g_assert_false (g_file_test (lock, G_FILE_TEST_IS_SYMLINK));
+  second = open_ok (fixture->path);
+  g_assert_true (llw_database_is_read_only (second));
+  g_assert_true (g_file_get_contents (victim, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "Báo cáo quan trọng");
+}
+
+/* The same file opened by its name and through a link (or a link to its folder) has one
+ * writer: the lock sits beside the real file. */
+static void
+test_lock_through_link (Fixture      *fixture,
+                        gconstpointer data)
+{
+  g_autoptr(LlwDatabase) created = open_ok (fixture->path);
+  g_autofree char *link = g_build_filename (fixture->folder, "lối tắt.db", NULL);
+  g_autofree char *folder_link = g_strconcat (fixture->folder, "-link", NULL);
+  g_autofree char *through_folder = g_build_filename (folder_link, "llweek.db", NULL);
+  g_autofree char *link_lock = g_strconcat (link, ".lock", NULL);
+  g_autoptr(LlwDatabase) by_link = NULL;
+  g_autoptr(LlwDatabase) by_name = NULL;
+  g_autoptr(LlwDatabase) by_folder = NULL;
+
+  g_clear_object (&created);
+  g_assert_cmpint (symlink (fixture->path, link), ==, 0);
+  g_assert_cmpint (symlink (fixture->folder, folder_link), ==, 0);
+
+  by_link = open_ok (link);
+  g_assert_false (llw_database_is_read_only (by_link));
+  by_name = open_ok (fixture->path);
+  g_assert_true (llw_database_is_read_only (by_name));
+  by_folder = open_ok (through_folder);
+  g_assert_true (llw_database_is_read_only (by_folder));
+  g_assert_false (g_file_test (link_lock, G_FILE_TEST_EXISTS));
+  g_clear_object (&by_folder);
+  g_remove (folder_link);
 }
 
 /* A copy saved earlier comes back whole, the current state is kept as a backup first, and a
@@ -250,60 +270,167 @@ count_confirmed (const char *path,
   return n;
 }
 
-/* Runs the writer from @first for about @microseconds, kills it, and returns the last
- * number it confirmed (first - 1 when none). */
+/* A writer's process, whose lines are read as they come. The machine may be slow or busy:
+ * nothing here waits a fixed time; each wait is for the writer's own words, with a limit so
+ * generous that only a hung writer reaches it. */
+#define PATIENCE_US (120 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  GPid pid;
+  int out;
+  GString *pending;
+  gint64 ready_at;      /* monotonic time it said "ready", 0 before */
+  long confirmed;       /* the last number it confirmed */
+  guint n_confirmed;
+} Writer;
+
+static void
+writer_start (Writer     *writer,
+              const char *path,
+              long        first,
+              const char *mode)
+{
+  g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "safety-writer", NULL);
+  g_autofree char *start = g_strdup_printf ("%ld", first);
+  const char *argv[] = { program, path, start, mode, NULL };
+  g_autoptr(GError) error = NULL;
+
+  memset (writer, 0, sizeof *writer);
+  writer->pending = g_string_new (NULL);
+  writer->confirmed = first - 1;
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
+                                           G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &writer->pid,
+                                           NULL, &writer->out, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Reads what the writer said by @deadline (monotonic); returns FALSE at the end of its
+ * output. */
+static gboolean
+writer_read (Writer *writer,
+             gint64  deadline)
+{
+  GPollFD poll_fd = { writer->out, G_IO_IN | G_IO_HUP | G_IO_ERR, 0 };
+  char buffer[4096];
+  gssize n;
+  char *newline;
+  gint64 left = deadline - g_get_monotonic_time ();
+
+  if (left <= 0 || g_poll (&poll_fd, 1, (int) (left / 1000) + 1) <= 0)
+    return TRUE;
+  n = read (writer->out, buffer, sizeof buffer);
+  if (n <= 0)
+    return FALSE;
+  g_string_append_len (writer->pending, buffer, n);
+  while ((newline = strchr (writer->pending->str, '\n')) != NULL)
+    {
+      *newline = '\0';
+      if (g_str_equal (writer->pending->str, "ready"))
+        writer->ready_at = g_get_monotonic_time ();
+      else
+        {
+          writer->confirmed = atol (writer->pending->str);
+          writer->n_confirmed++;
+        }
+      g_string_erase (writer->pending, 0, newline - writer->pending->str + 1);
+    }
+  return TRUE;
+}
+
+static void
+writer_wait_ready (Writer *writer)
+{
+  gint64 deadline = g_get_monotonic_time () + PATIENCE_US;
+
+  while (writer->ready_at == 0 && g_get_monotonic_time () < deadline)
+    g_assert_true (writer_read (writer, deadline));
+  g_assert_cmpint (writer->ready_at, !=, 0);
+}
+
+/* Kills the writer and reads the rest of what it said. */
+static void
+writer_kill (Writer *writer)
+{
+  gint64 deadline = g_get_monotonic_time () + PATIENCE_US;
+
+  kill (writer->pid, SIGKILL);
+  waitpid (writer->pid, NULL, 0);
+  g_spawn_close_pid (writer->pid);
+  while (writer_read (writer, deadline) && g_get_monotonic_time () < deadline)
+    ;
+  close (writer->out);
+  g_string_free (writer->pending, TRUE);
+}
+
+/* Returns: how long one save takes on this machine now, in microseconds: the writer's own
+ * pace over its first saves. */
+static double
+measure_save (const char *path,
+              const char *mode,
+              long        first,
+              guint       n_saves)
+{
+  gint64 deadline = g_get_monotonic_time () + PATIENCE_US;
+  Writer writer;
+  double elapsed;
+
+  writer_start (&writer, path, first, mode);
+  writer_wait_ready (&writer);
+  while (writer.n_confirmed < n_saves && g_get_monotonic_time () < deadline)
+    g_assert_true (writer_read (&writer, deadline));
+  g_assert_cmpuint (writer.n_confirmed, >=, n_saves);
+  elapsed = (double) (g_get_monotonic_time () - writer.ready_at);
+  writer_kill (&writer);
+  return elapsed / writer.n_confirmed;
+}
+
+/* Runs the writer from @first and kills it at a moment drawn from the span of @span_saves
+ * saves after it said it was ready, on the pace @save_us, which the run then refines. */
 static long
 run_and_kill (const char *path,
               long        first,
               const char *mode,
-              gulong      microseconds)
+              GRand      *rand,
+              double      span_saves,
+              double     *save_us)
 {
-  g_autofree char *writer = g_test_build_filename (G_TEST_BUILT, "safety-writer", NULL);
-  g_autofree char *start = g_strdup_printf ("%ld", first);
-  const char *argv[] = { writer, path, start, mode, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GIOChannel) out = NULL;
-  g_autofree char *line = NULL;
-  long confirmed = first - 1;
-  GPid pid;
-  int out_fd;
+  Writer writer;
+  gint64 delay = (gint64) (g_rand_double (rand) * span_saves * *save_us);
+  gint64 kill_at;
 
-  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
-                                           G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, NULL,
-                                           &out_fd, NULL, &error));
-  g_assert_no_error (error);
-  g_usleep (microseconds);
-  kill (pid, SIGKILL);
-  waitpid (pid, NULL, 0);
-  g_spawn_close_pid (pid);
-
-  out = g_io_channel_unix_new (out_fd);
-  g_io_channel_set_close_on_unref (out, TRUE);
-  while (g_io_channel_read_line (out, &line, NULL, NULL, NULL) == G_IO_STATUS_NORMAL)
-    {
-      confirmed = atol (line);
-      g_clear_pointer (&line, g_free);
-    }
-  return confirmed;
+  writer_start (&writer, path, first, mode);
+  writer_wait_ready (&writer);
+  kill_at = writer.ready_at + delay;
+  while (g_get_monotonic_time () < kill_at)
+    writer_read (&writer, kill_at);
+  if (writer.n_confirmed >= 3)
+    *save_us = 0.8 * *save_us + 0.2 * (double) (g_get_monotonic_time () - writer.ready_at) /
+                                writer.n_confirmed;
+  writer_kill (&writer);
+  return writer.confirmed;
 }
 
-/* Kills a writer at random moments, again and again: the file must always open, pass its
- * integrity check and hold every save the writer had confirmed. */
+/* Kills a writer at moments spread over its saves, again and again: the file must always
+ * open, pass its integrity check and hold every save the writer had confirmed. */
 static void
 test_kill (Fixture      *fixture,
            gconstpointer data)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (2021);
   g_autoptr(LlwDatabase) created = open_ok (fixture->path);
-  guint kills = 200, saves = 0;
+  guint kills = 60, saves = 0, after_a_save = 0;
+  double save_us;
 
   g_clear_object (&created);
+  save_us = measure_save (fixture->path, NULL, 900000000, 20);
+  g_test_message ("one save: %.1f ms", save_us / 1000);
   for (guint k = 0; k < kills; k++)
     {
       /* Each run numbers its saves apart from the others': a save the kill interrupted
        * after its commit, but before it was confirmed, may well be there. */
       long first = 1 + 100000L * k;
-      long last = run_and_kill (fixture->path, first, NULL, g_rand_int_range (rand, 2000, 40000));
+      long last = run_and_kill (fixture->path, first, NULL, rand, 50, &save_us);
       g_autoptr(GError) error = NULL;
       g_autoptr(LlwDatabase) db = llw_database_open (fixture->path, &error);
       gboolean intact = FALSE;
@@ -315,9 +442,13 @@ test_kill (Fixture      *fixture,
                         (guint) (last - first + 1));
       g_assert_true (intact);
       saves += (guint) (last - first + 1);
+      after_a_save += last >= first;
     }
-  g_test_message ("%u kills, %u confirmed saves, none lost", kills, saves);
-  g_assert_cmpuint (saves, >, kills);
+  g_test_message ("%u kills, %u after a save, %u confirmed saves, none lost", kills,
+                  after_a_save, saves);
+  /* The kills fell among the saves, not before them. */
+  g_assert_cmpuint (after_a_save, >=, kills * 3 / 4);
+  g_assert_cmpuint (saves, >=, 1000);
 }
 
 /* Returns: the distinct figures A1 of the campaign's reports, as "n" or "n,m". */
@@ -340,8 +471,8 @@ figures_a1 (const char *path)
   return result;
 }
 
-/* Kills an importer at random moments: each import is whole or absent, so every unit
- * always has the same figure, the last confirmed import's or the one after it. */
+/* Kills an importer at moments spread over its imports: each import is whole or absent, so
+ * every unit always has the same figure, the last confirmed import's or the one after it. */
 static void
 test_kill_import (Fixture      *fixture,
                   gconstpointer data)
@@ -349,47 +480,69 @@ test_kill_import (Fixture      *fixture,
   g_autoptr(GRand) rand = g_rand_new_with_seed (1373);
   g_autoptr(LlwDatabase) created = open_ok (fixture->path);
   long next = 1, confirmed = 0;
+  guint after_an_import = 0;
+  double save_us;
 
   g_clear_object (&created);
-  for (guint k = 0; k < 60; k++)
+  save_us = measure_save (fixture->path, "import", 1, 5);
+  next = 100;
+  for (guint k = 0; k < 25; k++)
     {
-      long last = run_and_kill (fixture->path, next, "import",
-                                g_rand_int_range (rand, 2000, 60000));
+      long last = run_and_kill (fixture->path, next, "import", rand, 12, &save_us);
       g_autofree char *figures = figures_a1 (fixture->path);
 
       /* One figure for all units: no import was written halfway. It is the last confirmed
        * one or a later one whose confirmation the kill cut off. */
       if (last >= next)
-        confirmed = last;
-      if (confirmed > 0)
         {
-          g_assert_nonnull (figures);
-          g_assert_null (strchr (figures, ','));
-          g_assert_cmpint (atol (figures), >=, confirmed);
-          g_assert_cmpint (atol (figures), <=, last + 1);
+          confirmed = last;
+          after_an_import++;
         }
+      g_assert_nonnull (figures);
+      g_assert_null (strchr (figures, ','));
+      g_assert_cmpint (atol (figures), >=, confirmed);
+      g_assert_cmpint (atol (figures), <=, MAX (last, next - 1) + 1);
       next = MAX (next, last + 1) + 1;
     }
-  g_assert_cmpint (confirmed, >, 0);
+  g_assert_cmpuint (after_an_import, >=, 15);
 }
 
-/* Kills llweek while it creates a new database: the next start finds either nothing or
- * the whole default campaign, never half of it. */
+/* Kills llweek while it creates a new database, at moments spread from its start to a little
+ * after it is ready: the next start finds either nothing or the whole default campaign,
+ * never half of it. */
 static void
 test_kill_create (Fixture      *fixture,
                   gconstpointer data)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (154);
+  g_autofree char *probe = g_strdup_printf ("%s/probe.db", fixture->folder);
+  Writer writer;
+  gint64 creation;
+  guint before_ready = 0;
 
-  for (guint k = 0; k < 40; k++)
+  /* How long a start that creates the file takes here. */
+  creation = g_get_monotonic_time ();
+  writer_start (&writer, probe, 1, NULL);
+  writer_wait_ready (&writer);
+  creation = writer.ready_at - creation;
+  writer_kill (&writer);
+
+  for (guint k = 0; k < 25; k++)
     {
       g_autofree char *path = g_strdup_printf ("%s/new-%u.db", fixture->folder, k);
+      gint64 kill_at;
       g_autoptr(GError) error = NULL;
       g_autoptr(LlwDatabase) db = NULL;
       g_autoptr(LlwCampaign) campaign = NULL;
       g_autoptr(GListModel) units = NULL;
 
-      run_and_kill (path, 1, NULL, g_rand_int_range (rand, 0, 20000));
+      kill_at = g_get_monotonic_time () + (gint64) (g_rand_double (rand) * 1.2 * creation);
+      writer_start (&writer, path, 1, NULL);
+      while (g_get_monotonic_time () < kill_at)
+        writer_read (&writer, kill_at);
+      before_ready += writer.ready_at == 0;
+      writer_kill (&writer);
+
       db = llw_database_open (path, &error);
       g_assert_no_error (error);
       campaign = llw_database_get_campaign (db, 2021, &error);
@@ -397,6 +550,7 @@ test_kill_create (Fixture      *fixture,
       units = llw_database_list_units (db, campaign, &error);
       g_assert_cmpuint (g_list_model_get_n_items (units), >=, 43);
     }
+  g_test_message ("%u of 25 kills before the writer was ready", before_ready);
 }
 
 int
@@ -406,10 +560,12 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (name, Fixture, NULL, llw_test_folder_set_up, func, llw_test_folder_tear_down)
   ADD ("/safety/one-writer", test_one_writer);
   ADD ("/safety/read-only-file", test_read_only_file);
-  ADD ("/safety/backup-rotation", test_backup_rotation);
+  ADD ("/safety/lock-garbage", test_lock_garbage);
+  ADD ("/safety/lock-link", test_lock_link);
+  ADD ("/safety/lock-through-link", test_lock_through_link);
   ADD ("/safety/backup-and-restore", test_backup_and_restore);
   ADD ("/safety/kill", test_kill);
   ADD ("/safety/kill-import", test_kill_import);

@@ -115,7 +115,8 @@ copy_records (LlwDatabase  *self,
  * Creates the Week of @year from @from, in one transaction: its dates move by the years
  * between them, and it takes the activity kinds, the indicator catalogue, the assignments
  * of the active units and the recipients; themes, activities and reports start empty.
- * Units are shared by all campaigns and are not copied.
+ * Units are shared by all campaigns and are not copied. A backup of the data as it was is
+ * kept first, until the user deletes it.
  *
  * Returns: (transfer full): the new campaign, or %NULL with @error set
  */
@@ -133,7 +134,10 @@ llw_database_copy_campaign (LlwDatabase  *self,
   g_return_val_if_fail (LLW_IS_DATABASE (self), NULL);
   g_return_val_if_fail (LLW_IS_CAMPAIGN (from), NULL);
 
-  if (!llw_database_begin (self, error))
+  /* A new year starts from the old one: the data as it was is kept until the user deletes
+   * it. */
+  if (!llw_database_backup_before (self, LLW_BACKUP_BEFORE_CAMPAIGN_COPY, error) ||
+      !llw_database_begin (self, error))
     return NULL;
 
   values = llw_database_load_values (self, &llw_entity_campaign, llw_campaign_get_id (from),

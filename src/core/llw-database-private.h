@@ -3,25 +3,39 @@
 
 #include <sqlite3.h>
 
+#include "llw-backup-folder.h"
 #include "llw-database.h"
 
 G_BEGIN_DECLS
+
+/* Written into the SQLite header ("LLWK"), so that another program's database is told
+ * apart from ours before anything is written to it. */
+#define LLW_APPLICATION_ID 0x4C4C574B
+#define LLW_APPLICATION_ID_BYTES "LLWK"
+
+typedef struct _LlwDatabaseLock LlwDatabaseLock;
+typedef struct _LlwRecovery LlwRecovery;
 
 struct _LlwDatabase
 {
   GObject parent_instance;
 
   sqlite3 *db;
-  char *path;
+  char *path;           /* as the user gave it, for messages */
+  char *real_path;      /* the file itself, links resolved */
   int schema_version;
   guint depth;          /* transactions and savepoints open, see llw_database_begin () */
   GArray *pending;      /* PendingChange: announced once the outermost transaction commits */
   GHashTable *cache;    /* static SQL text → prepared statement, see llw_database_cached () */
   char *stamp;          /* when the open transaction began: the time of its history lines */
-  sqlite3 *lock;        /* holds the writer's lock, see take_lock () */
+  LlwDatabaseLock *lock;  /* the writer's lock, see llw-database-lock.c */
   gboolean read_only;
   gboolean locked_out;  /* read-only because another copy of llweek writes to the file */
+  gboolean read_through_log;  /* read-only, with changes in the log beside the file */
   char *read_only_reason;
+  gboolean is_protected;  /* known to llw_output_protect_database () */
+  gboolean created;     /* the file was made by this open */
+  gboolean made_lock_file;  /* and the lock file beside it */
 };
 
 void          llw_database_set_error    (LlwDatabase  *self,
@@ -43,6 +57,43 @@ gboolean      llw_database_seed_default (LlwDatabase  *self,
                                          GError      **error);
 gboolean      llw_database_migrate      (LlwDatabase  *self,
                                          GError      **error);
+GBytes       *llw_database_get_migration (guint        index,
+                                          GError     **error);
+
+/* llw-database-open.c */
+gboolean      llw_database_open_file    (LlwDatabase  *self,
+                                         gboolean     *created,
+                                         GError      **error);
+sqlite3      *llw_database_open_copy    (const char   *path,
+                                         GError      **error);
+void          llw_database_secure_connection (sqlite3 *db);
+void          llw_database_drop_lock    (LlwDatabase  *self);
+
+/* llw-database-schema.c */
+gboolean      llw_database_check_schema (sqlite3      *db,
+                                         const char   *path,
+                                         int           version,
+                                         GError      **error);
+
+/* llw-database-lock.c */
+LlwDatabaseLock *llw_database_lock_take    (const char      *real_path,
+                                            gboolean        *busy);
+void             llw_database_lock_release (LlwDatabaseLock *lock);
+
+/* llw-database-recovery.c */
+LlwRecovery  *llw_recovery_keep         (LlwDatabase  *self,
+                                         GError      **error);
+gboolean      llw_recovery_put_back     (LlwRecovery  *recovery,
+                                         GError      **error);
+const char   *llw_recovery_get_folder   (LlwRecovery  *recovery);
+void          llw_recovery_discard      (LlwRecovery  *recovery);
+void          llw_recovery_free         (LlwRecovery  *recovery);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LlwRecovery, llw_recovery_free)
+
+/* llw-database-backup.c */
+gboolean      llw_database_backup_before (LlwDatabase     *self,
+                                          LlwBackupReason  reason,
+                                          GError         **error);
 
 gboolean      llw_database_begin        (LlwDatabase  *self,
                                          GError      **error);

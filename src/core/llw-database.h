@@ -22,6 +22,8 @@ typedef enum
   LLW_DATABASE_ERROR_NOT_FOUND,   /* no such campaign or record */
   LLW_DATABASE_ERROR_INVALID,     /* a value the user gave breaks a rule */
   LLW_DATABASE_ERROR_READ_ONLY,   /* the file is open for reading only */
+  LLW_DATABASE_ERROR_BUSY,        /* another program is working on the file */
+  LLW_DATABASE_ERROR_FOREIGN,     /* its schema holds what llweek did not make */
 } LlwDatabaseError;
 
 /* The schema version this build writes; PRAGMA user_version holds the file's. */
@@ -35,6 +37,7 @@ char        *llw_database_default_path          (void);
 LlwDatabase *llw_database_open                  (const char   *path,
                                                  GError      **error);
 const char  *llw_database_get_path              (LlwDatabase  *self);
+gboolean     llw_database_was_created           (LlwDatabase  *self);
 int          llw_database_get_schema_version    (LlwDatabase  *self);
 gboolean     llw_database_is_read_only          (LlwDatabase  *self);
 const char  *llw_database_get_read_only_reason  (LlwDatabase  *self);

@@ -369,6 +369,24 @@ parse_count (const char  *text,
   return g_strdup_printf ("%" G_GUINT64_FORMAT, value);
 }
 
+/* Text fields hold what a document can hold, at lengths a cell holds. */
+static gboolean
+check_text (const LlwField  *field,
+            const char      *text,
+            GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  guint max_length = field->kind == LLW_FIELD_LONG_TEXT ? LLW_TEXT_MAX_LONG : LLW_TEXT_MAX_LINE;
+
+  if (field->kind != LLW_FIELD_TEXT && field->kind != LLW_FIELD_LONG_TEXT &&
+      field->kind != LLW_FIELD_EMAIL)
+    return TRUE;
+  if (llw_text_check (text, max_length, &local_error))
+    return TRUE;
+  invalid (error, local_error->message);
+  return FALSE;
+}
+
 /**
  * llw_field_parse:
  * @field: the field
@@ -376,7 +394,8 @@ parse_count (const char  *text,
  * @error: return location for the message to show beside the field
  *
  * Checks @text against the field's kind and makes the value to store: text in NFC (line
- * breaks and tabs kept in long text, folded to spaces in one-line text), dates in ISO.
+ * breaks and tabs kept in long text, folded to spaces in one-line text), without a character
+ * a document cannot hold and not longer than a cell holds; dates in ISO.
  * Required fields and rules between records are checked by the database.
  *
  * Returns: (transfer full): the value to store, "" for an empty field, or %NULL with @error
@@ -395,6 +414,8 @@ llw_field_parse (const LlwField  *field,
     return invalid (error, _("This text is not valid Unicode."));
   if (*normal == '\0')
     return g_strdup ("");
+  if (!check_text (field, normal, error))
+    return NULL;
 
   switch (field->kind)
     {

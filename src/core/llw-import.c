@@ -8,6 +8,7 @@
 #include "llw-database-private.h"
 #include "llw-date.h"
 #include "llw-figures.h"
+#include "llw-file.h"
 #include "llw-import.h"
 #include "llw-text.h"
 
@@ -155,6 +156,36 @@ add_problem (LlwImport  *self,
     g_ptr_array_add (self->problems, g_strdup_printf (_("Line %u: %s"), line, message));
 }
 
+/* Every field is text a document can hold: a character that no workbook can hold is named
+ * by its line and column, whatever the column. */
+static gboolean
+check_characters (LlwImport    *self,
+                  LlwCsvRecord *record,
+                  LlwCsvRecord *header)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < record->fields->len; i++)
+    {
+      const char *field = g_ptr_array_index (record->fields, i);
+      g_autofree char *column = NULL;
+      g_autofree char *message = NULL;
+      guint line, position;
+      gunichar c = llw_text_find_forbidden (field, &line, &position);
+
+      if (c == 0)
+        continue;
+      column = header != NULL && i < header->fields->len
+               ? g_strdup (g_ptr_array_index (header->fields, i))
+               : g_strdup_printf ("%u", i + 1);
+      message = g_strdup_printf (_("character %u is U+%04X, which a document cannot hold; "
+                                   "remove it."), position, c);
+      add_problem (self, record->line + line - 1, column, message);
+      ok = FALSE;
+    }
+  return ok;
+}
+
 /* Reads the header: every column must be a known name or an indicator code, once. */
 static void
 read_header (LlwImport    *self,
@@ -209,6 +240,7 @@ typedef struct
 {
   GHashTable *units;    /* name key or folded code → unit id */
   GHashTable *themes;   /* number or title key → theme id */
+  GHashTable *reported; /* unit id of every report the campaign holds */
 } Lookup;
 
 static void
@@ -216,6 +248,7 @@ lookup_clear (Lookup *lookup)
 {
   g_clear_pointer (&lookup->units, g_hash_table_unref);
   g_clear_pointer (&lookup->themes, g_hash_table_unref);
+  g_clear_pointer (&lookup->reported, g_hash_table_unref);
 }
 
 static gboolean
@@ -245,18 +278,40 @@ fill_table (LlwImport   *self,
 }
 
 static gboolean
+fill_reported (LlwImport   *self,
+               GHashTable  *reported,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = llw_database_prepare (self->db, "SELECT unit_id FROM report "
+                                                       "WHERE campaign_id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, llw_campaign_get_id (self->campaign));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_add (reported, g_memdup2 (&id, sizeof id));
+    }
+  return TRUE;
+}
+
+static gboolean
 lookup_load (LlwImport  *self,
              Lookup     *lookup,
              GError    **error)
 {
   lookup->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   lookup->themes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lookup->reported = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   return fill_table (self, lookup->units,
                      "SELECT u.id, u.name, u.code FROM assignment a "
                      "JOIN unit u ON u.id = a.unit_id WHERE a.campaign_id = ?", error) &&
          fill_table (self, lookup->themes,
-                     "SELECT id, position, title FROM theme WHERE campaign_id = ?", error);
+                     "SELECT id, position, title FROM theme WHERE campaign_id = ?", error) &&
+         fill_reported (self, lookup->reported, error);
 }
 
 static gint64
@@ -352,6 +407,7 @@ static void
 read_row (LlwImport    *self,
           Lookup       *lookup,
           GHashTable   *unit_lines,
+          LlwCsvRecord *header,
           LlwCsvRecord *record)
 {
   Row row = { record->line, 0, NULL, NULL, NULL, -1, NULL, NULL };
@@ -370,6 +426,7 @@ read_row (LlwImport    *self,
       return;
     }
 
+  check_characters (self, record, header);
   unit = field_at (record, self->fixed[COLUMN_UNIT]);
   channel = field_at (record, self->fixed[COLUMN_CHANNEL]);
   theme = field_at (record, self->fixed[COLUMN_THEME]);
@@ -395,13 +452,25 @@ read_row (LlwImport    *self,
     add_problem (self, record->line, "received_date", problem);
 
   if (self->fixed[COLUMN_DOCUMENT] >= 0)
-    row.document = llw_text_normalize (field_at (record, self->fixed[COLUMN_DOCUMENT]));
+    {
+      g_autoptr(GError) error = NULL;
 
+      row.document = llw_text_normalize (field_at (record, self->fixed[COLUMN_DOCUMENT]));
+      if (!llw_text_check (row.document, LLW_TEXT_MAX_LINE, &error))
+        add_problem (self, record->line, "document_number", error->message);
+    }
+
+  /* An empty cell keeps the report's channel; a new report needs one. */
   if (channel != NULL && *channel != '\0' && (channel = find_channel (channel)) == NULL)
     add_problem (self, record->line, "channel",
                  _("write one of: thư điện tử, bưu điện, nộp trực tiếp, trực tuyến."));
-  else if (channel != NULL)
-    row.channel = g_strdup (*channel ? channel : "email");
+  else if (channel != NULL && *channel != '\0')
+    row.channel = g_strdup (channel);
+  else if (channel != NULL && row.unit_id != 0 &&
+           !g_hash_table_contains (lookup->reported, &row.unit_id))
+    add_problem (self, record->line, "channel",
+                 _("the channel is empty and this unit has no report yet: write how the "
+                   "report came (thư điện tử, bưu điện, nộp trực tiếp or trực tuyến)."));
 
   if (theme != NULL)
     {
@@ -461,7 +530,8 @@ llw_import_read (LlwImport   *self,
       gboolean header_ok;
 
       self->n_columns = header->fields->len;
-      read_header (self, header);
+      if (check_characters (self, header, NULL))
+        read_header (self, header);
       header_ok = self->n_problems == 0;
       if (records->len == 1)
         add_problem (self, header->line, NULL, _("the file has a header but no rows."));
@@ -470,7 +540,7 @@ llw_import_read (LlwImport   *self,
        * that every problem of the file is listed at once. */
       unit_lines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       for (guint i = 1; header_ok && i < records->len; i++)
-        read_row (self, &lookup, unit_lines, g_ptr_array_index (records, i));
+        read_row (self, &lookup, unit_lines, header, g_ptr_array_index (records, i));
     }
   lookup_clear (&lookup);
 
@@ -487,31 +557,26 @@ llw_import_read (LlwImport   *self,
   return TRUE;
 }
 
-/* Reads the file at @path and checks it; see llw_import_read (). */
+/* Reads the file at @path, an ordinary file of at most 256 MB, and checks it; see
+ * llw_import_read (). */
 gboolean
 llw_import_read_file (LlwImport   *self,
                       const char  *path,
                       GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
-                            &local_error);
-  if (info != NULL && g_file_info_get_size (info) > MAX_FILE_SIZE)
-    {
-      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_INVALID,
-                   _("“%s” is too large to be a report file (more than 256 MB)."), path);
-      return FALSE;
-    }
-  if (info != NULL)
-    bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  g_return_val_if_fail (LLW_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  bytes = llw_file_read_input (path, MAX_FILE_SIZE, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_OPEN,
-                   _("Cannot read “%s”: %s"), path, local_error->message);
+      g_set_error_literal (error, LLW_DATABASE_ERROR,
+                           g_error_matches (local_error, LLW_FILE_ERROR, LLW_FILE_ERROR_TOO_LARGE)
+                             ? LLW_DATABASE_ERROR_INVALID : LLW_DATABASE_ERROR_OPEN,
+                           local_error->message);
       return FALSE;
     }
 

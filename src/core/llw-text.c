@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "llw-text.h"
 
@@ -248,4 +249,91 @@ llw_text_sort_key (const char *text)
   g_string_free (secondary, TRUE);
 
   return g_string_free (primary, FALSE);
+}
+
+G_DEFINE_QUARK (llw-text-error-quark, llw_text_error)
+
+/* Whether a document cannot hold @c: what XML 1.0 forbids (control characters other than
+ * tab, line feed and carriage return; U+FFFE and U+FFFF) and the other noncharacters, which
+ * spreadsheets refuse all the same. A workbook holding one does not open at all. */
+static gboolean
+is_forbidden (gunichar c)
+{
+  if (c < 0x20)
+    return c != '\t' && c != '\n' && c != '\r';
+  return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
+/**
+ * llw_text_find_forbidden:
+ * @text: valid UTF-8
+ * @line: (out): the line of the first character a document cannot hold, from 1
+ * @column: (out): its place in the line, in characters, from 1
+ *
+ * Returns: that character, or 0 when there is none
+ */
+gunichar
+llw_text_find_forbidden (const char *text,
+                         guint      *line,
+                         guint      *column)
+{
+  *line = 1;
+  *column = 0;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      (*column)++;
+      if (is_forbidden (c))
+        return c;
+      if (c == '\n')
+        {
+          (*line)++;
+          *column = 0;
+        }
+    }
+  return 0;
+}
+
+/**
+ * llw_text_check:
+ * @text: text as typed, pasted or read from a file, in valid UTF-8
+ * @max_length: the most characters it may have
+ * @error: return location for a message to show beside the field or the line
+ *
+ * Checks what every document llweek writes needs of the text it holds: no character that a
+ * spreadsheet or XML cannot hold, and a length a cell can hold.
+ *
+ * Returns: %TRUE if @text may be kept
+ */
+gboolean
+llw_text_check (const char  *text,
+                guint        max_length,
+                GError     **error)
+{
+  guint line, column;
+  gunichar c = llw_text_find_forbidden (text, &line, &column);
+  glong length;
+
+  if (c != 0)
+    {
+      if (strchr (text, '\n') != NULL)
+        g_set_error (error, LLW_TEXT_ERROR, LLW_TEXT_ERROR_FORBIDDEN,
+                     _("Line %u, character %u: U+%04X cannot be kept in a document; remove "
+                       "it."), line, column, c);
+      else
+        g_set_error (error, LLW_TEXT_ERROR, LLW_TEXT_ERROR_FORBIDDEN,
+                     _("Character %u: U+%04X cannot be kept in a document; remove it."),
+                     column, c);
+      return FALSE;
+    }
+
+  length = g_utf8_strlen (text, -1);
+  if (length > (glong) max_length)
+    {
+      g_set_error (error, LLW_TEXT_ERROR, LLW_TEXT_ERROR_TOO_LONG,
+                   _("At most %u characters here; this text has %ld."), max_length, length);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -8,6 +8,7 @@
 #include "llw-gsf-private.h"
 #include "llw-odt.h"
 #include "llw-output.h"
+#include "llw-xlsx-finish.h"
 #include "llw-page-geometry.h"
 #include "llw-workbook.h"
 
@@ -671,7 +672,7 @@ write_archive (LlwReportDocument  *document,
                const char         *path,
                GError            **error)
 {
-  g_autoptr(GsfOutput) sink = gsf_output_stdio_new (path, error);
+  g_autoptr(GsfOutput) sink = llw_gsf_output_new (path, error);
   g_autoptr(GsfOutfile) zip = NULL;
   GsfOutfile *meta_folder;
   Writer w = { NULL, document, written_at };
@@ -705,12 +706,39 @@ write_archive (LlwReportDocument  *document,
   return ok;
 }
 
+typedef struct
+{
+  LlwReportDocument *document;
+  GDateTime *written_at;
+} OdtJob;
+
+static gboolean
+write_file (const char  *path,
+            gpointer     user_data,
+            GError     **error)
+{
+  OdtJob *job = user_data;
+
+  return write_archive (job->document, job->written_at, path, error);
+}
+
+static gboolean
+check_file (const char  *path,
+            gpointer     user_data,
+            GError     **error)
+{
+  return llw_package_check (path, error);
+}
+
 /**
  * llw_odt_write:
  * @written_at: the time in the document's properties and its archive
  * @path: the .odt file to write; an existing one is replaced only by a complete document
  *
- * Returns: %TRUE on success; else %FALSE with LLW_WORKBOOK_ERROR_WRITE naming @path
+ * Writes the document as every output is written (llw-output.c): read back whole before it
+ * replaces @path.
+ *
+ * Returns: %TRUE on success; else %FALSE with @error naming @path
  */
 gboolean
 llw_odt_write (LlwReportDocument  *document,
@@ -718,25 +746,10 @@ llw_odt_write (LlwReportDocument  *document,
                const char         *path,
                GError            **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *temporary = NULL;
+  OdtJob job = { document, written_at };
 
   g_return_val_if_fail (LLW_IS_REPORT_DOCUMENT (document), FALSE);
   g_return_val_if_fail (written_at != NULL && path != NULL, FALSE);
 
-  temporary = llw_output_temporary_new (path, &local_error);
-  if (temporary != NULL &&
-      (!write_archive (document, written_at, temporary, &local_error) ||
-       !llw_output_move_over (temporary, path, &local_error)))
-    g_remove (temporary);
-
-  if (local_error != NULL)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, LLW_WORKBOOK_ERROR, LLW_WORKBOOK_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), name, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return llw_output_write (path, LLW_OUTPUT_NONE, write_file, check_file, &job, error);
 }

@@ -403,11 +403,11 @@ write_title (Part                 *p,
   lxw_row_t row = 0;
 
   worksheet_set_row (p->sheet, row, 20, NULL);
-  worksheet_merge_range (p->sheet, row, 0, row, last, label, w->annex_label);
+  llw_workbook_merge_text (w, p->sheet, row, 0, row, last, label, w->annex_label);
   row++;
   worksheet_set_row (p->sheet, row, llw_workbook_text_height (w, annex->title, width, 14,
                                                               LLW_TEXT_BOLD, 4), NULL);
-  worksheet_merge_range (p->sheet, row, 0, row, last, annex->title, w->annex_title);
+  llw_workbook_merge_text (w, p->sheet, row, 0, row, last, annex->title, w->annex_title);
   row++;
   if (groups != NULL)
     {
@@ -415,12 +415,12 @@ write_title (Part                 *p,
 
       worksheet_set_row (p->sheet, row, llw_workbook_text_height (w, line, width, 14,
                                                                   LLW_TEXT_BOLD, 4), NULL);
-      worksheet_merge_range (p->sheet, row, 0, row, last, line, w->annex_title);
+      llw_workbook_merge_text (w, p->sheet, row, 0, row, last, line, w->annex_title);
       row++;
     }
   worksheet_set_row (p->sheet, row, llw_workbook_text_height (w, annex->note, width, 14,
                                                               LLW_TEXT_ITALIC, 4), NULL);
-  worksheet_merge_range (p->sheet, row, 0, row, last, annex->note, w->annex_note_format);
+  llw_workbook_merge_text (w, p->sheet, row, 0, row, last, annex->note, w->annex_note_format);
 }
 
 static double
@@ -483,10 +483,10 @@ write_header (Part *p)
              part_column (p, end)->span == column->span)
         end++;
       if (end > c + 1)
-        worksheet_merge_range (p->sheet, top, c, top, end - 1, column->span, format);
+        llw_workbook_merge_text (p->w, p->sheet, top, c, top, end - 1, column->span, format);
       else
-        worksheet_write_string (p->sheet, top, c, column->span ? column->span : column->title,
-                                format);
+        llw_workbook_write_text (p->w, p->sheet, top, c,
+                                 column->span ? column->span : column->title, format);
       c = end;
     }
   if (!spans)
@@ -494,11 +494,12 @@ write_header (Part *p)
 
   for (guint c = 0; c < p->n_columns; c++)
     if (part_column (p, c)->span == NULL)
-      worksheet_merge_range (p->sheet, top, c, top + 1, c, part_column (p, c)->title, format);
+      llw_workbook_merge_text (p->w, p->sheet, top, c, top + 1, c, part_column (p, c)->title,
+                               format);
   worksheet_set_row (p->sheet, top + 1, header_height (p, TRUE), NULL);
   for (guint c = 0; c < p->n_columns; c++)
     if (part_column (p, c)->span != NULL)
-      worksheet_write_string (p->sheet, top + 1, c, part_column (p, c)->title, format);
+      llw_workbook_write_text (p->w, p->sheet, top + 1, c, part_column (p, c)->title, format);
 }
 
 static lxw_format *
@@ -557,7 +558,7 @@ write_cell (Part           *p,
 
     /* Text from the database is always text, never a formula, whatever it begins with. */
     case LLW_CELL_TEXT:
-      worksheet_write_string (p->sheet, row, col, cell.text, format);
+      llw_workbook_write_text (p->w, p->sheet, row, col, cell.text, format);
       break;
 
     case LLW_CELL_DATE:

@@ -43,6 +43,6 @@ llw_workbook_write_info (LlwWorkbookWriter *w,
       worksheet_set_row (sheet, i, llw_workbook_text_height (w, rows[i][1], 270, 12,
                                                              LLW_TEXT_REGULAR, 6), NULL);
       worksheet_write_string (sheet, i, 0, rows[i][0], w->info_key);
-      worksheet_write_string (sheet, i, 1, rows[i][1], w->info_value);
+      llw_workbook_write_text (w, sheet, i, 1, rows[i][1], w->info_value);
     }
 }

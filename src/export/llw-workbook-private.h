@@ -63,6 +63,7 @@ typedef struct
   GDateTime *exported_at;
   LlwTextMetrics *metrics;
   LlwTableLayout layouts[LLW_N_ANNEXES];
+  GError *error;               /* the first cell that could not be written as it is */
 
   /* The report sheet (Decree 30, Phụ lục I) */
   lxw_format *parent_body;
@@ -104,6 +105,20 @@ void        llw_workbook_set_page          (lxw_worksheet     *sheet,
                                             gboolean           landscape,
                                             lxw_row_t          repeat_first,
                                             lxw_row_t          repeat_last);
+void        llw_workbook_write_text        (LlwWorkbookWriter *w,
+                                            lxw_worksheet     *sheet,
+                                            lxw_row_t          row,
+                                            lxw_col_t          col,
+                                            const char        *text,
+                                            lxw_format        *format);
+void        llw_workbook_merge_text        (LlwWorkbookWriter *w,
+                                            lxw_worksheet     *sheet,
+                                            lxw_row_t          first_row,
+                                            lxw_col_t          first_col,
+                                            lxw_row_t          last_row,
+                                            lxw_col_t          last_col,
+                                            const char        *text,
+                                            lxw_format        *format);
 double      llw_workbook_text_height       (LlwWorkbookWriter *w,
                                             const char        *text,
                                             double             width_points,

@@ -26,6 +26,10 @@ static const double column_points[] = { 61, 75, 62, 31, 42, 161, 31 };
 /* Excel's tallest row, less a margin: a paragraph longer than that is cut at sentences. */
 #define MAX_ROW_HEIGHT 380.0
 
+/* The most characters a row of running text is given, a sentence that long being cut: at
+ * 14 points across the page, about fifteen lines, well under the tallest row. */
+#define ROW_CHARACTERS 1200
+
 typedef struct
 {
   LlwWorkbookWriter *w;
@@ -40,7 +44,7 @@ merge (Report     *r,
        const char *string,
        lxw_format *format)
 {
-  worksheet_merge_range (r->sheet, r->row, first, r->row, last, string, format);
+  llw_workbook_merge_text (r->w, r->sheet, r->row, first, r->row, last, string, format);
 }
 
 static void
@@ -59,6 +63,36 @@ body_height (Report       *r,
   return llw_workbook_text_height (r->w, text, TEXT_POINTS, 14, style, 6);
 }
 
+/* Returns: (transfer full): @paragraph cut after each sentence, and within a sentence
+ * longer than a row holds, after the last space before the row is full (or anywhere, in a
+ * word that long): no text is left out of a cell too small for it. */
+static GStrv
+split_sentences (const char *paragraph)
+{
+  g_auto(GStrv) sentences = g_strsplit (paragraph, ". ", -1);
+  GPtrArray *pieces = g_ptr_array_new ();
+
+  for (guint i = 0; sentences[i] != NULL; i++)
+    {
+      g_autofree char *sentence = g_strconcat (sentences[i], sentences[i + 1] ? "." : "", NULL);
+      const char *p = sentence;
+
+      while (g_utf8_strlen (p, -1) > ROW_CHARACTERS)
+        {
+          const char *end = g_utf8_offset_to_pointer (p, ROW_CHARACTERS);
+          const char *space = g_strrstr_len (p, end - p, " ");
+
+          if (space != NULL && space > p)
+            end = space;
+          g_ptr_array_add (pieces, g_strndup (p, end - p));
+          p = *end == ' ' ? end + 1 : end;
+        }
+      g_ptr_array_add (pieces, g_strdup (p));
+    }
+  g_ptr_array_add (pieces, NULL);
+  return (GStrv) g_ptr_array_free (pieces, FALSE);
+}
+
 /* Writes one paragraph across the page, in rows of whole sentences when it is too long for
  * one row. */
 static void
@@ -68,12 +102,12 @@ write_paragraph (Report       *r,
                  LlwTextStyle  style,
                  gboolean      indent)
 {
-  g_auto(GStrv) sentences = g_strsplit (paragraph, ". ", -1);
+  g_auto(GStrv) sentences = split_sentences (paragraph);
   g_autoptr(GString) chunk = g_string_new (indent ? INDENT : "");
 
   for (guint i = 0; sentences[i] != NULL; i++)
     {
-      g_autofree char *sentence = g_strconcat (sentences[i], sentences[i + 1] ? "." : "", NULL);
+      const char *sentence = sentences[i];
       gboolean fresh = chunk->len == 0 || g_str_equal (chunk->str, INDENT);
       g_autofree char *longer = g_strjoin (fresh ? "" : " ", chunk->str, sentence, NULL);
 

@@ -12,6 +12,7 @@
 #include "llw-date.h"
 #include "llw-output.h"
 #include "llw-page-geometry.h"
+#include "llw-text.h"
 #include "llw-workbook.h"
 #include "llw-workbook-private.h"
 #include "llw-xlsx-finish.h"
@@ -19,8 +20,9 @@
 /* The consolidated workbook of DESIGN.md: the report document (llw-report-document.h) laid
  * out as Decree 30/2020 lays out an official document, its annexes, charts and a sheet about
  * the export, written in constant-memory mode (each sheet strictly top to bottom, so that
- * 50,000 units fit in a few megabytes) to a temporary file, finished (llw-xlsx-finish.c)
- * into a second one that replaces the target only once it is complete. */
+ * 50,000 units fit in a few megabytes) to a part file, finished (llw-xlsx-finish.c) into the
+ * temporary file of llw_output_write (), which replaces the target only once it has been
+ * read back whole. */
 
 #define FONT "Times New Roman"
 #define MM_TO_INCHES(mm) ((mm) / 25.4)
@@ -199,7 +201,43 @@ write_workbook (LlwReportDocument  *document,
     }
   llw_text_metrics_free (w.metrics);
 
+  if (w.error != NULL)
+    {
+      g_propagate_error (error, w.error);
+      return FALSE;
+    }
   return err == LXW_NO_ERROR || set_lxw_error (error, err, saved_errno);
+}
+
+typedef struct
+{
+  LlwReportDocument *document;
+  GDateTime *exported_at;
+} WorkbookJob;
+
+/* libxlsxwriter's workbook goes to a part file beside the output's temporary file, and is
+ * finished from there into it. */
+static gboolean
+write_file (const char  *path,
+            gpointer     user_data,
+            GError     **error)
+{
+  WorkbookJob *job = user_data;
+  g_autofree char *raw = g_strconcat (path, LLW_OUTPUT_PART_SUFFIX, NULL);
+  gboolean ok;
+
+  ok = write_workbook (job->document, job->exported_at, raw, error) &&
+       llw_xlsx_finish (raw, path, job->exported_at, error);
+  g_remove (raw);
+  return ok;
+}
+
+static gboolean
+check_file (const char  *path,
+            gpointer     user_data,
+            GError     **error)
+{
+  return llw_package_check (path, error);
 }
 
 /**
@@ -208,11 +246,11 @@ write_workbook (LlwReportDocument  *document,
  * @exported_at: the time written in the Thông tin sheet and the file's properties
  * @path: the .xlsx file to write
  *
- * Writes the consolidated workbook. It goes to temporary files first, the finished one then
- * replaces @path in one step: on failure nothing is left behind and an existing @path is
- * unchanged.
+ * Writes the consolidated workbook as every output is written (llw-output.c): the finished
+ * file is read back whole before it replaces @path in one step; on failure nothing is left
+ * behind and an existing @path is unchanged.
  *
- * Returns: %TRUE on success; else %FALSE with LLW_WORKBOOK_ERROR_WRITE naming @path
+ * Returns: %TRUE on success; else %FALSE with @error naming @path
  */
 gboolean
 llw_workbook_write (LlwReportDocument  *document,
@@ -220,35 +258,116 @@ llw_workbook_write (LlwReportDocument  *document,
                     const char         *path,
                     GError            **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *raw = NULL;
-  g_autofree char *finished = NULL;
+  WorkbookJob job = { document, exported_at };
 
   g_return_val_if_fail (LLW_IS_REPORT_DOCUMENT (document), FALSE);
   g_return_val_if_fail (exported_at != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  raw = llw_output_temporary_new (path, &local_error);
-  if (raw != NULL)
-    finished = llw_output_temporary_new (path, &local_error);
-  if (finished != NULL &&
-      (!write_workbook (document, exported_at, raw, &local_error) ||
-       !llw_xlsx_finish (raw, finished, exported_at, &local_error) ||
-       !llw_output_move_over (finished, path, &local_error)))
-    g_remove (finished);
-  if (raw != NULL)
-    g_remove (raw);
+  /* libxlsxwriter opens its file with fopen (), which on Windows takes no UTF-8 name. */
+  return llw_output_write (path, LLW_OUTPUT_ANSI_PATH, write_file, check_file, &job, error);
+}
 
-  if (local_error != NULL)
+/* Notes the first cell that could not be written as it is: the export then fails with a
+ * message that names it, and the text that did not fit. */
+static void
+note_cell_error (LlwWorkbookWriter *w,
+                 lxw_worksheet     *sheet,
+                 lxw_row_t          row,
+                 lxw_col_t          col,
+                 const char        *text,
+                 const char        *reason)
+{
+  char cell[LXW_MAX_CELL_NAME_LENGTH];
+  g_autofree char *start = NULL;
+
+  if (w->error != NULL)
+    return;
+  lxw_rowcol_to_cell (cell, row, col);
+  start = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 40));
+  g_set_error (&w->error, LLW_WORKBOOK_ERROR, LLW_WORKBOOK_ERROR_CONTENT,
+               _("Cell %s of the sheet “%s”, which begins “%s”: %s Correct it in llweek and "
+                 "export again."), cell, sheet->name, start, reason);
+}
+
+/* Returns: whether @text fits in a cell of @sheet at @row; otherwise notes why not. */
+static gboolean
+check_cell (LlwWorkbookWriter *w,
+            lxw_worksheet     *sheet,
+            lxw_row_t          row,
+            lxw_col_t          col,
+            const char        *text)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (row >= LXW_ROW_MAX)
     {
-      g_autofree char *name = g_filename_display_name (path);
+      g_autofree char *reason = g_strdup_printf (_("the list is longer than a sheet holds "
+                                                   "(%u rows)."), (guint) LXW_ROW_MAX);
 
-      g_set_error (error, LLW_WORKBOOK_ERROR, LLW_WORKBOOK_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), name, local_error->message);
+      note_cell_error (w, sheet, LXW_ROW_MAX - 1, col, text, reason);
       return FALSE;
     }
-  return TRUE;
+  if (llw_text_check (text, LLW_TEXT_MAX_CELL, &local_error))
+    return TRUE;
+  note_cell_error (w, sheet, row, col, text, local_error->message);
+  return FALSE;
+}
+
+/* Writes @text into one cell, or across merged cells. Text that a cell cannot hold (more
+ * than 32,767 characters, or a character XML forbids) or a row past the last of a sheet is
+ * never cut or dropped without a word: the export fails, naming the cell. */
+static void
+write_cell (LlwWorkbookWriter *w,
+            lxw_worksheet     *sheet,
+            lxw_row_t          first_row,
+            lxw_col_t          first_col,
+            lxw_row_t          last_row,
+            lxw_col_t          last_col,
+            const char        *text,
+            lxw_format        *format)
+{
+  lxw_error err;
+
+  if (!check_cell (w, sheet, last_row, first_col, text != NULL ? text : ""))
+    return;
+  if (first_row == last_row && first_col == last_col)
+    err = worksheet_write_string (sheet, first_row, first_col, text, format);
+  else
+    err = worksheet_merge_range (sheet, first_row, first_col, last_row, last_col, text, format);
+  if (err != LXW_NO_ERROR)
+    note_cell_error (w, sheet, first_row, first_col, text, lxw_strerror (err));
+}
+
+/**
+ * llw_workbook_write_text:
+ *
+ * Writes text from the database into a cell, always as text, as write_cell () says.
+ */
+void
+llw_workbook_write_text (LlwWorkbookWriter *w,
+                         lxw_worksheet     *sheet,
+                         lxw_row_t          row,
+                         lxw_col_t          col,
+                         const char        *text,
+                         lxw_format        *format)
+{
+  write_cell (w, sheet, row, col, row, col, text, format);
+}
+
+/* Like llw_workbook_write_text (), across merged cells. */
+void
+llw_workbook_merge_text (LlwWorkbookWriter *w,
+                         lxw_worksheet     *sheet,
+                         lxw_row_t          first_row,
+                         lxw_col_t          first_col,
+                         lxw_row_t          last_row,
+                         lxw_col_t          last_col,
+                         const char        *text,
+                         lxw_format        *format)
+{
+  write_cell (w, sheet, first_row, first_col, last_row, last_col, text, format);
 }
 
 /**

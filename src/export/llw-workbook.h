@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   LLW_WORKBOOK_ERROR_WRITE,     /* the file could not be written; any old one is unchanged */
+  LLW_WORKBOOK_ERROR_CONTENT,   /* a cell cannot hold a text as it is */
 } LlwWorkbookError;
 
 GQuark   llw_workbook_error_quark (void);

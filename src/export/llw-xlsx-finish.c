@@ -11,11 +11,15 @@
  *
  * It does not notice when one of its temporary files could not be written (a full disk, a
  * quota): it zips what it could read back and reports success. So every XML part is read
- * back and must end with its root element's end tag.
+ * back and must end with its root element's end tag, and hold no character XML forbids,
+ * which would make the whole file unreadable.
  *
  * It cannot leave a sheet's first page without a header, as Decree 30 numbers a document's
  * pages from the second: each worksheet's <headerFooter> gets differentFirst="1" (and,
- * having no <firstHeader>, page 1 prints none). */
+ * having no <firstHeader>, page 1 prints none).
+ *
+ * The same reading, without the copy, checks a finished package, the workbook's or the
+ * editable report's, before it replaces the file the user asked for (llw_package_check ()). */
 
 #define CHUNK 65536
 #define NEEDLE "<headerFooter>"
@@ -34,7 +38,7 @@ fail (GError    **error,
       const char *reason)
 {
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               _("the workbook’s ZIP container could not be read back (%s)"), reason);
+               _("the file’s ZIP container could not be read back (%s)"), reason);
   return FALSE;
 }
 
@@ -43,8 +47,54 @@ static gboolean
 incomplete (GError **error)
 {
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                       _("the workbook came out incomplete; is the disk or the temporary folder "
+                       _("the file came out incomplete; is the disk or the temporary folder "
                          "full?"));
+  return FALSE;
+}
+
+static gboolean
+forbidden (GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("the file would hold a character that spreadsheets and word "
+                         "processors cannot read"));
+  return FALSE;
+}
+
+/* A character XML 1.0 forbids, or a noncharacter, which spreadsheets refuse: its UTF-8
+ * bytes begin at @p, of which @n are there. */
+static gboolean
+is_forbidden_at (const guint8 *p,
+                 gsize         n)
+{
+  if (p[0] < 0x20)
+    return p[0] != '\t' && p[0] != '\n' && p[0] != '\r';
+  if (p[0] == 0xef && n >= 3)
+    return (p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf)) ||   /* U+FFFE, U+FFFF */
+           (p[1] == 0xb7 && p[2] >= 0x90 && p[2] <= 0xaf);       /* U+FDD0 to U+FDEF */
+  if (p[0] >= 0xf0 && p[0] <= 0xf4 && n >= 4)                   /* U+nFFFE, U+nFFFF */
+    return (p[1] & 0x0f) == 0x0f && p[2] == 0xbf && (p[3] == 0xbe || p[3] == 0xbf);
+  return FALSE;
+}
+
+/* Returns: whether @data, the part's next bytes, holds a forbidden character, perhaps begun
+ * in the last bytes of the previous chunk, which @ends keeps. */
+static gboolean
+has_forbidden (const Ends   *ends,
+               const guint8 *data,
+               gsize         length)
+{
+  gsize before = MIN (ends->tail->len, 3), after = MIN (length, 3);
+  guint8 joint[6];
+
+  memcpy (joint, ends->tail->str + ends->tail->len - before, before);
+  memcpy (joint + before, data, after);
+  for (gsize i = 0; i < before; i++)
+    if (is_forbidden_at (joint + i, before + after - i))
+      return TRUE;
+  for (gsize i = 0; i < length; i++)
+    if (is_forbidden_at (data + i, length - i))
+      return TRUE;
   return FALSE;
 }
 
@@ -112,10 +162,11 @@ write_failed (GsfOutput  *sink,
 }
 
 /* Copies one part, inserting the attribute into a worksheet's page header as it streams
- * past; returns whether it found one to patch. */
+ * past; returns whether it found one to patch. Without @out, only reads it. */
 static gboolean
 copy_part (GsfInput  *in,
            GsfOutput *out,
+           gboolean   is_xml,
            gboolean   is_sheet,
            gboolean  *patched,
            Ends      *ends,
@@ -134,7 +185,11 @@ copy_part (GsfInput  *in,
       if (data == NULL)
         return fail (error, gsf_input_name (in));
       left -= (gsf_off_t) n;
+      if (is_xml && has_forbidden (ends, data, n))
+        return forbidden (error);
       keep_ends (ends, (const char *) data, n);
+      if (out == NULL)
+        continue;
       g_string_append_len (pending, (const char *) data, (gssize) n);
 
       if (is_sheet && !*patched && (found = strstr (pending->str, NEEDLE)) != NULL)
@@ -153,7 +208,7 @@ copy_part (GsfInput  *in,
           g_string_erase (pending, 0, (gssize) (pending->len - keep));
         }
     }
-  return write_all (out, pending->str, pending->len);
+  return out == NULL || write_all (out, pending->str, pending->len);
 }
 
 static gboolean
@@ -185,26 +240,28 @@ copy_child (GsfInfile   *in,
       g_string_free (ends.tail, TRUE);
       return fail (error, name);
     }
-  copy = gsf_outfile_new_child_full (out, name, is_folder, "zip64", FALSE,
-                                     "deflate-level", 1, NULL);
+  if (out != NULL)
+    copy = gsf_outfile_new_child_full (out, name, is_folder, "zip64", FALSE,
+                                       "deflate-level", 1, NULL);
   if (is_folder)
     {
       g_autofree char *inside = g_strconcat (path, "/", NULL);
 
       g_string_free (ends.tail, TRUE);
-      ok = copy_folder (GSF_INFILE (child), GSF_OUTFILE (copy), inside, error);
+      ok = copy_folder (GSF_INFILE (child), copy != NULL ? GSF_OUTFILE (copy) : NULL, inside,
+                        error);
       /* Closed in any case: an open child would leave the archive unfinished. */
-      return gsf_output_close (copy) && ok;
+      return (copy == NULL || gsf_output_close (copy)) && ok;
     }
 
-  ok = copy_part (child, copy, is_sheet, &patched, &ends, error);
+  ok = copy_part (child, copy, is_xml_part (path), is_sheet, &patched, &ends, error);
   if (ok && is_xml_part (path) && !is_whole_xml (&ends))
     ok = incomplete (error);
-  else if (ok && is_sheet && !patched)
+  else if (ok && copy != NULL && is_sheet && !patched)
     ok = fail (error, "no page header");
   g_string_free (ends.tail, TRUE);
   /* Closed in any case; a failure to close is the sink's, which tells why. */
-  return gsf_output_close (copy) && ok;
+  return (copy == NULL || gsf_output_close (copy)) && ok;
 }
 
 static gboolean
@@ -251,7 +308,7 @@ llw_xlsx_finish (const char  *path,
   infile = gsf_infile_zip_new (input, error);
   if (infile == NULL)
     return FALSE;
-  output = gsf_output_stdio_new (target, error);
+  output = llw_gsf_output_new (target, error);
   if (output == NULL)
     return FALSE;
 
@@ -267,4 +324,29 @@ llw_xlsx_finish (const char  *path,
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&local_error));
   return ok;
+}
+
+/**
+ * llw_package_check:
+ * @path: a finished ZIP package of XML parts: a workbook, an OpenDocument text
+ *
+ * Reads @path back: its ZIP container must be whole, and each XML part complete and free of
+ * characters XML forbids.
+ *
+ * Returns: %FALSE with @error set when the package is incomplete or would not open
+ */
+gboolean
+llw_package_check (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(GsfInput) input = NULL;
+  g_autoptr(GsfInfile) infile = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  input = gsf_input_stdio_new (path, error);
+  if (input == NULL)
+    return FALSE;
+  infile = gsf_infile_zip_new (input, error);
+  return infile != NULL && copy_folder (infile, NULL, "", error);
 }

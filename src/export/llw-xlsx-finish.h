@@ -10,4 +10,7 @@ gboolean llw_xlsx_finish (const char  *path,
                           GDateTime   *modified,
                           GError     **error);
 
+gboolean llw_package_check (const char  *path,
+                            GError     **error);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "llw-application.h"
 #include "llw-database.h"
+#include "llw-file.h"
 #include "llw-settings.h"
 #include "llw-window.h"
 
@@ -211,6 +212,9 @@ llw_application_activate (GApplication *application)
 
   if (self->database == NULL)
     self->database = llw_database_open (self->database_path, &error);
+  if (self->database != NULL && llw_database_was_created (self->database))
+    g_printerr (_("“%s” did not exist: a new database was made there, with the default "
+                  "campaign.\n"), self->database_path);
   if (self->database != NULL)
     campaign = first_campaign (self, &error);
 
@@ -253,6 +257,35 @@ llw_application_init (LlwApplication *self)
 {
 }
 
+/* Each database has an application of its own: starting llweek again on the same file shows
+ * its window, and on another file opens a window of that file, never the first one's. The
+ * default database keeps the plain id, which the desktop file names. */
+static char *
+application_id_for (const char *database_path)
+{
+  g_autofree char *default_path = llw_database_default_path ();
+  g_autofree char *real = llw_file_resolve_links (database_path);
+  g_autofree char *real_default = llw_file_resolve_links (default_path);
+  g_autofree char *hash = NULL;
+
+#ifdef G_OS_WIN32
+  /* Windows does not tell the case of a file name apart. */
+  {
+    char *folded = g_utf8_casefold (real, -1);
+
+    g_free (real);
+    real = folded;
+    folded = g_utf8_casefold (real_default, -1);
+    g_free (real_default);
+    real_default = folded;
+  }
+#endif
+  if (g_str_equal (real, real_default))
+    return g_strdup (APP_ID);
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, real, -1);
+  return g_strdup_printf ("%s.Db%.16s", APP_ID, hash);
+}
+
 /**
  * llw_application_new:
  * @database_path: the database file to open when the window is first shown
@@ -264,12 +297,15 @@ LlwApplication *
 llw_application_new (const char *database_path,
                      int         campaign_year)
 {
+  g_autofree char *application_id = NULL;
   LlwApplication *self;
 
   g_return_val_if_fail (database_path != NULL, NULL);
 
+  application_id = application_id_for (database_path);
   self = g_object_new (LLW_TYPE_APPLICATION,
-                       "application-id", APP_ID,
+                       "application-id", application_id,
+                       "resource-base-path", "/io/github/llweek/Llweek",
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        NULL);
   self->database_path = g_strdup (database_path);

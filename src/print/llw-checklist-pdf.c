@@ -23,7 +23,8 @@ llw_checklist_write_pdf (LlwChecklist  *checklist,
 
 /**
  * llw_checklist_export_pdf:
- * @year: the campaign's year, 0 for the latest
+ * @database: the database the command line opened
+ * @campaign: its campaign to list
  *
  * What `llweek --print-checklist` does: the checklist of @kind as of today (LLWEEK_TODAY
  * fixes the day), on A4 in the orientation the kind reads best in.
@@ -31,26 +32,20 @@ llw_checklist_write_pdf (LlwChecklist  *checklist,
  * Returns: %TRUE on success; otherwise %FALSE with a one-line error naming the file at fault
  */
 gboolean
-llw_checklist_export_pdf (const char        *database_path,
-                          int                year,
+llw_checklist_export_pdf (LlwDatabase       *database,
+                          LlwCampaign       *campaign,
                           LlwChecklistKind   kind,
                           const char        *path,
                           GError           **error)
 {
-  g_autoptr(LlwDatabase) database = NULL;
-  g_autoptr(LlwCampaign) campaign = NULL;
   g_autoptr(LlwChecklist) checklist = NULL;
   GDate today;
 
-  g_return_val_if_fail (database_path != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (LLW_IS_DATABASE (database) && LLW_IS_CAMPAIGN (campaign), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
   llw_date_today (&today);
-  database = llw_database_open (database_path, error);
-  if (database != NULL)
-    campaign = llw_database_get_campaign (database, year, error);
-  if (campaign != NULL)
-    checklist = llw_checklist_new_for_campaign (database, campaign, kind, &today, error);
-
+  checklist = llw_checklist_new_for_campaign (database, campaign, kind, &today, error);
   if (checklist == NULL)
     return FALSE;  /* the database's errors name its file */
 

@@ -13,8 +13,8 @@ gboolean llw_checklist_write_pdf        (LlwChecklist         *checklist,
                                          gboolean              landscape,
                                          const char           *path,
                                          GError              **error);
-gboolean llw_checklist_export_pdf       (const char           *database_path,
-                                         int                   year,
+gboolean llw_checklist_export_pdf       (LlwDatabase          *database,
+                                         LlwCampaign          *campaign,
                                          LlwChecklistKind      kind,
                                          const char           *path,
                                          GError              **error);

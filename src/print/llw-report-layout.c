@@ -224,16 +224,35 @@ dotted_line (Flow *flow)
   return g_string_free (line, FALSE);
 }
 
+/* The height of "Nơi nhận:" and the signature block, with the space above them. */
+static double
+signature_height (Flow                 *flow,
+                  const LlwReportFrame *frame)
+{
+  double title = llw_report_layout_line_height (flow->self, LLW_FONT_TITLE);
+  double small = llw_report_layout_line_height (flow->self, LLW_FONT_TABLE);
+  guint n_signer = g_strv_length ((char **) frame->signer);
+  guint n_cc = g_strv_length ((char **) frame->cc);
+
+  return PARAGRAPH_SPACE + MAX ((n_signer + 1) * title + SIGNATURE_SPACE,
+                                llw_report_layout_line_height (flow->self, LLW_FONT_LABEL) +
+                                n_cc * small * 1.4);
+}
+
 /* A block's lines, cut between pages where they do not fit; a heading goes with the next
- * block's first lines. */
+ * block's first lines. @tail is the height of what must stand on the same page as the block's
+ * last lines: the signature after the last block, which never stands alone on its page
+ * (Decree 30/2020 asks for text of the body above it), or 0. */
 static void
 place_block (Flow           *flow,
              const LlwBlock *block,
-             gboolean        keep_with_next)
+             gboolean        keep_with_next,
+             double          tail)
 {
   LlwFont font = block_font (block->kind);
   double line_height = llw_report_layout_line_height (flow->self, font);
   gboolean heading = block->kind == LLW_BLOCK_HEADING || block->kind == LLW_BLOCK_SUBHEADING;
+  double space_after = heading ? 2 : PARAGRAPH_SPACE;
   g_autofree char *dots = block->kind == LLW_BLOCK_DOTS ? dotted_line (flow) : NULL;
   LlwText *text = keep (flow, heading || dots != NULL
     ? llw_shaper_wrap (flow->self->shaper, font, dots ? dots : block->text, flow->width, 0)
@@ -249,16 +268,21 @@ place_block (Flow           *flow,
   while (done < text->n_lines)
     {
       guint fit = (guint) ((flow->bottom - flow->y) / line_height);
-      guint n = MIN (text->n_lines - done, MAX (fit, 1));
+      guint left = text->n_lines - done;
+      guint n = MIN (left, MAX (fit, 1));
       Placed *placed;
 
+      /* The last two lines go over with what must follow them. */
+      if (n == left && tail > 0 && flow->y + n * line_height + space_after + tail > flow->bottom)
+        n = left > 2 ? left - 2 : 0;
       /* A paragraph leaves no single line behind at a page's foot. */
-      if ((fit == 0 || (n == 1 && text->n_lines > 1 && done == 0)) &&
+      if ((fit == 0 || n == 0 || (n == 1 && text->n_lines > 1 && done == 0)) &&
           flow->self->placed->len > flow->page_first)
         {
           end_page (flow);
           continue;
         }
+      n = MAX (n, 1);
       placed = place (flow, text, flow->left, flow->y, flow->width, PANGO_ALIGN_LEFT);
       placed->justify = !heading && dots == NULL;
       placed->first_line = done;
@@ -268,7 +292,7 @@ place_block (Flow           *flow,
       if (done < text->n_lines)
         end_page (flow);
     }
-  flow->y += heading ? 2 : PARAGRAPH_SPACE;
+  flow->y += space_after;
 }
 
 /* "Nơi nhận:" and its list at left, level with the signature block at right, kept together
@@ -279,17 +303,12 @@ place_signature (Flow                 *flow,
 {
   double left_width = flow->width * 0.45, right_x = flow->left + left_width;
   double right_width = flow->width - left_width;
-  double title = llw_report_layout_line_height (flow->self, LLW_FONT_TITLE);
-  double small = llw_report_layout_line_height (flow->self, LLW_FONT_TABLE);
   guint n_signer = g_strv_length ((char **) frame->signer);
   guint n_cc = g_strv_length ((char **) frame->cc);
-  double height = MAX ((n_signer + 1) * title + SIGNATURE_SPACE,
-                       llw_report_layout_line_height (flow->self, LLW_FONT_LABEL) +
-                       n_cc * small * 1.4);
   double y, left_y, right_y;
 
+  need (flow, signature_height (flow, frame));
   flow->y += PARAGRAPH_SPACE;
-  need (flow, height);
   y = flow->y;
   left_y = place_text (flow, LLW_FONT_LABEL, "Nơi nhận:", flow->left, y, left_width,
                        PANGO_ALIGN_LEFT);
@@ -324,8 +343,9 @@ llw_report_layout_set_body (LlwReportLayout *self)
     {
       const LlwBlock *block = llw_report_document_get_block (document, i);
 
-      place_block (&flow, block, block->kind == LLW_BLOCK_HEADING ||
-                                 block->kind == LLW_BLOCK_SUBHEADING);
+      place_block (&flow, block,
+                   block->kind == LLW_BLOCK_HEADING || block->kind == LLW_BLOCK_SUBHEADING,
+                   i + 1 == n ? signature_height (&flow, frame) : 0);
     }
   place_signature (&flow, frame);
   end_page (&flow);

@@ -381,6 +381,15 @@ llw_shaper_get_n_shaped (LlwShaper *self)
   return self->n_shaped;
 }
 
+/* Returns: the text of one piece of a wrapped line, for tests of the line breaking. */
+const char *
+llw_shaped_word_get_text (const LlwShapedWord *word)
+{
+  g_return_val_if_fail (word != NULL, NULL);
+
+  return word->text;
+}
+
 /* Line breaking, greedy, from the cached widths: what a word processor does for a table
  * cell. A word wider than the cell (an e-mail address) is cut where it fits, preferably
  * after a dot, "@", "-", "_" or "/". */

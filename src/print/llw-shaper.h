@@ -109,6 +109,7 @@ void       llw_shaper_draw            (LlwShaper      *self,
 void       llw_shaper_flush           (LlwShaper      *self,
                                        cairo_t        *cr);
 guint      llw_shaper_get_n_shaped    (LlwShaper      *self);
+const char *llw_shaped_word_get_text  (const LlwShapedWord *word);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LlwShaper, llw_shaper_free)
 

@@ -45,11 +45,41 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run("--dry-run")
     check("--dry-run alone is bad usage", p.returncode == 2, p.stderr)
 
+    # Two tasks at once, or an option given twice, is bad usage said in one line, and
+    # nothing is done: no database is made.
+    usage_db = os.path.join(tmp, "usage.db")
+    for args, what in (
+            (["--export-report", "a.xlsx", "--import-reports", "b.csv"], "two tasks"),
+            (["--print-checklist", "a.pdf", "--export-report", "b.xlsx"], "two tasks"),
+            (["--export-report", "a.xlsx", "--export-report", "b.xlsx"], "a task twice"),
+            (["--database", "b.db", "--export-report", "a.xlsx"], "--database twice"),
+            (["-d", "b.db", "--print-checklist", "a.pdf"], "-d after --database"),
+            (["--campaign", "2021", "-c", "2022", "--export-report", "a.xlsx"],
+             "--campaign twice"),
+            (["--export-report", "a.xlsx", "--version"], "a task and --version")):
+        p = run("--database", usage_db, *args)
+        check(f"{what}: bad usage, exit 2, one line",
+              p.returncode == 2 and len(p.stderr.strip().splitlines()) == 1
+              and not os.path.exists(usage_db), p.stderr)
+
+    p = run("--database", os.path.join(tmp, "không có", "llweek.db"), "--export-report",
+            os.path.join(tmp, "a.xlsx"))
+    check("a --database in a folder that does not exist: refused in one line naming it",
+          p.returncode == 1 and "không có" in p.stderr
+          and len(p.stderr.strip().splitlines()) == 1
+          and not os.path.exists(os.path.join(tmp, "không có")), p.stderr)
+
     out = os.path.join(tmp, "report.xlsx")
     p = run("--database", db, "--export-report", out)
-    check("--export-report without a display: exit 0, silent, a workbook written",
-          p.returncode == 0 and not p.stderr and os.path.getsize(out) > 0, p.stderr)
+    check("--export-report without a display: exit 0, a workbook written, and one line saying "
+          "the database was created",
+          p.returncode == 0 and os.path.getsize(out) > 0 and len(p.stderr.splitlines()) == 1
+          and db in p.stderr and "new database" in p.stderr, p.stderr)
     check("a command creates the default campaign in a new database", os.path.exists(db))
+
+    p = run("--database", db, "--export-report", out)
+    check("--export-report on an existing database: exit 0, silent",
+          p.returncode == 0 and not p.stderr, p.stderr)
 
     p = run("--database", db, "--campaign", "2030", "--export-report", out)
     check("unknown campaign: exit 1 naming the year", p.returncode == 1 and "2030" in p.stderr,
@@ -69,7 +99,13 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run("--database", db, "--import-reports", os.path.join(tmp, "in.csv"), "--dry-run",
             env_extra={"LANGUAGE": "vi", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
     check("messages are Vietnamese in a Vietnamese locale",
-          p.returncode == 1 and "Không đọc được" in p.stderr and "in.csv" in p.stderr, p.stderr)
+          p.returncode == 1 and "không tồn tại" in p.stderr and "in.csv" in p.stderr, p.stderr)
+
+    p = run("--database", db, "--export-report", "a.xlsx", "--export-report", "b.xlsx",
+            env_extra={"LANGUAGE": "vi", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
+    check("bad usage is said in Vietnamese in a Vietnamese locale",
+          p.returncode == 2 and "được đưa ra hai lần" in p.stderr and "--help" in p.stderr,
+          p.stderr)
 
 print(f"1..{len(results)}")
 for i, (name, ok, detail) in enumerate(results, 1):

@@ -9,6 +9,8 @@ and a failed write that leaves the old file alone.
 
 import os
 import re
+import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -171,6 +173,30 @@ def check_failures(tmp, db):
           p.returncode == 1 and folder in p.stderr and os.path.isdir(folder), p.stderr)
 
 
+def check_signature_page(tmp, db):
+    """However long the office's proposals, the page of the signature also holds the body's
+    last lines: one proposal more each time walks the end of the body over a whole page."""
+    alone = []
+    copy = os.path.join(tmp, "đề xuất.db")
+    pdf = os.path.join(tmp, "đề xuất.pdf")
+    for k in range(45):
+        shutil.copy(db, copy)
+        with sqlite3.connect(copy) as c:
+            c.execute("UPDATE campaign SET report_proposals = ? WHERE year = 2021",
+                      ("\n".join(f"Đề nghị thứ {i + 1}: tăng cường phối hợp giữa các đơn vị "
+                                 "trong tổ chức Tuần lễ." for i in range(k)),))
+        c.close()
+        run("--database", copy, "--print-report", pdf)
+        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+        page = next((p for p in text.split("\f") if "Nơi nhận:" in p), "")
+        above = [l for l in page.split("Nơi nhận:")[0].splitlines()
+                 if l.strip() and not re.fullmatch(r"\s*\d+\s*", l)]
+        if len(above) < 2:
+            alone.append(k)
+    check("the signature never stands alone on its page, whatever the length of the text",
+          not alone, f"alone with {alone} proposals")
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "llweek.db")
@@ -192,6 +218,7 @@ def main():
             check("every font printed is Times New Roman or Liberation Serif",
                   names and all(re.match(r"(TimesNewRoman|LiberationSerif)", n) for n in names),
                   names)
+        check_signature_page(tmp, db)
         check_failures(tmp, db)
 
     print(f"1..{len(results)}")
