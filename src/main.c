@@ -72,9 +72,6 @@ init_i18n (void)
   textdomain (GETTEXT_PACKAGE);
 }
 
-/* Parses @args, which keeps what is not an option. Windows hands main () its arguments in
- * the system's code page, which cannot hold every Vietnamese letter of a file name: there
- * they are read again, as UTF-8, from the command line itself. */
 static gboolean
 bad_usage (GError    **error,
            const char *message)
@@ -181,6 +178,9 @@ check_combination (const Options  *options,
   return TRUE;
 }
 
+/* Parses @args, which keeps what is not an option. Windows hands main () its arguments in
+ * the system's code page, which cannot hold every Vietnamese letter of a file name: there
+ * they are read again, as UTF-8, from the command line itself. */
 static gboolean
 parse_options (Options   *options,
                char    ***args,
