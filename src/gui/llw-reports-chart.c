@@ -100,6 +100,8 @@ draw_by_day (LlwReportsChart *self,
   double left = MARGIN + AXIS_SPACE, bottom = height - MARGIN - 16;
   double plot_width = width - left - MARGIN, plot_height = bottom - MARGIN - 8;
   double step = plot_width / days, total = 0;
+  /* Dates a week apart, or a whole number of weeks where a week is narrower than a date. */
+  int label_every = 7 * MAX (1, (int) ceil ((text_width (self, "00/00") + 8) / (7 * step)));
   int deadline = llw_date_days_until (&self->start, &self->deadline);
   g_autofree char *expected = NULL;
 
@@ -137,7 +139,7 @@ draw_by_day (LlwReportsChart *self,
       cairo_fill_preserve (cr);
       set_color (cr, 0);
       cairo_stroke (cr);
-      if (d % 7 == 0)
+      if (d % label_every == 0)
         {
           GDate day = self->start;
           g_autofree char *label = NULL;
