@@ -4,12 +4,16 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "llw-application.h"
 #include "llw-checklist-pdf.h"
 #include "llw-database.h"
-#include "llw-export.h"
 #include "llw-date.h"
+#include "llw-export.h"
+#include "llw-forms.h"
 #include "llw-import.h"
 #include "llw-odt.h"
 #include "llw-report-layout.h"
@@ -26,6 +30,9 @@ typedef struct
   char *print_report;
   char *export_document;
   char *import_reports;
+  char *make_forms;
+  char *unit;
+  GPtrArray *import_forms;    /* the paths after --import-forms */
   gboolean missing_only;
   gboolean recipients;
   gboolean dry_run;
@@ -42,6 +49,9 @@ options_clear (Options *options)
   g_free (options->print_report);
   g_free (options->export_document);
   g_free (options->import_reports);
+  g_free (options->make_forms);
+  g_free (options->unit);
+  g_clear_pointer (&options->import_forms, g_ptr_array_unref);
   g_clear_pointer (&options->given, g_hash_table_unref);
 }
 
@@ -70,6 +80,17 @@ init_i18n (void)
 #endif
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+}
+
+/* libxlsxwriter has zlib allocate and free about 300 KB for every part of a workbook it
+ * writes; glibc gives that memory back to the system each time, which took longer than
+ * writing the fill-in forms themselves. Freed memory up to 16 MB is kept for the next part. */
+static void
+tune_memory (void)
+{
+#ifdef __GLIBC__
+  mallopt (M_TRIM_THRESHOLD, 16 * 1024 * 1024);
+#endif
 }
 
 static gboolean
@@ -135,6 +156,16 @@ take_option (const char  *name,
     options->export_document = g_strdup (value);
   else if (g_str_equal (option, "--import-reports"))
     options->import_reports = g_strdup (value);
+  else if (g_str_equal (option, "--import-forms"))
+    {
+      /* The first path; the others follow it as arguments, as a shell's wildcard gives them. */
+      options->import_forms = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (options->import_forms, g_strdup (value));
+    }
+  else if (g_str_equal (option, "--make-forms"))
+    options->make_forms = g_strdup (value);
+  else if (g_str_equal (option, "--unit"))
+    options->unit = g_strdup (value);
   else if (g_str_equal (option, "--missing-only"))
     options->missing_only = TRUE;
   else if (g_str_equal (option, "--recipients"))
@@ -152,7 +183,8 @@ check_combination (const Options  *options,
                    GError        **error)
 {
   const char *const modes[] = { "--export-report", "--print-checklist", "--print-report",
-                                "--export-document", "--import-reports", "--version" };
+                                "--export-document", "--import-reports", "--import-forms",
+                                "--make-forms", "--version" };
   const char *first = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
@@ -173,8 +205,10 @@ check_combination (const Options  *options,
     return bad_usage (error, _("--missing-only and --recipients go with --print-checklist"));
   if (options->missing_only && options->recipients)
     return bad_usage (error, _("--missing-only and --recipients are two different checklists"));
-  if (options->dry_run && options->import_reports == NULL)
-    return bad_usage (error, _("--dry-run goes with --import-reports"));
+  if (options->unit != NULL && options->make_forms == NULL)
+    return bad_usage (error, _("--unit goes with --make-forms"));
+  if (options->dry_run && options->import_reports == NULL && options->import_forms == NULL)
+    return bad_usage (error, _("--dry-run goes with --import-reports or --import-forms"));
   return TRUE;
 }
 
@@ -206,8 +240,15 @@ parse_options (Options   *options,
       N_("Write the consolidated report as an editable document to OUT.odt"), N_("OUT.odt") },
     { "import-reports", 0, file, G_OPTION_ARG_CALLBACK, take_option,
       N_("Import report figures from IN.csv"), N_("IN.csv") },
+    { "import-forms", 0, file, G_OPTION_ARG_CALLBACK, take_option,
+      N_("Import the returned forms PATH…, files or folders of them"), N_("PATH…") },
+    { "make-forms", 0, file, G_OPTION_ARG_CALLBACK, take_option,
+      N_("Make a fill-in report form for each unit that must report, in the folder DIR"),
+      N_("DIR") },
+    { "unit", 0, 0, G_OPTION_ARG_CALLBACK, take_option,
+      N_("With --make-forms: only the form of the unit NAME (its name or code)"), N_("NAME") },
     { "dry-run", 0, none, G_OPTION_ARG_CALLBACK, take_option,
-      N_("With --import-reports: check the file and say what would change"), NULL },
+      N_("With --import-reports or --import-forms: check and say what would change"), NULL },
     { "version", 'v', none, G_OPTION_ARG_CALLBACK, take_option,
       N_("Show the version and exit"), NULL },
     { NULL }
@@ -229,7 +270,9 @@ parse_options (Options   *options,
   if (!g_option_context_parse_strv (context, args, error))
     return FALSE;
 
-  if (g_strv_length (*args) > 1)
+  for (int i = 1; options->import_forms != NULL && (*args)[i] != NULL; i++)
+    g_ptr_array_add (options->import_forms, g_strdup ((*args)[i]));
+  if (g_strv_length (*args) > 1 && options->import_forms == NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("Unexpected argument “%s”"), (*args)[1]);
@@ -363,7 +406,7 @@ print_checklist (const Options *options)
   return EXIT_SUCCESS;
 }
 
-/* Checks the whole file, then applies it (or says what it would change); every problem is
+/* Checks the whole file, then applies it (or lists what it would change); every problem is
  * printed on its own line, as "FILE:LINE…", after one line that sums them up. */
 static int
 import_reports (const Options *options)
@@ -373,6 +416,7 @@ import_reports (const Options *options)
   g_autoptr(LlwCampaign) campaign = NULL;
   g_autoptr(LlwImport) import = NULL;
   g_autofree char *summary = NULL;
+  LlwChangePlan *plan;
   GPtrArray *problems;
 
   campaign = open_campaign (options, &db, &error);
@@ -402,8 +446,97 @@ import_reports (const Options *options)
       return EXIT_FAILURE;
     }
 
+  /* A dry run says, unit by unit, what the import would change: a report at a time, since
+   * a file of 50,000 units makes a million lines. */
+  plan = llw_import_get_plan (import);
+  for (guint i = 0; options->dry_run && i < llw_change_plan_get_n_reports (plan); i++)
+    {
+      g_autofree char *report = llw_change_plan_format_report (plan, i);
+
+      g_print ("%s\n", report);
+    }
   summary = llw_import_describe (import, options->dry_run);
   g_print ("%s: %s\n", options->import_reports, summary);
+  return EXIT_SUCCESS;
+}
+
+/* Prints every problem of the batch, one a line after one line that sums them up. */
+static int
+print_problems (LlwFormImport *import,
+                const GError  *error)
+{
+  GPtrArray *problems = llw_form_import_get_problems (import);
+
+  g_printerr ("%s\n", error->message);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s\n", (char *) problems->pdata[i]);
+  return EXIT_FAILURE;
+}
+
+/* Reads and checks every returned form, then imports them all or none; with --dry-run,
+ * prints what would change for each unit. */
+static int
+import_forms (const Options *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwDatabase) db = NULL;
+  g_autoptr(LlwCampaign) campaign = NULL;
+  g_autoptr(LlwFormImport) import = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *summary = NULL;
+  GListModel *plan;
+
+  g_ptr_array_add (options->import_forms, NULL);
+  campaign = open_campaign (options, &db, &error);
+  if (campaign != NULL)
+    files = llw_forms_list_files ((const char *const *) options->import_forms->pdata, &error);
+  if (files == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  import = llw_forms_read (db, campaign, files);
+  if (!llw_form_import_check (import, &error))
+    return print_problems (import, error);
+
+  plan = llw_form_import_get_plan (import);
+  for (guint i = 0; options->dry_run && i < g_list_model_get_n_items (plan); i++)
+    {
+      g_autoptr(LlwPlannedReport) report = g_list_model_get_item (plan, i);
+      g_autofree char *text = llw_planned_report_describe (report);
+
+      g_print ("%s\n", text);
+    }
+  if (!options->dry_run && !llw_form_import_apply (import, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  summary = llw_form_import_describe (import, !options->dry_run);
+  g_print ("%s\n", summary);
+  return EXIT_SUCCESS;
+}
+
+/* Makes the forms and says how many, and where. */
+static int
+make_forms (const Options *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwDatabase) db = NULL;
+  g_autoptr(LlwCampaign) campaign = open_campaign (options, &db, &error);
+  g_autoptr(GPtrArray) made = NULL;
+
+  if (campaign != NULL)
+    made = llw_forms_make (db, campaign, options->make_forms, options->unit, &error);
+  if (made == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Made %u form in “%s”.\n",
+                        "Made %u forms in “%s”.\n", made->len),
+           made->len, options->make_forms);
   return EXIT_SUCCESS;
 }
 
@@ -421,6 +554,7 @@ main (int   argc,
 #endif
 
   init_i18n ();
+  tune_memory ();
 
   if (!parse_options (&options, &args, &error))
     {
@@ -454,6 +588,10 @@ main (int   argc,
     return export_document (&options);
   if (options.import_reports != NULL)
     return import_reports (&options);
+  if (options.make_forms != NULL)
+    return make_forms (&options);
+  if (options.import_forms != NULL)
+    return import_forms (&options);
 
   app = llw_application_new (options.database, options.campaign);
   return g_application_run (G_APPLICATION (app), 1, args);

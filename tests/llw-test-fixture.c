@@ -97,6 +97,25 @@ llw_test_exec (LlwTestFixture *fixture,
   llw_test_exec_file (fixture->path, sql);
 }
 
+/* Returns: (transfer full) (nullable): the first column of the first row @sql gives, read
+ * from the file behind llweek's back. */
+char *
+llw_test_query (LlwTestFixture *fixture,
+                const char     *sql)
+{
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+  return result;
+}
+
 /* Returns: (transfer full): column → text from "column", "text", … NULL, as a form gives. */
 GHashTable *
 llw_test_values (const char *first,
@@ -154,11 +173,12 @@ dump_query (GString    *out,
   sqlite3_finalize (stmt);
 }
 
-/* Every row of every table of @path, with its schema, read from a copy of the file and its
- * log, so that nothing is made or changed beside it. */
+/* Every row of every table of @path, with its schema, read from a copy of the file and,
+ * @with_log, its write-ahead log, so that nothing is made or changed beside it. */
 static void
 dump_database (GString    *out,
-               const char *path)
+               const char *path,
+               gboolean    with_log)
 {
   g_autofree char *folder = g_dir_make_tmp ("llweek-dump-XXXXXX", NULL);
   g_autofree char *copy = g_build_filename (folder, "copy.db", NULL);
@@ -166,7 +186,7 @@ dump_database (GString    *out,
   sqlite3 *db = NULL;
   sqlite3_stmt *tables = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  for (guint i = 0; i < (with_log ? G_N_ELEMENTS (suffixes) : 1); i++)
     {
       g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
       g_autofree char *to = g_strconcat (copy, suffixes[i], NULL);
@@ -263,7 +283,29 @@ llw_test_snapshot (const char *folder,
 
   list_files (out, folder, "");
   if (database != NULL)
-    dump_database (out, database);
+    dump_database (out, database, TRUE);
+  return g_string_free (out, FALSE);
+}
+
+/* Returns: (transfer full): the full dump of the database at @path, as SQLite reads it
+ * through its write-ahead log. */
+char *
+llw_test_dump_path (const char *path)
+{
+  GString *out = g_string_new (NULL);
+
+  dump_database (out, path, TRUE);
+  return g_string_free (out, FALSE);
+}
+
+/* Returns: (transfer full): the full dump of the database file alone, without its
+ * write-ahead log: what a user gets who copies "the database" to a USB stick. */
+char *
+llw_test_dump_alone (const char *path)
+{
+  GString *out = g_string_new (NULL);
+
+  dump_database (out, path, FALSE);
   return g_string_free (out, FALSE);
 }
 

@@ -35,6 +35,10 @@ void        llw_test_fixture_tear_down (LlwTestFixture *fixture,
 void        llw_test_exec              (LlwTestFixture *fixture,
                                         const char     *sql);
 void        llw_test_remove_folder     (const char     *folder);
+char       *llw_test_query             (LlwTestFixture *fixture,
+                                        const char     *sql);
+char       *llw_test_dump_path         (const char     *path);
+char       *llw_test_dump_alone        (const char     *path);
 GHashTable *llw_test_values            (const char     *first,
                                         ...) G_GNUC_NULL_TERMINATED;
 char       *llw_test_snapshot          (const char     *folder,

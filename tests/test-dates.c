@@ -62,12 +62,16 @@ test_today_fixed (void)
 {
   GDate today;
   g_autofree char *iso = NULL;
+  g_autofree char *suite_today = g_strdup (g_getenv ("LLWEEK_TODAY"));
 
   g_setenv ("LLWEEK_TODAY", "2021-10-22", TRUE);
   llw_date_today (&today);
   iso = llw_date_to_iso (&today);
   g_assert_cmpstr (iso, ==, "2021-10-22");
-  g_unsetenv ("LLWEEK_TODAY");
+  if (suite_today != NULL)
+    g_setenv ("LLWEEK_TODAY", suite_today, TRUE);
+  else
+    g_unsetenv ("LLWEEK_TODAY");
 }
 
 /* The deadline day itself still counts as on time; the day after does not. */

@@ -3,7 +3,6 @@
 
 #include <string.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "llw-database.h"
 #include "llw-text.h"
@@ -12,40 +11,11 @@
 
 typedef LlwTestFixture Fixture;
 
-/* Runs a query on the file itself and returns the first column of the first row. */
-static char *
-query (Fixture    *fixture,
-       const char *sql)
-{
-  sqlite3 *raw = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *result = NULL;
-
-  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (raw);
-  return result;
-}
-
-static void
-exec_sql (Fixture    *fixture,
-          const char *sql)
-{
-  sqlite3 *raw = NULL;
-
-  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (raw);
-}
-
 /* The whole database as text, to compare before and after. */
 static char *
 dump (Fixture *fixture)
 {
-  return query (fixture,
+  return llw_test_query (fixture,
                 "SELECT group_concat (t, char (10)) FROM ("
                 " SELECT 'u' || id || name || code || unit_group || position AS t FROM unit"
                 " UNION ALL SELECT 'a' || id || unit_id || role || task FROM assignment"
@@ -88,6 +58,11 @@ static const RuleCase rule_cases[] = {
   { "activity-participants-negative", &llw_entity_activity, "participants", "-5", "0" },
   { "activity-participants-text", &llw_entity_activity, "participants", "nhiều", "1.250" },
   { "activity-participants-fraction", &llw_entity_activity, "participants", "12,5", "125" },
+  /* One rule for numbers: "." groups thousands, "," is the decimal mark. */
+  { "activity-participants-dot-decimal", &llw_entity_activity, "participants", "12.5",
+    "12.500" },
+  { "activity-participants-comma-group", &llw_entity_activity, "participants", "1,250",
+    "1.250.000" },
   { "activity-title-required", &llw_entity_activity, "title", "", "Hội thảo trực tuyến" },
   { "assignment-deadline-after-week", &llw_entity_assignment, "deadline", "07/10/2021",
     "08/10/2021" },
@@ -107,7 +82,7 @@ static GHashTable *
 valid_record (Fixture         *fixture,
               const LlwEntity *entity)
 {
-  g_autofree char *unit = query (fixture, "SELECT id FROM unit WHERE code = 'RGI'");
+  g_autofree char *unit = llw_test_query (fixture, "SELECT id FROM unit WHERE code = 'RGI'");
 
   if (entity == &llw_entity_unit)
     return llw_test_values ("name", "UBND xã Mới", "unit_group", "district", NULL);
@@ -118,8 +93,8 @@ valid_record (Fixture         *fixture,
     {
       g_autofree char *free_unit = NULL;
 
-      free_unit = query (fixture, "INSERT INTO unit (name, name_key, unit_group, position) "
-                                  "VALUES ('Trường mới', 'trường mới', 'other', 99) "
+      free_unit = llw_test_query (fixture, "INSERT INTO unit (name, name_key, unit_group, "
+                                  "position) VALUES ('Trường mới', 'trường mới', 'other', 99) "
                                   "RETURNING id");
       return llw_test_values ("unit_id", free_unit, "role", "implement", NULL);
     }
@@ -192,7 +167,7 @@ static void
 test_text_refused (Fixture      *fixture,
                    gconstpointer data)
 {
-  g_autofree char *unit = query (fixture, "SELECT id FROM unit WHERE code = 'RGI'");
+  g_autofree char *unit = llw_test_query (fixture, "SELECT id FROM unit WHERE code = 'RGI'");
   g_autofree char *long_name = g_strnfill (LLW_TEXT_MAX_LINE + 1, 'x');
   g_autofree char *long_note = g_strnfill (LLW_TEXT_MAX_LONG + 1, 'y');
   g_autofree char *before = dump (fixture);
@@ -240,7 +215,7 @@ test_text_refused (Fixture      *fixture,
     g_assert_cmpint (llw_database_insert (fixture->db, &llw_entity_activity,
                                           fixture->campaign_id, input, NULL, &error), >, 0);
     g_assert_no_error (error);
-    length = query (fixture, "SELECT max (length (note)) FROM activity");
+    length = llw_test_query (fixture, "SELECT max (length (note)) FROM activity");
     g_assert_cmpstr (length, ==, "30000");
   }
 }
@@ -255,7 +230,7 @@ test_text_kept (Fixture      *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *stored_note = NULL;
   g_autofree char *stored_title = NULL;
-  g_autofree char *unit = query (fixture, "SELECT id FROM unit WHERE code = 'HTI'");
+  g_autofree char *unit = llw_test_query (fixture, "SELECT id FROM unit WHERE code = 'HTI'");
   g_autofree char *sql = NULL;
   gint64 id;
 
@@ -271,11 +246,11 @@ test_text_kept (Fixture      *fixture,
   g_assert_no_error (error);
 
   sql = g_strdup_printf ("SELECT note FROM activity WHERE id = %" G_GINT64_FORMAT, id);
-  stored_note = query (fixture, sql);
+  stored_note = llw_test_query (fixture, sql);
   g_assert_cmpstr (stored_note, ==, long_text->str);
   g_free (sql);
   sql = g_strdup_printf ("SELECT title FROM activity WHERE id = %" G_GINT64_FORMAT, id);
-  stored_title = query (fixture, sql);
+  stored_title = llw_test_query (fixture, sql);
   g_assert_cmpstr (stored_title, ==, "Lớp học Zoom");
 }
 
@@ -313,7 +288,7 @@ test_history (Fixture      *fixture,
   sql = g_strdup_printf ("SELECT action || '|' || field || '|' || old_value || '|' || new_value "
                          "FROM history WHERE table_name = 'unit' AND record_id = %"
                          G_GINT64_FORMAT " AND action = 'update'", id);
-  line = query (fixture, sql);
+  line = llw_test_query (fixture, sql);
   g_assert_cmpstr (line, ==, "update|phone|0297 123|0297 999");
   g_free (sql);
 
@@ -321,7 +296,7 @@ test_history (Fixture      *fixture,
   g_assert_true (llw_database_update (fixture->db, &llw_entity_unit, 0, id, edit, NULL, &error));
   sql = g_strdup_printf ("SELECT count (*) FROM history WHERE table_name = 'unit' AND "
                          "record_id = %" G_GINT64_FORMAT, id);
-  count = query (fixture, sql);
+  count = llw_test_query (fixture, sql);
   g_assert_cmpstr (count, ==, "5");  /* insert: name, group, phone, active; update: phone */
 
   deletion = llw_database_plan_deletion (fixture->db, "unit", fixture->campaign_id, id, &error);
@@ -332,7 +307,7 @@ test_history (Fixture      *fixture,
   sql = g_strdup_printf ("SELECT old_value FROM history WHERE table_name = 'unit' AND "
                          "record_id = %" G_GINT64_FORMAT " AND action = 'delete' AND "
                          "field = 'name'", id);
-  line = query (fixture, sql);
+  line = llw_test_query (fixture, sql);
   g_assert_cmpstr (line, ==, "UBND xã Thử");
 
   g_assert_cmpuint (seen->len, ==, 3);
@@ -349,10 +324,10 @@ test_cascade_and_undo (Fixture      *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *restored = NULL;
-  g_autofree char *unit = query (fixture, "SELECT id FROM unit WHERE code = 'KLU'");
+  g_autofree char *unit = llw_test_query (fixture, "SELECT id FROM unit WHERE code = 'KLU'");
   g_autofree char *described = NULL;
 
-  exec_sql (fixture,
+  llw_test_exec (fixture,
                  "INSERT INTO report (campaign_id, unit_id, received_date, theme_id) "
                  "SELECT 1, id, '2021-10-20', 2 FROM unit WHERE code = 'KLU';"
                  "INSERT INTO report_value (report_id, indicator_id, value) "
@@ -370,7 +345,8 @@ test_cascade_and_undo (Fixture      *fixture,
   g_assert_true (llw_deletion_has_dependents (deletion));
   g_assert_cmpstr (llw_deletion_get_label (deletion), ==, "UBND huyện Kiên Lương");
   described = llw_deletion_describe_dependents (deletion);
-  g_assert_cmpstr (described, ==, "1 activity, 1 assignment, 1 report, 3 figures");
+  g_assert_cmpstr (described, ==,
+                   "1 activity, 1 assignment, 1 report received on 20/10/2021, 3 figures");
 
   g_assert_true (llw_database_delete (fixture->db, deletion, &error));
   g_assert_no_error (error);
@@ -398,7 +374,7 @@ test_delete_theme_keeps_reports (Fixture      *fixture,
   g_autofree char *restored = NULL;
   g_autofree char *described = NULL;
 
-  exec_sql (fixture,
+  llw_test_exec (fixture,
                  "INSERT INTO report (campaign_id, unit_id, received_date, theme_id) "
                  "SELECT 1, id, '2021-10-20', 3 FROM unit WHERE code IN ('RGI', 'HTI');"
                  "");
@@ -409,7 +385,7 @@ test_delete_theme_keeps_reports (Fixture      *fixture,
   described = llw_deletion_describe_dependents (deletion);
   g_assert_cmpstr (described, ==, "2 records lose their link to it");
   g_assert_true (llw_database_delete (fixture->db, deletion, &error));
-  theme_after = query (fixture, "SELECT count (*) FROM report WHERE theme_id IS NULL");
+  theme_after = llw_test_query (fixture, "SELECT count (*) FROM report WHERE theme_id IS NULL");
   g_assert_cmpstr (theme_after, ==, "2");
 
   g_assert_true (llw_database_undo_deletion (fixture->db, deletion, &error));
@@ -426,7 +402,7 @@ test_undo_conflict (Fixture      *fixture,
   g_autoptr(LlwDeletion) deletion = NULL;
   g_autoptr(GHashTable) input = llw_test_values ("name", "UBND huyện Kiên Lương",
                                                  "unit_group", "district", NULL);
-  g_autofree char *unit = query (fixture, "SELECT id FROM unit WHERE code = 'KLU'");
+  g_autofree char *unit = llw_test_query (fixture, "SELECT id FROM unit WHERE code = 'KLU'");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
@@ -459,7 +435,7 @@ test_copy_campaign (Fixture      *fixture,
   g_autoptr(LlwUnit) first = NULL;
   g_autofree char *n_units = NULL;
 
-  exec_sql (fixture, "INSERT INTO report (campaign_id, unit_id, received_date) "
+  llw_test_exec (fixture, "INSERT INTO report (campaign_id, unit_id, received_date) "
                             "SELECT 1, id, '2021-10-20' FROM unit WHERE code = 'RGI'");
   next = llw_database_copy_campaign (fixture->db, fixture->campaign, 2022, NULL, &error);
   g_assert_no_error (error);
@@ -486,7 +462,7 @@ test_copy_campaign (Fixture      *fixture,
   g_assert_true (llw_unit_get_assigned (first));
   g_assert_nonnull (strstr (llw_unit_get_task (first), "21/10/2022"));
 
-  n_units = query (fixture, "SELECT count (*) FROM unit");
+  n_units = llw_test_query (fixture, "SELECT count (*) FROM unit");
   g_assert_cmpstr (n_units, ==, "43");
   campaigns = llw_database_list_campaigns (fixture->db, &error);
   g_assert_cmpuint (g_list_model_get_n_items (campaigns), ==, 2);

@@ -211,6 +211,99 @@ test_dry_run (Fixture      *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Every report of the plan, one after the other, as --dry-run prints them. */
+static char *
+format_plan (LlwChangePlan *plan)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < llw_change_plan_get_n_reports (plan); i++)
+    {
+      g_autofree char *report = llw_change_plan_format_report (plan, i);
+
+      g_string_append_printf (text, "%s\n", report);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The preview says what changes before anything is written: a file changing three units
+ * lists those three, each figure with its old and new value, and the report created; the
+ * import then does just that, and the same file again changes nothing and lists nothing. */
+static void
+test_plan (Fixture      *fixture,
+           gconstpointer data)
+{
+  static const char three[] = "unit,received_date,A1,A3\n"
+                              "RGI,20/10/2021,999,\"1.200\"\n"
+                              "KLU,23/10/2021,7,\n"
+                              "HTI,24/10/2021,5,\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwImport) first = import_text (fixture, valid_csv, strlen (valid_csv), &error);
+  g_autoptr(LlwImport) import = llw_import_new (fixture->db, fixture->campaign);
+  g_autoptr(LlwImport) again = llw_import_new (fixture->db, fixture->campaign);
+  g_autofree char *before = dump (fixture);
+  g_autofree char *after = NULL;
+  g_autofree char *rach_gia = NULL;
+  g_autofree char *kien_luong = NULL;
+  g_autofree char *ha_tien = NULL;
+  g_autofree char *previewed = NULL;
+  g_autofree char *applied = NULL;
+  LlwChangePlan *plan;
+
+  g_assert_no_error (error);
+  g_assert_true (llw_import_read (import, three, strlen (three), &error));
+  g_assert_true (llw_import_apply (import, TRUE, &error));
+  g_assert_no_error (error);
+  after = dump (fixture);
+  g_assert_cmpstr (after, ==, before);
+
+  plan = llw_import_get_plan (import);
+  g_assert_cmpuint (llw_change_plan_get_n_reports (plan), ==, 3);
+  g_assert_cmpuint (llw_change_plan_count_reports (plan, LLW_REPORT_CHANGE_NEW), ==, 1);
+  g_assert_cmpuint (llw_change_plan_count_figures (plan), ==, 3);
+  rach_gia = llw_change_plan_format_report (plan, 0);
+  g_assert_cmpstr (rach_gia, ==,
+                   "UBND thành phố Rạch Giá: changes to the report received on 20/10/2021\n"
+                   "  A1 Số văn bản chỉ đạo, kế hoạch đã ban hành: 3 → 999");
+  kien_luong = llw_change_plan_format_report (plan, 1);
+  g_assert_cmpstr (kien_luong, ==,
+                   "UBND huyện Kiên Lương: changes to the report received on 22/10/2021\n"
+                   "  Received on: 22/10/2021 → 23/10/2021\n"
+                   "  A1 Số văn bản chỉ đạo, kế hoạch đã ban hành: 4 → 7");
+  ha_tien = llw_change_plan_format_report (plan, 2);
+  g_assert_cmpstr (ha_tien, ==,
+                   "UBND thành phố Hà Tiên: new report\n"
+                   "  Received on: — → 24/10/2021\n"
+                   "  A1 Số văn bản chỉ đạo, kế hoạch đã ban hành: — → 5");
+  previewed = format_plan (plan);
+
+  g_assert_true (llw_import_apply (import, FALSE, &error));
+  g_assert_no_error (error);
+  applied = format_plan (llw_import_get_plan (import));
+  g_assert_cmpstr (applied, ==, previewed);
+
+  g_assert_true (llw_import_read (again, three, strlen (three), &error));
+  g_assert_true (llw_import_apply (again, TRUE, &error));
+  g_assert_cmpuint (llw_change_plan_get_n_reports (llw_import_get_plan (again)), ==, 0);
+}
+
+/* A figure emptied in the file is not reported any more: old → dash. */
+static void
+test_plan_cleared (Fixture      *fixture,
+                   gconstpointer data)
+{
+  static const char second[] = "unit,received_date,A3\nRGI,20/10/2021,\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwImport) first = import_text (fixture, valid_csv, strlen (valid_csv), &error);
+  g_autoptr(LlwImport) again = import_text (fixture, second, strlen (second), &error);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  text = format_plan (llw_import_get_plan (again));
+  g_assert_nonnull (strstr (text, "A3 "));
+  g_assert_nonnull (strstr (text, ": 1.200 → —\n"));
+}
+
 /* Refused files: every problem listed by line and column, the database unchanged. */
 typedef struct
 {
@@ -480,6 +573,8 @@ main (int   argc,
   ADD ("/import/valid", test_valid);
   ADD ("/import/reimport", test_reimport);
   ADD ("/import/dry-run", test_dry_run);
+  ADD ("/import/plan", test_plan);
+  ADD ("/import/plan-cleared", test_plan_cleared);
   ADD ("/import/all-problems", test_all_problems);
   ADD ("/import/garbage", test_garbage);
   ADD ("/import/formula-text", test_formula_text);

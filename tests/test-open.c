@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "llw-core-resources.h"
 #include "llw-database.h"
 
 #include "llw-test-fixture.h"
@@ -283,6 +284,77 @@ test_foreign_log (Fixture      *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+#define SCHEMA_FOLDER "/io/github/llweek/Llweek/core/schema/"
+
+/* Returns: (transfer full): the SQL of llweek's migration number @index, counted from 0, as
+ *   its schema folder orders them. */
+static char *
+migration (guint index)
+{
+  g_auto(GStrv) files = g_resource_enumerate_children (llw_core_get_resource (), SCHEMA_FOLDER,
+                                                       0, NULL);
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) sql = NULL;
+
+  g_assert_nonnull (files);
+  g_assert_cmpuint (g_strv_length (files), ==, LLW_DATABASE_SCHEMA_VERSION);
+  qsort (files, g_strv_length (files), sizeof *files, llw_test_compare_strings);
+  name = g_strconcat (SCHEMA_FOLDER, files[index], NULL);
+  sql = g_resource_lookup_data (llw_core_get_resource (), name, 0, NULL);
+  g_assert_nonnull (sql);
+  return g_strndup (g_bytes_get_data (sql, NULL), g_bytes_get_size (sql));
+}
+
+/* Writes at @path what llweek made one version before this one, with a unit: every
+ * migration but the last, stamped with that version; then runs @sql on it. */
+static void
+make_previous_version (const char *path,
+                       const char *sql)
+{
+  g_autoptr(GString) script = g_string_new (NULL);
+
+  for (guint i = 0; i + 1 < LLW_DATABASE_SCHEMA_VERSION; i++)
+    {
+      g_autofree char *step = migration (i);
+
+      g_string_append_printf (script, "%s;\n", step);
+    }
+  g_string_append_printf (script, "PRAGMA application_id = 1280071499; "
+                          "PRAGMA user_version = %d; INSERT INTO unit (name, name_key, "
+                          "unit_group, position) VALUES ('Sở Y tế', 'sở y tế', 'other', 1); %s",
+                          LLW_DATABASE_SCHEMA_VERSION - 1, sql);
+  llw_test_exec_file (path, script->str);
+}
+
+/* A file of the version before this one is accepted and brought up to date, its data kept;
+ * opened again at this version it is accepted again. Its schema is compared with that of
+ * its own version: the same file claiming the earlier version with the latest schema is not
+ * llweek's. */
+static void
+test_previous_version (Fixture      *fixture,
+                       gconstpointer data)
+{
+  g_autofree char *claims = g_build_filename (fixture->folder, "sai phiên bản.db", NULL);
+  g_autofree char *last = migration (LLW_DATABASE_SCHEMA_VERSION - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwDatabase) db = NULL;
+  g_autofree char *dump = NULL;
+
+  make_previous_version (fixture->path, "");
+  for (guint i = 0; i < 2; i++)
+    {
+      db = llw_database_open (fixture->path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (llw_database_get_schema_version (db), ==, LLW_DATABASE_SCHEMA_VERSION);
+      g_clear_object (&db);
+    }
+  dump = llw_test_dump_path (fixture->path);
+  g_assert_nonnull (strstr (dump, "Sở Y tế"));
+
+  make_previous_version (claims, last);
+  assert_refused (fixture, claims, LLW_DATABASE_ERROR_FOREIGN, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +367,7 @@ main (int   argc,
   ADD ("/open/foreign-restore", test_foreign_restore);
   ADD ("/open/recover-crash", test_recover_crash);
   ADD ("/open/foreign-log", test_foreign_log);
+  ADD ("/open/previous-version", test_previous_version);
 #undef ADD
 
   for (guint i = 0; i < G_N_ELEMENTS (foreign_cases); i++)

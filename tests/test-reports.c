@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include "llw-database.h"
+#include "llw-database-history.h"
 #include "llw-date.h"
+#include "llw-figures.h"
 #include "llw-report-status.h"
 #include "llw-report-summary.h"
 
@@ -165,10 +167,12 @@ test_receive (Fixture      *fixture,
   g_autoptr(GHashTable) loaded = NULL;
   g_autoptr(GListModel) statuses = NULL;
   g_autoptr(LlwReportStatus) status = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(LlwHistoryEntry) newest = NULL;
+  g_autofree char *record = NULL;
   gint64 unit = unit_id (fixture, "KLU");
   gint64 id, id_again;
 
-  g_setenv ("LLWEEK_TODAY", "2021-10-25", TRUE);
   id = llw_database_save_report (fixture->db, fixture->campaign, unit, input, figures, NULL,
                                  &error);
   g_assert_no_error (error);
@@ -192,7 +196,14 @@ test_receive (Fixture      *fixture,
   status = find (statuses, "KLU");
   g_assert_cmpint (llw_report_status_get_state (status), ==, LLW_REPORT_STATE_LATE);
   g_assert_cmpstr (llw_report_status_get_document_number (status), ==, "33/BC-UBND");
-  g_unsetenv ("LLWEEK_TODAY");
+
+  /* The campaign's history says whose figures changed. */
+  history = llw_database_list_campaign_history (fixture->db, fixture->campaign_id, 0, &error);
+  g_assert_no_error (error);
+  newest = g_list_model_get_item (history, 0);
+  g_assert_cmpstr (llw_history_entry_get_table_name (newest), ==, "report_value");
+  record = llw_history_entry_describe_record (newest);
+  g_assert_cmpstr (record, ==, "Figure “UBND huyện Kiên Lương”");
 }
 
 /* A bad figure or date is refused with a message beside it, and nothing is written. */
@@ -206,7 +217,6 @@ test_receive_refused (Fixture      *fixture,
   g_autoptr(GHashTable) errors = NULL;
   gint64 unit = unit_id (fixture, "KLU");
 
-  g_setenv ("LLWEEK_TODAY", "2021-10-25", TRUE);
   g_assert_cmpint (llw_database_save_report (fixture->db, fixture->campaign, unit, input,
                                              figures, &errors, &error), ==, 0);
   g_assert_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_INVALID);
@@ -217,7 +227,6 @@ test_receive_refused (Fixture      *fixture,
   g_assert_true (g_hash_table_contains (errors, "figure:Z1"));
   g_assert_cmpint (llw_database_find_report (fixture->db, llw_campaign_get_id (fixture->campaign),
                                              unit), ==, 0);
-  g_unsetenv ("LLWEEK_TODAY");
 }
 
 /* Figures that are probably wrong are pointed out, never refused. */
@@ -233,7 +242,6 @@ test_warnings (Fixture      *fixture,
   g_autoptr(GPtrArray) warnings = NULL;
   gint64 unit = unit_id (fixture, "KLU");
 
-  g_setenv ("LLWEEK_TODAY", "2021-10-25", TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     g_assert_cmpint (llw_database_save_report (fixture->db, fixture->campaign,
                                                unit_id (fixture, others[i]), input, fine, NULL,
@@ -253,7 +261,6 @@ test_warnings (Fixture      *fixture,
                                    "reported (usually 40)"));
     g_free ((char *) all);
   }
-  g_unsetenv ("LLWEEK_TODAY");
 }
 
 /* Reminders are logged per unit; the report list shows the latest one, and a reminder dated
@@ -270,7 +277,6 @@ test_reminders (Fixture      *fixture,
   const char *days[] = { "22/10/2021", "25/10/2021", "23/10/2021" };
   gint64 campaign_id = llw_campaign_get_id (fixture->campaign);
 
-  g_setenv ("LLWEEK_TODAY", "2021-10-25", TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (days); i++)
     {
       g_autoptr(GHashTable) input = table_of ("unit_id", unit, "reminded_on", days[i],
@@ -296,7 +302,47 @@ test_reminders (Fixture      *fixture,
   g_clear_object (&status);
   status = find (statuses, "HDA");
   g_assert_null (llw_report_status_get_last_reminder (status));
-  g_unsetenv ("LLWEEK_TODAY");
+}
+
+/* One rule for every number typed or read from a file: "." groups thousands, "," is the
+ * decimal mark; a "." that groups nothing is refused, not taken for a decimal mark. */
+static void
+test_figure_rule (void)
+{
+  static const struct
+  {
+    const char *text;
+    int decimals;
+    gboolean ok;
+    double value;
+  } cases[] = {
+    { "1.250", 0, TRUE, 1250 },
+    { "1.250.000", 0, TRUE, 1250000 },
+    { "12,5", 1, TRUE, 12.5 },
+    { "1.250,75", 2, TRUE, 1250.75 },
+    { "12.5", 1, FALSE, 0 },
+    { "12.50", 2, FALSE, 0 },
+    { "1,250", 0, FALSE, 0 },
+    { "1.25.000", 0, FALSE, 0 },
+    { "1.250,5", 0, FALSE, 0 },
+    { "12,5.0", 2, FALSE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double value = -1;
+      gboolean reported = FALSE;
+      gboolean ok = llw_figure_parse (cases[i].text, cases[i].decimals, &value, &reported,
+                                      &error);
+
+      g_test_message ("%s with %d decimals", cases[i].text, cases[i].decimals);
+      g_assert_cmpint (ok, ==, cases[i].ok);
+      if (ok)
+        g_assert_cmpfloat_with_epsilon (value, cases[i].value, 1e-9);
+      else
+        g_assert_nonnull (error);
+    }
 }
 
 int
@@ -305,6 +351,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/reports/figure-rule", test_figure_rule);
   g_test_add ("/reports/list", Fixture, NULL, fixture_set_up, test_list, llw_test_fixture_tear_down);
   g_test_add ("/reports/deadline-day", Fixture, NULL, fixture_set_up,
               test_states_on_deadline_day, llw_test_fixture_tear_down);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "llw-campaign.h"
+#include "llw-date.h"
 #include "llw-records-private.h"
 
 struct _LlwCampaign
@@ -11,6 +12,7 @@ struct _LlwCampaign
   gint64 id;
   int year;
   char *fields[LLW_CAMPAIGN_N_FIELDS];
+  gboolean reopened;
 };
 
 G_DEFINE_FINAL_TYPE (LlwCampaign, llw_campaign, G_TYPE_OBJECT)
@@ -100,7 +102,8 @@ llw_campaign_init (LlwCampaign *self)
 {
 }
 
-/* Reads one row whose columns are id, year, then every field in LlwCampaignField order. */
+/* Reads one row whose columns are id, year, every field in LlwCampaignField order, then
+ * reopened. */
 LlwCampaign *
 llw_campaign_new_from_stmt (sqlite3_stmt *stmt)
 {
@@ -110,6 +113,7 @@ llw_campaign_new_from_stmt (sqlite3_stmt *stmt)
   self->year = sqlite3_column_int (stmt, 1);
   for (guint i = 0; i < LLW_CAMPAIGN_N_FIELDS; i++)
     self->fields[i] = g_strdup ((const char *) sqlite3_column_text (stmt, (int) i + 2));
+  self->reopened = sqlite3_column_int (stmt, LLW_CAMPAIGN_N_FIELDS + 2);
 
   return self;
 }
@@ -154,4 +158,44 @@ llw_campaign_field_column (LlwCampaignField field)
   g_return_val_if_fail (field < LLW_CAMPAIGN_N_FIELDS, NULL);
 
   return columns[field];
+}
+
+/* Returns: whether the office reopened the campaign for editing after its Ministry
+ * deadline (llw_database_reopen_campaign ()). */
+gboolean
+llw_campaign_get_reopened (LlwCampaign *self)
+{
+  g_return_val_if_fail (LLW_IS_CAMPAIGN (self), FALSE);
+
+  return self->reopened;
+}
+
+/* Returns: whether the campaign's Ministry deadline has passed on @today. */
+gboolean
+llw_campaign_is_past_deadline (LlwCampaign *self,
+                               const GDate *today)
+{
+  g_autofree char *iso = NULL;
+
+  g_return_val_if_fail (LLW_IS_CAMPAIGN (self), FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  iso = llw_date_to_iso (today);
+  return g_strcmp0 (self->fields[LLW_CAMPAIGN_MINISTRY_DEADLINE], iso) < 0;
+}
+
+/**
+ * llw_campaign_is_closed:
+ * @today: the day it is (llw_date_today ())
+ *
+ * A campaign whose report has gone to the Ministry is history: once its Ministry deadline
+ * has passed its records are read-only, until the office reopens it.
+ *
+ * Returns: whether the campaign's records can be viewed and exported but not changed
+ */
+gboolean
+llw_campaign_is_closed (LlwCampaign *self,
+                        const GDate *today)
+{
+  return llw_campaign_is_past_deadline (self, today) && !llw_campaign_get_reopened (self);
 }

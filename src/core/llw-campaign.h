@@ -58,5 +58,10 @@ const char  *llw_campaign_get_title       (LlwCampaign     *self);
 const char  *llw_campaign_get_text        (LlwCampaign     *self,
                                            LlwCampaignField field);
 const char  *llw_campaign_field_column    (LlwCampaignField field);
+gboolean     llw_campaign_get_reopened    (LlwCampaign     *self);
+gboolean     llw_campaign_is_past_deadline (LlwCampaign    *self,
+                                           const GDate     *today);
+gboolean     llw_campaign_is_closed       (LlwCampaign     *self,
+                                           const GDate     *today);
 
 G_END_DECLS

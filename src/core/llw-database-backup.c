@@ -369,6 +369,8 @@ llw_database_restore (LlwDatabase  *self,
   if (!llw_database_migrate (self, error))
     return FALSE;
 
+  /* The copy restored is in the log, every page of it: the file alone must hold it. */
+  llw_database_checkpoint (self, TRUE, NULL);
   llw_database_emit_changed (self, "campaign", 0);
   return TRUE;
 }

@@ -23,7 +23,8 @@
   "SELECT h.id, h.changed_at, h.table_name, h.record_id, h.action, h.field, " \
   REFERENCE ("h.old_value") ", " REFERENCE ("h.new_value") ", "
 
-/* The record's name as it is now, or else as the history last knew it (a deleted record). */
+/* The record's name as it is now, or else as the history last knew it (a deleted record).
+ * A report, its figures and a reminder go by the name of their unit. */
 #define RECORD_LABEL \
   "coalesce (CASE h.table_name " \
   "  WHEN 'unit' THEN (SELECT name FROM unit WHERE id = h.record_id) " \
@@ -36,12 +37,17 @@
   "  WHEN 'assignment' THEN (SELECT u.name FROM assignment a JOIN unit u ON u.id = a.unit_id " \
   "                          WHERE a.id = h.record_id) " \
   "  WHEN 'report' THEN (SELECT u.name FROM report r JOIN unit u ON u.id = r.unit_id " \
-  "                      WHERE r.id = h.record_id) END, " \
+  "                      WHERE r.id = h.record_id) " \
+  "  WHEN 'report_value' THEN (SELECT u.name FROM report r JOIN unit u ON u.id = r.unit_id " \
+  "                            WHERE r.id = h.record_id) " \
+  "  WHEN 'reminder' THEN (SELECT u.name FROM reminder m JOIN unit u ON u.id = m.unit_id " \
+  "                        WHERE m.id = h.record_id) END, " \
   " (SELECT coalesce (l.new_value, l.old_value) FROM history l " \
   "  WHERE l.table_name = h.table_name AND l.record_id = h.record_id " \
   "    AND l.field IN ('name', 'title', 'label', 'person') ORDER BY l.id DESC LIMIT 1), " \
   " (SELECT u.name FROM history l JOIN unit u ON u.id = coalesce (l.new_value, l.old_value) " \
-  "  WHERE l.table_name = h.table_name AND l.record_id = h.record_id AND l.field = 'unit_id' " \
+  "  WHERE l.table_name = replace (h.table_name, 'report_value', 'report') " \
+  "    AND l.record_id = h.record_id AND l.field = 'unit_id' " \
   "  ORDER BY l.id DESC LIMIT 1), '') "
 
 static LlwHistoryEntry *

@@ -75,7 +75,7 @@ campaign_query (const char *where)
 
   for (guint i = 0; i < LLW_CAMPAIGN_N_FIELDS; i++)
     g_string_append_printf (sql, ", %s", llw_campaign_field_column (i));
-  g_string_append_printf (sql, " FROM campaign %s ORDER BY year DESC", where);
+  g_string_append_printf (sql, ", reopened FROM campaign %s ORDER BY year DESC", where);
 
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }

@@ -239,6 +239,31 @@ is_taken (LlwDatabase     *self,
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
+/* Returns: whether @value names a record the field may refer to: one of the same campaign
+ * where records belong to campaigns, so that no change in one campaign reaches another. */
+static gboolean
+is_reference_of (LlwDatabase    *self,
+                 const LlwField *field,
+                 gint64          campaign_id,
+                 const char     *value)
+{
+  const LlwEntity *target = llw_entity_lookup (field->reference);
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (target == NULL)
+    return TRUE;
+  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1%s", target->table,
+                         target->per_campaign ? " AND campaign_id = ?2" : "");
+  stmt = llw_database_prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, g_ascii_strtoll (value, NULL, 10));
+  if (target->per_campaign)
+    sqlite3_bind_int64 (stmt, 2, campaign_id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
 /* The campaign's Week and unit deadline, for the date rules of its records. */
 typedef struct
 {
@@ -358,6 +383,10 @@ llw_database_check (LlwDatabase     *self,
       else if (*value == '\0' && (field->flags & LLW_FIELD_REQUIRED))
         g_hash_table_insert (errors, g_strdup (field->column),
                              g_strdup (_("This field is required.")));
+      else if (*value != '\0' && field->kind == LLW_FIELD_REFERENCE &&
+               !is_reference_of (self, field, campaign_id, value))
+        g_hash_table_insert (errors, g_strdup (field->column),
+                             g_strdup (_("Choose one of the listed values.")));
       else if (*value != '\0' &&
                (field->flags & (LLW_FIELD_UNIQUE | LLW_FIELD_UNIQUE_CAMPAIGN)) &&
                is_taken (self, entity, field, campaign_id, id, value))
@@ -505,8 +534,12 @@ llw_database_insert (LlwDatabase      *self,
   if (!llw_database_begin (self, error))
     return 0;
 
-  problems = llw_database_check (self, entity, campaign_id, 0, input, NULL, &values);
-  ok = !refuse_invalid (problems, errors, error);
+  ok = !entity->per_campaign || llw_database_check_open (self, campaign_id, error);
+  if (ok)
+    {
+      problems = llw_database_check (self, entity, campaign_id, 0, input, NULL, &values);
+      ok = !refuse_invalid (problems, errors, error);
+    }
   if (ok)
     ok = (id = insert_row (self, entity, campaign_id, values, error)) > 0;
 
@@ -593,7 +626,9 @@ llw_database_update (LlwDatabase      *self,
   if (!llw_database_begin (self, error))
     return FALSE;
 
-  current = llw_database_load_values (self, entity, id, error);
+  ok = !(entity->per_campaign || entity == &llw_entity_campaign) ||
+       llw_database_check_open (self, history_campaign, error);
+  current = ok ? llw_database_load_values (self, entity, id, error) : NULL;
   ok = current != NULL;
   if (ok)
     {

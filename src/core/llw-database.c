@@ -11,10 +11,15 @@
 #include "llw-file.h"
 #include "llw-output.h"
 
+/* How long a write waits for another connection before it gives up. */
+#define BUSY_TIMEOUT_MS 5000
+
 /* One schema file a version, applied in order; the index + 1 is the version it makes. */
 static const char *const migrations[] = {
   "/io/github/llweek/Llweek/core/schema/001-initial.sql",
   "/io/github/llweek/Llweek/core/schema/002-report-text.sql",
+  "/io/github/llweek/Llweek/core/schema/003-reopened.sql",
+  "/io/github/llweek/Llweek/core/schema/004-forms.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LLW_DATABASE_SCHEMA_VERSION);
 
@@ -50,7 +55,7 @@ static gboolean
 configure (LlwDatabase  *self,
            GError      **error)
 {
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   /* WAL lets the window read while a save is written; synchronous=FULL makes a confirmed
    * save survive a power cut, not only a crash. */
@@ -240,6 +245,9 @@ llw_database_open (const char  *path,
   llw_output_protect_database (self->real_path);
   self->is_protected = TRUE;
   self->created = created;
+  /* A new or migrated file, or a log left by a crash and found sound, goes into the file
+   * at once. */
+  llw_database_checkpoint (self, TRUE, NULL);
   return g_steal_pointer (&self);
 }
 
@@ -277,6 +285,44 @@ llw_database_get_read_only_reason (LlwDatabase *self)
   g_return_val_if_fail (LLW_IS_DATABASE (self), NULL);
 
   return self->read_only_reason;
+}
+
+/**
+ * llw_database_checkpoint:
+ * @wait: whether to wait (up to the busy timeout) for another connection that reads the
+ *   log, such as an export in progress; without waiting, a checkpoint that cannot finish
+ *   fails at once, to be tried again later
+ *
+ * Folds the write-ahead log back into the database file and empties it, so that the file
+ * alone holds every saved change: office staff copy "the database" to a USB stick or send
+ * it by e-mail, one file. Done after opening, a restore and an import, when the window
+ * closes and while it is idle. A file open for reading only, or a transaction under way,
+ * is left.
+ *
+ * Returns: %TRUE once the file holds everything saved
+ */
+gboolean
+llw_database_checkpoint (LlwDatabase  *self,
+                         gboolean      wait,
+                         GError      **error)
+{
+  int rc;
+
+  g_return_val_if_fail (LLW_IS_DATABASE (self), FALSE);
+
+  if (self->read_only || self->depth > 0)
+    return TRUE;
+  if (!wait)
+    sqlite3_busy_timeout (self->db, 0);
+  rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  if (!wait)
+    sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  if (rc != SQLITE_OK)
+    {
+      llw_database_set_error (self, error, "checkpoint");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Returns: the schema version of the open file, LLW_DATABASE_SCHEMA_VERSION once opened. */

@@ -24,10 +24,11 @@ typedef enum
   LLW_DATABASE_ERROR_READ_ONLY,   /* the file is open for reading only */
   LLW_DATABASE_ERROR_BUSY,        /* another program is working on the file */
   LLW_DATABASE_ERROR_FOREIGN,     /* its schema holds what llweek did not make */
+  LLW_DATABASE_ERROR_CLOSED,      /* the campaign is closed: its Ministry deadline has passed */
 } LlwDatabaseError;
 
 /* The schema version this build writes; PRAGMA user_version holds the file's. */
-#define LLW_DATABASE_SCHEMA_VERSION 2
+#define LLW_DATABASE_SCHEMA_VERSION 4
 
 #define LLW_TYPE_DATABASE (llw_database_get_type ())
 G_DECLARE_FINAL_TYPE (LlwDatabase, llw_database, LLW, DATABASE, GObject)
@@ -52,6 +53,9 @@ gboolean     llw_database_backup_automatic      (LlwDatabase  *self,
 char        *llw_database_get_backup_folder     (LlwDatabase  *self);
 gboolean     llw_database_restore               (LlwDatabase  *self,
                                                  const char   *path,
+                                                 GError      **error);
+gboolean     llw_database_checkpoint            (LlwDatabase  *self,
+                                                 gboolean      wait,
                                                  GError      **error);
 
 GListModel  *llw_database_list_campaigns        (LlwDatabase  *self,
@@ -114,11 +118,22 @@ LlwDeletion *llw_database_plan_deletion         (LlwDatabase      *self,
                                                  gint64            campaign_id,
                                                  gint64            id,
                                                  GError          **error);
+LlwDeletion *llw_database_plan_deletion_everywhere (LlwDatabase   *self,
+                                                   const char    *table,
+                                                   gint64         id,
+                                                   GError       **error);
 gboolean     llw_database_delete                (LlwDatabase      *self,
                                                  LlwDeletion      *deletion,
                                                  GError          **error);
 gboolean     llw_database_undo_deletion         (LlwDatabase      *self,
                                                  LlwDeletion      *deletion,
+                                                 GError          **error);
+gboolean     llw_database_check_open            (LlwDatabase      *self,
+                                                 gint64            campaign_id,
+                                                 GError          **error);
+gboolean     llw_database_reopen_campaign       (LlwDatabase      *self,
+                                                 LlwCampaign      *campaign,
+                                                 gboolean          reopened,
                                                  GError          **error);
 LlwCampaign *llw_database_copy_campaign         (LlwDatabase      *self,
                                                  LlwCampaign      *from,

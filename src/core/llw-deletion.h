@@ -12,7 +12,9 @@ const char *llw_deletion_get_table          (LlwDeletion *self);
 gint64      llw_deletion_get_id             (LlwDeletion *self);
 const char *llw_deletion_get_label          (LlwDeletion *self);
 gboolean    llw_deletion_has_dependents     (LlwDeletion *self);
+gboolean    llw_deletion_takes_record       (LlwDeletion *self);
 char       *llw_deletion_describe_dependents (LlwDeletion *self);
+char       *llw_deletion_describe_kept      (LlwDeletion *self);
 gboolean    llw_deletion_is_done            (LlwDeletion *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "llw-database.h"
 #include "llw-date.h"
 #include "llw-entity.h"
+#include "llw-figures.h"
 #include "llw-text.h"
 #include "llw-types.h"
 
@@ -335,38 +336,20 @@ invalid (GError    **error,
   return NULL;
 }
 
-/* Parses a whole number ≥ 0, without sign, spaces inside or thousands separators other
- * than the "." and "," the office may type (1.234 and 1,234 are both 1234). */
+/* Parses a whole number ≥ 0, by the rule of every number the office types: "." groups
+ * thousands (1.234 is 1234) and "," is the decimal mark, which a count has none of. */
 static char *
 parse_count (const char  *text,
              GError     **error)
 {
-  GString *digits = g_string_new (NULL);
-  guint64 value;
+  double value;
+  gboolean given;
 
-  for (const char *p = text; *p; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        g_string_append_c (digits, *p);
-      else if ((*p == '.' || *p == ',') && p != text && g_ascii_isdigit (p[1]) &&
-               g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4]))
-        continue;
-      else
-        {
-          g_string_free (digits, TRUE);
-          return invalid (error, _("Enter a whole number, 0 or more."));
-        }
-    }
-
-  if (digits->len > 15)
-    {
-      g_string_free (digits, TRUE);
-      return invalid (error, _("This number is too large."));
-    }
-
-  value = g_ascii_strtoull (digits->str, NULL, 10);
-  g_string_free (digits, TRUE);
-  return g_strdup_printf ("%" G_GUINT64_FORMAT, value);
+  if (!llw_figure_parse (text, 0, &value, &given, error))
+    return NULL;
+  if (!given)
+    return invalid (error, _("Enter a whole number, 0 or more."));
+  return g_strdup_printf ("%.0f", value);
 }
 
 /* Text fields hold what a document can hold, at lengths a cell holds. */

@@ -8,9 +8,10 @@
 #include "llw-database.h"
 #include "llw-figures.h"
 
-/* The figures of a report as the office types them and as the units write them: Vietnamese
- * groups thousands with "." and writes decimals with "," (1.234.567,5), but a figure
- * pasted from elsewhere may use "." for decimals. */
+/* The figures of a report as the office types them and as the units write them, with one
+ * rule for every field and file: Vietnamese groups thousands with "." and writes decimals
+ * with "," (1.234.567,5). A "." that does not group three digits is refused, not guessed:
+ * "12.5" could be twelve and a half or a mistyped 12.500. */
 
 static gboolean
 fail (GError    **error,
@@ -30,26 +31,23 @@ is_group (const char *p,
          (p[4] == '\0' || p[4] == '.' || p + 4 == decimal);
 }
 
-/* Rewrites @text as digits with an optional "." before the decimals. A "," is the decimal
- * mark and "." groups thousands; without a ",", a single "." is the decimal mark unless
- * exactly three digits follow it ("1.234" is 1234, as Vietnamese writes it).
- * Returns: FALSE if @text is not a number written one of these ways. */
-static gboolean
+typedef enum
+{
+  NUMBER_OK,
+  NUMBER_BAD,
+  NUMBER_BAD_GROUP,   /* a "." that does not group three digits: "12.5" */
+} NumberCheck;
+
+/* Rewrites @text as digits with an optional "." before the decimals: "," is the decimal
+ * mark, and "." groups thousands ("1.234" is 1234, as Vietnamese writes it). */
+static NumberCheck
 canonical (const char *text,
            GString    *out)
 {
-  const char *comma = strchr (text, ',');
-  const char *last_dot = strrchr (text, '.');
-  const char *decimal = NULL;
+  const char *decimal = strchr (text, ',');
 
-  if (comma != NULL)
-    {
-      if (strchr (comma + 1, ',') != NULL || (last_dot != NULL && last_dot > comma))
-        return FALSE;
-      decimal = comma;
-    }
-  else if (last_dot != NULL && strchr (text, '.') == last_dot && strlen (last_dot + 1) != 3)
-    decimal = last_dot;
+  if (decimal != NULL && (strchr (decimal + 1, ',') != NULL || strchr (decimal, '.') != NULL))
+    return NUMBER_BAD;
 
   for (const char *p = text; *p; p++)
     {
@@ -57,11 +55,13 @@ canonical (const char *text,
         g_string_append_c (out, *p);
       else if (p == decimal && p != text)
         g_string_append_c (out, '.');
-      else if (*p != '.' || p == text || !is_group (p, decimal))
-        return FALSE;
+      else if (*p == '.' && p != text && !is_group (p, decimal))
+        return NUMBER_BAD_GROUP;
+      else if (*p != '.' || p == text)
+        return NUMBER_BAD;
     }
 
-  return out->len > 0 && g_ascii_isdigit (out->str[out->len - 1]);
+  return out->len > 0 && g_ascii_isdigit (out->str[out->len - 1]) ? NUMBER_OK : NUMBER_BAD;
 }
 
 /**
@@ -104,9 +104,19 @@ llw_figure_parse (const char  *text,
 
   if (*trimmed == '-')
     return fail (error, _("A figure cannot be negative."));
-  if (!canonical (trimmed, digits))
-    return fail (error, decimals > 0 ? _("Enter a number, such as 1.250,5.")
-                                     : _("Enter a whole number, 0 or more."));
+  switch (canonical (trimmed, digits))
+    {
+    case NUMBER_BAD_GROUP:
+      return fail (error, decimals > 0 ? _("“.” only groups thousands; write decimals after "
+                                           "“,”, such as 12,5.")
+                                       : _("“.” only groups thousands, such as 1.250."));
+    case NUMBER_BAD:
+      return fail (error, decimals > 0 ? _("Enter a number, such as 1.250,5.")
+                                       : _("Enter a whole number, 0 or more."));
+    case NUMBER_OK:
+    default:
+      break;
+    }
 
   point = strchr (digits->str, '.');
   if (point != NULL && (int) strlen (point + 1) > decimals)

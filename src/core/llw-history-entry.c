@@ -376,6 +376,10 @@ llw_history_entry_describe (LlwHistoryEntry *self)
     return g_strdup (_("Deleted"));
   if (self->field == NULL)
     return g_strdup (_("Changed"));
+  if (g_strcmp0 (self->table_name, "campaign") == 0 && g_strcmp0 (self->field, "reopened") == 0)
+    return g_strdup (g_strcmp0 (self->new_value, "1") == 0
+                     ? _("Reopened for editing after its Ministry deadline")
+                     : _("Closed again: its records are read-only"));
   return describe_update (self);
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "llw-change-plan.h"
 #include "llw-csv.h"
 #include "llw-database-private.h"
 #include "llw-date.h"
@@ -11,6 +12,7 @@
 #include "llw-file.h"
 #include "llw-import.h"
 #include "llw-text.h"
+#include "llw-types.h"
 
 /* Report figures from a CSV file (DESIGN.md, "Import format"). The whole file is checked
  * first; only a file without a single problem is written, in one transaction. */
@@ -60,8 +62,10 @@ struct _LlwImport
   GPtrArray *problems;        /* char *, "Line 3, column “A1”: …" */
   GPtrArray *inserts;         /* [n]: a statement inserting n figures at once */
   GHashTable *reported;       /* unit id of every report already received, during apply */
+  GHashTable *unit_names;     /* unit id → name, of the units the file may name */
+  GHashTable *theme_titles;   /* theme id → title, of the campaign's themes */
+  LlwChangePlan *plan;        /* what the last apply changed, or would change */
   guint n_problems;
-  guint created, updated, figures;
 };
 
 G_DEFINE_FINAL_TYPE (LlwImport, llw_import, G_TYPE_OBJECT)
@@ -98,6 +102,9 @@ llw_import_finalize (GObject *object)
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->inserts, g_ptr_array_unref);
   g_clear_pointer (&self->reported, g_hash_table_unref);
+  g_clear_pointer (&self->unit_names, g_hash_table_unref);
+  g_clear_pointer (&self->theme_titles, g_hash_table_unref);
+  g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (llw_import_parent_class)->finalize (object);
 }
@@ -117,6 +124,8 @@ llw_import_init (LlwImport *self)
   self->code_columns = g_array_new (FALSE, FALSE, sizeof (int));
   self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (self->rows, row_clear);
+  self->unit_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->theme_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 /**
@@ -251,9 +260,13 @@ lookup_clear (Lookup *lookup)
   g_clear_pointer (&lookup->reported, g_hash_table_unref);
 }
 
+/* Fills @table with the names a file may give a record (the name key of the statement's
+ * second and third columns) → its id, and @names with its id → the second column, which is
+ * how the plan names it. */
 static gboolean
 fill_table (LlwImport   *self,
             GHashTable  *table,
+            GHashTable  *names,
             const char  *sql,
             GError     **error)
 {
@@ -273,6 +286,7 @@ fill_table (LlwImport   *self,
           if (name != NULL && *name != '\0')
             g_hash_table_insert (table, llw_text_name_key (name), g_memdup2 (&id, sizeof id));
         }
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id), llw_stmt_dup_text (stmt, 1));
     }
   return TRUE;
 }
@@ -306,11 +320,11 @@ lookup_load (LlwImport  *self,
   lookup->themes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   lookup->reported = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  return fill_table (self, lookup->units,
+  return fill_table (self, lookup->units, self->unit_names,
                      "SELECT u.id, u.name, u.code FROM assignment a "
                      "JOIN unit u ON u.id = a.unit_id WHERE a.campaign_id = ?", error) &&
-         fill_table (self, lookup->themes,
-                     "SELECT id, position, title FROM theme WHERE campaign_id = ?", error) &&
+         fill_table (self, lookup->themes, self->theme_titles,
+                     "SELECT id, title, position FROM theme WHERE campaign_id = ?", error) &&
          fill_reported (self, lookup->reported, error);
 }
 
@@ -634,6 +648,85 @@ run (LlwImport     *self,
   return stmt != NULL && llw_database_step_done (self->db, stmt, error);
 }
 
+static const char *
+unit_name (LlwImport *self,
+           gint64     unit_id)
+{
+  const char *name = g_hash_table_lookup (self->unit_names, &unit_id);
+
+  return name != NULL ? name : "";
+}
+
+/* A report field's stored value as the user reads it: dates dd/mm/yyyy, the channel's and
+ * the theme's names. */
+static char *
+field_text (LlwImport  *self,
+            guint       column,
+            const char *value)
+{
+  gint64 theme_id;
+
+  if (value == NULL || *value == '\0')
+    return NULL;
+  switch (column)
+    {
+    case COLUMN_RECEIVED:
+      return llw_date_format (value);
+    case COLUMN_CHANNEL:
+      return g_strdup (llw_channel_to_label (llw_channel_from_string (value)));
+    case COLUMN_THEME:
+      theme_id = g_ascii_strtoll (value, NULL, 10);
+      return theme_id > 0 ? g_strdup (g_hash_table_lookup (self->theme_titles, &theme_id))
+                          : NULL;
+    default:
+      return g_strdup (value);
+    }
+}
+
+static void
+plan_field (LlwImport  *self,
+            guint       column,
+            const char *old_value,
+            const char *new_value)
+{
+  const LlwField *field = llw_entity_get_field (&llw_entity_report, report_columns[column]);
+  g_autofree char *before = field_text (self, column, old_value);
+  g_autofree char *after = field_text (self, column, new_value);
+
+  llw_change_plan_add_field (self->plan, llw_field_get_label (field), before, after);
+}
+
+static void
+plan_figure (LlwImport         *self,
+             LlwIndicatorInfo  *indicator,
+             const double      *old_value,
+             const double      *new_value)
+{
+  llw_change_plan_add_figure (self->plan, indicator->code, indicator->label,
+                              indicator->decimals, old_value, new_value);
+}
+
+static LlwIndicatorInfo *
+column_indicator (LlwImport *self,
+                  guint      i)
+{
+  return g_hash_table_lookup (self->indicators, g_ptr_array_index (self->codes, i));
+}
+
+/* The fields a row gives, by column: NULL where the file leaves the field as it is. */
+static void
+row_fields (Row         *row,
+            char        *theme,
+            const char **given)
+{
+  g_snprintf (theme, 24, "%" G_GINT64_FORMAT, row->theme_id);
+  given[COLUMN_UNIT] = NULL;
+  given[COLUMN_RECEIVED] = row->received;
+  given[COLUMN_DOCUMENT] = row->document;
+  given[COLUMN_CHANNEL] = row->channel;
+  given[COLUMN_THEME] = row->theme_id >= 0 ? theme : NULL;
+}
+
 static gboolean
 insert_report (LlwImport  *self,
                Row        *row,
@@ -655,69 +748,8 @@ insert_report (LlwImport  *self,
     return FALSE;
 
   *report_id = sqlite3_last_insert_rowid (self->db->db);
-  self->created++;
   return llw_database_log (self->db, llw_campaign_get_id (self->campaign), "report", *report_id,
                            "insert", NULL, NULL, _("imported"), error);
-}
-
-/* Updates the fields the file gives that differ from the stored report. */
-static gboolean
-update_report (LlwImport     *self,
-               Row           *row,
-               sqlite3_stmt  *found,
-               gboolean      *changed,
-               GError       **error)
-{
-  gint64 report_id = sqlite3_column_int64 (found, 0);
-  g_autofree char *theme = g_strdup_printf ("%" G_GINT64_FORMAT, row->theme_id);
-  const char *given[] = { NULL, row->received, row->document, row->channel,
-                          row->theme_id >= 0 ? theme : NULL };
-
-  for (guint c = 1; c < G_N_ELEMENTS (given); c++)
-    {
-      g_autofree char *old = llw_stmt_dup_text (found, (int) c);
-      sqlite3_stmt *stmt;
-
-      if (given[c] == NULL || g_strcmp0 (old, given[c]) == 0)
-        continue;
-      stmt = llw_database_cached (self->db, update_sql[c], error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, report_id);
-      sqlite3_bind_text (stmt, 2, given[c], -1, SQLITE_STATIC);
-      if (!run (self, stmt, error) ||
-          !llw_database_log (self->db, llw_campaign_get_id (self->campaign), "report", report_id,
-                             "update", report_columns[c], old, given[c], error))
-        return FALSE;
-      *changed = TRUE;
-    }
-
-  return TRUE;
-}
-
-/* Returns: (transfer full): indicator id → stored figure of the report. */
-static GHashTable *
-load_values (LlwImport  *self,
-             gint64      report_id,
-             GError    **error)
-{
-  sqlite3_stmt *stmt = llw_database_cached (self->db, values_sql, error);
-  GHashTable *values;
-
-  if (stmt == NULL)
-    return NULL;
-  values = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_bind_int64 (stmt, 1, report_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 indicator = sqlite3_column_int64 (stmt, 0);
-      double value = sqlite3_column_double (stmt, 1);
-
-      g_hash_table_insert (values, g_memdup2 (&indicator, sizeof indicator),
-                           g_memdup2 (&value, sizeof value));
-    }
-  sqlite3_reset (stmt);
-  return values;
 }
 
 /* Returns: (transfer none): a statement that inserts @n figures in one go: a new report's
@@ -769,15 +801,81 @@ insert_values (LlwImport  *self,
   for (guint i = 0; i < self->codes->len; i++)
     if (row->reported[i])
       {
-        LlwIndicatorInfo *indicator = g_hash_table_lookup (self->indicators,
-                                                           g_ptr_array_index (self->codes, i));
-
-        sqlite3_bind_int64 (stmt, index++, indicator->id);
+        sqlite3_bind_int64 (stmt, index++, column_indicator (self, i)->id);
         sqlite3_bind_double (stmt, index++, row->values[i]);
       }
 
-  self->figures += n;
   return run (self, stmt, error);
+}
+
+/* A unit without a report: a new one, with every field and figure the file gives. */
+static gboolean
+create_report (LlwImport  *self,
+               Row        *row,
+               gboolean    dry_run,
+               GError    **error)
+{
+  char theme[24];
+  const char *given[N_FIXED];
+  gint64 report_id;
+
+  row_fields (row, theme, given);
+  llw_change_plan_add_report (self->plan, row->unit_id, unit_name (self, row->unit_id),
+                              LLW_REPORT_CHANGE_NEW, NULL);
+  for (guint c = COLUMN_RECEIVED; c < N_FIXED; c++)
+    if (given[c] != NULL && *given[c] != '\0' && !g_str_equal (given[c], "0"))
+      plan_field (self, c, NULL, given[c]);
+  for (guint i = 0; i < self->codes->len; i++)
+    if (row->reported[i])
+      plan_figure (self, column_indicator (self, i), NULL, &row->values[i]);
+
+  return dry_run ||
+         (insert_report (self, row, &report_id, error) &&
+          insert_values (self, row, report_id, error));
+}
+
+static gboolean
+update_field (LlwImport   *self,
+              gint64       report_id,
+              guint        column,
+              const char  *old_value,
+              const char  *new_value,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = llw_database_cached (self->db, update_sql[column], error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  sqlite3_bind_text (stmt, 2, new_value, -1, SQLITE_STATIC);
+  return run (self, stmt, error) &&
+         llw_database_log (self->db, llw_campaign_get_id (self->campaign), "report", report_id,
+                           "update", report_columns[column], old_value, new_value, error);
+}
+
+/* Returns: (transfer full): indicator id → stored figure of the report. */
+static GHashTable *
+load_values (LlwImport  *self,
+             gint64      report_id,
+             GError    **error)
+{
+  sqlite3_stmt *stmt = llw_database_cached (self->db, values_sql, error);
+  GHashTable *values;
+
+  if (stmt == NULL)
+    return NULL;
+  values = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 indicator = sqlite3_column_int64 (stmt, 0);
+      double value = sqlite3_column_double (stmt, 1);
+
+      g_hash_table_insert (values, g_memdup2 (&indicator, sizeof indicator),
+                           g_memdup2 (&value, sizeof value));
+    }
+  sqlite3_reset (stmt);
+  return values;
 }
 
 static gboolean
@@ -796,61 +894,59 @@ log_value (LlwImport         *self,
                            indicator->code, before, after, error);
 }
 
-/* Writes the figures of the file's indicator columns that differ from the report's @stored
- * ones, each with its line of history. */
 static gboolean
-save_values (LlwImport   *self,
-             Row         *row,
-             gint64       report_id,
-             GHashTable  *stored,
-             GError     **error)
+write_value (LlwImport         *self,
+             gint64             report_id,
+             LlwIndicatorInfo  *indicator,
+             const double      *old,
+             const double      *value,
+             GError           **error)
 {
-  for (guint i = 0; i < self->codes->len; i++)
-    {
-      LlwIndicatorInfo *indicator = g_hash_table_lookup (self->indicators,
-                                                         g_ptr_array_index (self->codes, i));
-      const double *old = g_hash_table_lookup (stored, &indicator->id);
-      sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = llw_database_cached (self->db, value ? set_value_sql : clear_value_sql,
+                                            error);
 
-      if (!row->reported[i] && old == NULL)
-        continue;
-      if (row->reported[i] && old != NULL && *old == row->values[i])
-        continue;
-
-      stmt = llw_database_cached (self->db, row->reported[i] ? set_value_sql : clear_value_sql,
-                                  error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, report_id);
-      sqlite3_bind_int64 (stmt, 2, indicator->id);
-      if (row->reported[i])
-        sqlite3_bind_double (stmt, 3, row->values[i]);
-      if (!run (self, stmt, error))
-        return FALSE;
-      self->figures++;
-
-      if (!log_value (self, report_id, indicator, old, row->reported[i] ? &row->values[i] : NULL,
-                      error))
-        return FALSE;
-    }
-  return TRUE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  sqlite3_bind_int64 (stmt, 2, indicator->id);
+  if (value != NULL)
+    sqlite3_bind_double (stmt, 3, *value);
+  return run (self, stmt, error) && log_value (self, report_id, indicator, old, value, error);
 }
 
+/* What of a received report the row changes: the fields it gives that differ, by column,
+ * and the figures, by indicator column. */
+typedef struct
+{
+  gint64 report_id;
+  char *received;               /* the stored received date */
+  char *stored[N_FIXED];        /* the stored fields */
+  gboolean field_changes[N_FIXED];
+  GHashTable *values;           /* indicator id → stored figure */
+  gboolean *figure_changes;
+  gboolean any;
+} Difference;
+
+static void
+difference_clear (Difference *difference)
+{
+  for (guint c = 0; c < N_FIXED; c++)
+    g_free (difference->stored[c]);
+  g_clear_pointer (&difference->values, g_hash_table_unref);
+  g_free (difference->figure_changes);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Difference, difference_clear)
+
 static gboolean
-apply_row (LlwImport  *self,
-           Row        *row,
-           GError    **error)
+find_difference (LlwImport   *self,
+                 Row         *row,
+                 Difference  *difference,
+                 GError     **error)
 {
   sqlite3_stmt *found = llw_database_cached (self->db, find_sql, error);
-  g_autoptr(GHashTable) stored = NULL;
-  guint figures = self->figures;
-  gboolean changed = FALSE;
-  gint64 report_id;
-  gboolean ok;
-
-  if (!g_hash_table_contains (self->reported, &row->unit_id))
-    return insert_report (self, row, &report_id, error) &&
-           insert_values (self, row, report_id, error);
+  char theme[24];
+  const char *given[N_FIXED];
 
   if (found == NULL)
     return FALSE;
@@ -862,15 +958,68 @@ apply_row (LlwImport  *self,
       sqlite3_reset (found);
       return FALSE;
     }
-
-  report_id = sqlite3_column_int64 (found, 0);
-  ok = update_report (self, row, found, &changed, error);
+  difference->report_id = sqlite3_column_int64 (found, 0);
+  for (guint c = COLUMN_RECEIVED; c < N_FIXED; c++)
+    difference->stored[c] = llw_stmt_dup_text (found, (int) c);
   sqlite3_reset (found);
-  if (ok)
-    ok = (stored = load_values (self, report_id, error)) != NULL &&
-         save_values (self, row, report_id, stored, error);
 
-  self->updated += changed || self->figures > figures;
+  row_fields (row, theme, given);
+  for (guint c = COLUMN_RECEIVED; c < N_FIXED; c++)
+    difference->any |= difference->field_changes[c] =
+      given[c] != NULL && g_strcmp0 (difference->stored[c], given[c]) != 0;
+
+  difference->values = load_values (self, difference->report_id, error);
+  if (difference->values == NULL)
+    return FALSE;
+  difference->figure_changes = g_new0 (gboolean, self->codes->len);
+  for (guint i = 0; i < self->codes->len; i++)
+    {
+      const double *old = g_hash_table_lookup (difference->values, &column_indicator (self, i)->id);
+
+      difference->any |= difference->figure_changes[i] =
+        row->reported[i] ? old == NULL || *old != row->values[i] : old != NULL;
+    }
+  return TRUE;
+}
+
+/* A unit with a report: the fields and figures the file gives that differ from it change,
+ * each with its line of history. */
+static gboolean
+change_report (LlwImport  *self,
+               Row        *row,
+               gboolean    dry_run,
+               GError    **error)
+{
+  g_auto(Difference) difference = { 0 };
+  char theme[24];
+  const char *given[N_FIXED];
+  gboolean ok = TRUE;
+
+  if (!find_difference (self, row, &difference, error))
+    return FALSE;
+  if (!difference.any)
+    return TRUE;
+
+  row_fields (row, theme, given);
+  llw_change_plan_add_report (self->plan, row->unit_id, unit_name (self, row->unit_id),
+                              LLW_REPORT_CHANGE_UPDATED, difference.stored[COLUMN_RECEIVED]);
+  for (guint c = COLUMN_RECEIVED; ok && c < N_FIXED; c++)
+    if (difference.field_changes[c])
+      {
+        plan_field (self, c, difference.stored[c], given[c]);
+        ok = dry_run || update_field (self, difference.report_id, c, difference.stored[c],
+                                      given[c], error);
+      }
+  for (guint i = 0; ok && i < self->codes->len; i++)
+    if (difference.figure_changes[i])
+      {
+        LlwIndicatorInfo *indicator = column_indicator (self, i);
+        const double *old = g_hash_table_lookup (difference.values, &indicator->id);
+        const double *value = row->reported[i] ? &row->values[i] : NULL;
+
+        plan_figure (self, indicator, old, value);
+        ok = dry_run || write_value (self, difference.report_id, indicator, old, value, error);
+      }
   return ok;
 }
 
@@ -880,23 +1029,29 @@ static gboolean
 load_reported (LlwImport  *self,
                GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_clear_pointer (&self->reported, g_hash_table_unref);
   self->reported = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  return fill_reported (self, self->reported, error);
+}
 
-  stmt = llw_database_prepare (self->db, "SELECT unit_id FROM report WHERE campaign_id = ?",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, llw_campaign_get_id (self->campaign));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+static gboolean
+apply_rows (LlwImport  *self,
+            gboolean    dry_run,
+            GError    **error)
+{
+  gboolean ok = llw_database_check_open (self->db, llw_campaign_get_id (self->campaign), error) &&
+                load_reported (self, error);
+
+  for (guint i = 0; ok && i < self->rows->len; i++)
     {
-      gint64 unit_id = sqlite3_column_int64 (stmt, 0);
+      Row *row = &g_array_index (self->rows, Row, i);
 
-      g_hash_table_add (self->reported, g_memdup2 (&unit_id, sizeof unit_id));
+      if (g_hash_table_contains (self->reported, &row->unit_id))
+        ok = change_report (self, row, dry_run, error);
+      else
+        ok = create_report (self, row, dry_run, error);
     }
-  return TRUE;
+  return ok;
 }
 
 /**
@@ -904,7 +1059,9 @@ load_reported (LlwImport  *self,
  * @dry_run: find out what would change, and write nothing
  *
  * Creates or updates the reports of the units the file names, with their history, in one
- * transaction; llw_import_describe () then says what changed (or would have).
+ * transaction, and folds the database's log back into its file; llw_import_get_plan () then
+ * says, unit by unit, what changed (or would have). A dry run only reads, and works on a
+ * file open for reading only too. A closed campaign refuses both.
  *
  * Returns: %TRUE on success; on failure nothing was written
  */
@@ -913,29 +1070,35 @@ llw_import_apply (LlwImport  *self,
                   gboolean    dry_run,
                   GError    **error)
 {
-  gboolean ok = TRUE;
+  gboolean ok;
 
   g_return_val_if_fail (LLW_IS_IMPORT (self), FALSE);
   g_return_val_if_fail (self->n_problems == 0 && self->indicators != NULL, FALSE);
 
-  self->created = self->updated = self->figures = 0;
+  g_clear_object (&self->plan);
+  self->plan = llw_change_plan_new ();
+  if (dry_run)
+    return apply_rows (self, TRUE, error);
+
   if (!llw_database_begin (self->db, error))
     return FALSE;
-
-  ok = load_reported (self, error);
-  for (guint i = 0; ok && i < self->rows->len; i++)
-    ok = apply_row (self, &g_array_index (self->rows, Row, i), error);
-
-  if (dry_run)
-    {
-      llw_database_end (self->db, FALSE, NULL);
-      return ok;
-    }
+  ok = apply_rows (self, FALSE, error);
   if (!llw_database_end (self->db, ok, ok ? error : NULL))
     return FALSE;
 
   llw_database_emit_changed (self->db, "report", 0);
+  llw_database_checkpoint (self->db, TRUE, NULL);
   return TRUE;
+}
+
+/* Returns: (transfer none) (nullable): what the last llw_import_apply () changed or would
+ *   change, unit by unit; %NULL before the first. */
+LlwChangePlan *
+llw_import_get_plan (LlwImport *self)
+{
+  g_return_val_if_fail (LLW_IS_IMPORT (self), NULL);
+
+  return self->plan;
 }
 
 /* Returns: (transfer full): what the apply changed, or would change, in plain words. */
@@ -943,6 +1106,8 @@ char *
 llw_import_describe (LlwImport *self,
                      gboolean   dry_run)
 {
+  guint created, updated, figures;
+
   g_return_val_if_fail (LLW_IS_IMPORT (self), NULL);
 
   if (self->n_problems > 0)
@@ -951,10 +1116,13 @@ llw_import_describe (LlwImport *self,
                                          "%u problems found; nothing was imported.",
                                          self->n_problems), self->n_problems);
 
+  g_return_val_if_fail (self->plan != NULL, NULL);
+  created = llw_change_plan_count_reports (self->plan, LLW_REPORT_CHANGE_NEW);
+  updated = llw_change_plan_count_reports (self->plan, LLW_REPORT_CHANGE_UPDATED);
+  figures = llw_change_plan_count_figures (self->plan);
   if (dry_run)
     return g_strdup_printf (_("Would create %u reports, update %u and change %u figures. "
-                              "Nothing was written."),
-                            self->created, self->updated, self->figures);
+                              "Nothing was written."), created, updated, figures);
   return g_strdup_printf (_("Created %u reports, updated %u and changed %u figures."),
-                          self->created, self->updated, self->figures);
+                          created, updated, figures);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "llw-change-plan.h"
 #include "llw-database.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,7 @@ guint       llw_import_get_n_rows      (LlwImport   *self);
 gboolean    llw_import_apply           (LlwImport   *self,
                                         gboolean     dry_run,
                                         GError     **error);
+LlwChangePlan *llw_import_get_plan     (LlwImport   *self);
 char       *llw_import_describe        (LlwImport   *self,
                                         gboolean     dry_run);
 

@@ -175,12 +175,17 @@ show_notice (GtkWindow  *window,
 }
 
 /* Every start keeps a copy of the data beside it; a file open for reading only says so
- * instead, since its changes would not be saved. */
-static void
-keep_backup (LlwApplication *self,
-             GtkWindow      *window)
+ * instead, since its changes would not be saved. Done once the window is drawn: a large
+ * database takes a while to copy. */
+static gboolean
+keep_backup_cb (gpointer user_data)
 {
+  LlwApplication *self = LLW_APPLICATION (g_application_get_default ());
+  GtkWindow *window = user_data;
   g_autoptr(GError) error = NULL;
+
+  if (gtk_window_get_application (window) == NULL)
+    return G_SOURCE_REMOVE;  /* closed meanwhile */
 
   if (llw_database_is_read_only (self->database))
     {
@@ -193,6 +198,7 @@ keep_backup (LlwApplication *self,
     }
   else if (!llw_database_backup_automatic (self->database, &error))
     show_notice (window, _("The automatic backup could not be made"), error->message);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -226,7 +232,7 @@ llw_application_activate (GApplication *application)
 
   window = GTK_WINDOW (llw_window_new (GTK_APPLICATION (self), self->database, campaign));
   gtk_window_present (window);
-  keep_backup (self, window);
+  g_idle_add_full (G_PRIORITY_LOW, keep_backup_cb, g_object_ref (window), g_object_unref);
 }
 
 static void

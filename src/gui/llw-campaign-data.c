@@ -474,6 +474,27 @@ llw_campaign_data_get_today (LlwCampaignData *self)
   return &self->today;
 }
 
+/**
+ * llw_campaign_data_dup_read_only_reason:
+ *
+ * Returns: (transfer full) (nullable): why the campaign's records cannot be changed, in the
+ *   user's language: the file is open for reading only, or the campaign is closed (its
+ *   Ministry deadline has passed and it was not reopened); %NULL when they can
+ */
+char *
+llw_campaign_data_dup_read_only_reason (LlwCampaignData *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (LLW_IS_CAMPAIGN_DATA (self), NULL);
+
+  if (llw_database_is_read_only (self->database))
+    return g_strdup (llw_database_get_read_only_reason (self->database));
+  if (!llw_database_check_open (self->database, llw_campaign_get_id (self->campaign), &error))
+    return g_strdup (error->message);
+  return NULL;
+}
+
 /* The getters below return (transfer none) the list, or %NULL with @error set. */
 
 GListModel *

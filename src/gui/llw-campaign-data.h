@@ -16,6 +16,7 @@ LlwCampaignData *llw_campaign_data_new                 (LlwDatabase      *databa
 LlwDatabase     *llw_campaign_data_get_database        (LlwCampaignData  *self);
 LlwCampaign     *llw_campaign_data_get_campaign        (LlwCampaignData  *self);
 const GDate     *llw_campaign_data_get_today           (LlwCampaignData  *self);
+char            *llw_campaign_data_dup_read_only_reason (LlwCampaignData *self);
 GListModel      *llw_campaign_data_get_themes          (LlwCampaignData  *self,
                                                         GError          **error);
 GListModel      *llw_campaign_data_get_activity_kinds  (LlwCampaignData  *self,

@@ -6,6 +6,8 @@
 #include "llw-checklist-dialog.h"
 #include "llw-checklist-pdf.h"
 #include "llw-date.h"
+#include "llw-dialog.h"
+#include "llw-file-chooser.h"
 #include "llw-message.h"
 #include "llw-pdf-async.h"
 #include "llw-print-operation.h"
@@ -70,7 +72,8 @@ is_report (LlwChecklistDialog *self)
   return gtk_check_button_get_active (self->report_button);
 }
 
-/* A file name without diacritics, which every system and mail program takes. */
+/* A file name without diacritics, which every system and mail program takes; without its
+ * extension. */
 static char *
 default_file_name (LlwChecklistDialog *self)
 {
@@ -82,8 +85,8 @@ default_file_name (LlwChecklistDialog *self)
   int year = llw_campaign_get_year (self->campaign);
 
   if (is_report (self))
-    return g_strdup_printf ("Bao-cao-Tuan-le-HTSD-%d.pdf", year);
-  return g_strdup_printf ("%s-%d.pdf", names[get_kind (self)], year);
+    return g_strdup_printf ("Bao-cao-Tuan-le-HTSD-%d", year);
+  return g_strdup_printf ("%s-%d", names[get_kind (self)], year);
 }
 
 static void
@@ -106,15 +109,9 @@ file_chosen_cb (GtkNativeDialog *chooser,
                 gpointer         user_data)
 {
   g_autoptr(SaveData) data = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = llw_file_chooser_take (GTK_FILE_CHOOSER_NATIVE (chooser), response);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
   SaveData *save;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    path = g_file_get_path (file);
-  g_object_unref (chooser);
 
   if (path == NULL)
     return;
@@ -131,7 +128,8 @@ choose_file (LlwChecklistDialog *self,
              gboolean            landscape)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autofree char *name = default_file_name (self);
+  g_autofree char *base = default_file_name (self);
+  g_autofree char *name = g_strconcat (base, ".pdf", NULL);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
   SaveData *data;
@@ -140,12 +138,8 @@ choose_file (LlwChecklistDialog *self,
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_suffix (filter, "pdf");
 
-  chooser = gtk_file_chooser_native_new (is_report (self) ? _("Save the Report as PDF")
-                                                          : _("Save Checklist as PDF"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  chooser = llw_file_chooser_new (parent, _("Choose where to save the PDF"),
+                                  GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), name, filter);
 
   data = g_new0 (SaveData, 1);
   data->parent = parent != NULL ? g_object_ref (parent) : NULL;
@@ -198,10 +192,12 @@ accept_clicked_cb (LlwChecklistDialog *self)
                                              : _("The checklist cannot be prepared"), error);
   else if (self->action == LLW_CHECKLIST_DIALOG_PRINT)
     {
+      g_autofree char *folder = llw_file_chooser_get_folder ();
+      g_autofree char *name = default_file_name (self);
       g_autoptr(LlwPrintOperation) operation =
         LLW_IS_CHECKLIST (document)
-        ? llw_print_operation_new (LLW_CHECKLIST (document), landscape)
-        : llw_print_operation_new_for_report (LLW_REPORT_DOCUMENT (document));
+        ? llw_print_operation_new (LLW_CHECKLIST (document), landscape, folder, name)
+        : llw_print_operation_new_for_report (LLW_REPORT_DOCUMENT (document), folder, name);
 
       llw_print_operation_run (operation, parent);
     }
@@ -283,6 +279,10 @@ static void
 llw_checklist_dialog_init (LlwChecklistDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Enter prints or saves from the list of choices, where it would only tick again the
+   * choice that has the focus. */
+  llw_dialog_add_shortcuts (GTK_WINDOW (self), TRUE);
 }
 
 /**
@@ -307,7 +307,8 @@ llw_checklist_dialog_new (GtkWindow                *parent,
 
   self = g_object_new (LLW_TYPE_CHECKLIST_DIALOG,
                        "transient-for", parent,
-                       "title", print ? _("Print") : _("Save as PDF"),
+                       "title", print ? _("Print the report or a checklist")
+                                     : _("Save the report or a checklist as PDF"),
                        NULL);
   self->database = g_object_ref (database);
   self->campaign = g_object_ref (campaign);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "llw-field-row.h"
+#include "llw-picker.h"
 
 /* One field of a record's form: its label, the widget its kind calls for, and below it the
  * message saying what is wrong with the value, if anything. The text it gives and takes is
@@ -18,6 +19,7 @@ struct _LlwFieldRow
   GtkWidget *error_label;
 
   const LlwField *field;
+  char *note;              /* a warning shown below the field while it has no error */
   GtkWidget *input;        /* the entry, text view, check button or drop-down */
   GtkWidget *frame;        /* what holds the input in the row */
   GPtrArray *values;       /* drop-down: the stored value of each item */
@@ -53,6 +55,8 @@ make_entry (LlwFieldRow *self)
       gtk_widget_set_halign (entry, GTK_ALIGN_START);
       break;
     case LLW_FIELD_COUNT:
+      /* Translators: a whole number as Vietnamese writes it, "." grouping thousands */
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("e.g. 1.250"));
       gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
       gtk_editable_set_width_chars (GTK_EDITABLE (entry), 14);
       gtk_widget_set_halign (entry, GTK_ALIGN_START);
@@ -122,65 +126,59 @@ record_name (GObject *record)
 }
 
 static void
-fill_references (LlwFieldRow   *self,
-                 GtkStringList *strings,
-                 GListModel    *records)
+fill_references (LlwFieldRow *self,
+                 GPtrArray   *names,
+                 GListModel  *records)
 {
   guint n = records != NULL ? g_list_model_get_n_items (records) : 0;
 
   /* An item that stands for no record: "none" where the field may stay empty, else an
-   * invitation to choose (GTK would say "(None)" for a required field not chosen yet). */
-  gtk_string_list_append (strings, self->field->flags & LLW_FIELD_REQUIRED ? _("Choose…")
-                                                                          : _("(none)"));
+   * invitation to choose. */
+  g_ptr_array_add (names, g_strdup (self->field->flags & LLW_FIELD_REQUIRED ? _("Choose…")
+                                                                           : _("(none)")));
   g_ptr_array_add (self->values, g_strdup (""));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) record = g_list_model_get_item (records, i);
-      g_autofree char *name = record_name (record);
       gint64 id = 0;
 
       g_object_get (record, "id", &id, NULL);
-      gtk_string_list_append (strings, name);
+      g_ptr_array_add (names, record_name (record));
       g_ptr_array_add (self->values, g_strdup_printf ("%" G_GINT64_FORMAT, id));
     }
 }
 
-static GtkWidget *
-make_drop_down (LlwFieldRow *self,
-                GListModel  *records)
+static void
+selected_cb (LlwFieldRow *self)
 {
-  GtkStringList *strings = gtk_string_list_new (NULL);
-  GtkExpression *expression;
-  GtkWidget *drop_down;
-  GtkWidget *button;
+  input_changed_cb (self);
+}
+
+static GtkWidget *
+make_picker (LlwFieldRow *self,
+             GListModel  *records)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  LlwPicker *picker;
 
   self->values = g_ptr_array_new_with_free_func (g_free);
   if (self->field->kind == LLW_FIELD_CHOICE)
     for (guint i = 0; self->field->choices[i] != NULL; i++)
       {
-        gtk_string_list_append (strings, llw_field_choice_label (self->field,
-                                                                 self->field->choices[i]));
+        g_ptr_array_add (names, g_strdup (llw_field_choice_label (self->field,
+                                                                  self->field->choices[i])));
         g_ptr_array_add (self->values, g_strdup (self->field->choices[i]));
       }
   else
-    fill_references (self, strings, records);
+    fill_references (self, names, records);
+  g_ptr_array_add (names, NULL);
 
-  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  drop_down = gtk_drop_down_new (G_LIST_MODEL (strings), expression);
-  /* Long lists of units are easier to search than to scroll. */
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down),
-                                   g_list_model_get_n_items (G_LIST_MODEL (strings)) > 12);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), GTK_INVALID_LIST_POSITION);
-  g_signal_connect_swapped (drop_down, "notify::selected", G_CALLBACK (input_changed_cb), self);
-
-  /* GtkDropDown's inner button has no accessible name on GTK 4.8: give it the field's. */
-  button = gtk_widget_get_first_child (drop_down);
-  if (button != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    llw_field_get_label (self->field), -1);
-
-  self->input = self->frame = drop_down;
-  return drop_down;
+  picker = llw_picker_new ((const char * const *) names->pdata,
+                           llw_field_get_label (self->field));
+  g_signal_connect_swapped (picker, "notify::selected", G_CALLBACK (selected_cb), self);
+  self->input = GTK_WIDGET (picker);
+  self->frame = llw_picker_get_button (picker);
+  return self->input;
 }
 
 static GtkWidget *
@@ -195,7 +193,7 @@ make_input (LlwFieldRow *self,
       return make_check_button (self);
     case LLW_FIELD_CHOICE:
     case LLW_FIELD_REFERENCE:
-      return make_drop_down (self, records);
+      return make_picker (self, records);
     case LLW_FIELD_TEXT:
     case LLW_FIELD_DATE:
     case LLW_FIELD_COUNT:
@@ -212,6 +210,7 @@ llw_field_row_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LLW_TYPE_FIELD_ROW);
   g_clear_pointer (&self->values, g_ptr_array_unref);
+  g_clear_pointer (&self->note, g_free);
 
   G_OBJECT_CLASS (llw_field_row_parent_class)->dispose (object);
 }
@@ -265,8 +264,18 @@ llw_field_row_new (const LlwField *field,
   self = g_object_new (LLW_TYPE_FIELD_ROW, NULL);
   self->field = field;
   label = llw_field_get_label (field);
-  gtk_label_set_text (GTK_LABEL (self->label), label);
+  if (field->flags & LLW_FIELD_REQUIRED)
+    {
+      /* Translators: the label of a field that must be filled in */
+      g_autofree char *marked = g_strdup_printf (_("%s *"), label);
+
+      gtk_label_set_text (GTK_LABEL (self->label), marked);
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (self->label), label);
   gtk_box_prepend (GTK_BOX (self->input_box), make_input (self, records));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->input), GTK_ACCESSIBLE_PROPERTY_REQUIRED,
+                                  (field->flags & LLW_FIELD_REQUIRED) != 0, -1);
 
   /* The visible label names the field for screen readers, and for the UI tests. As a
    * property, not a labelled-by relation: GTK 4.8 would say the name twice. */
@@ -311,8 +320,8 @@ llw_field_row_set_text (LlwFieldRow *self,
   else if (GTK_IS_CHECK_BUTTON (self->input))
     gtk_check_button_set_active (GTK_CHECK_BUTTON (self->input),
                                  text[0] != '\0' && g_strcmp0 (text, "0") != 0);
-  else if (GTK_IS_DROP_DOWN (self->input))
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->input), find_value (self, text));
+  else if (LLW_IS_PICKER (self->input))
+    llw_picker_set_selected (LLW_PICKER (self->input), find_value (self, text));
 }
 
 /* Returns: (transfer full): the value as the user typed or chose it. */
@@ -329,9 +338,9 @@ llw_field_row_get_text (LlwFieldRow *self)
     return g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->input)));
   if (GTK_IS_CHECK_BUTTON (self->input))
     return g_strdup (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->input)) ? "1" : "0");
-  if (GTK_IS_DROP_DOWN (self->input))
+  if (LLW_IS_PICKER (self->input))
     {
-      selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->input));
+      selected = llw_picker_get_selected (LLW_PICKER (self->input));
       return g_strdup (selected < self->values->len ? g_ptr_array_index (self->values, selected)
                                                     : "");
     }
@@ -339,6 +348,18 @@ llw_field_row_get_text (LlwFieldRow *self)
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->input));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Shows the note below the field when it has no error. */
+static void
+show_note (LlwFieldRow *self)
+{
+  gboolean has_note = self->note != NULL;
+
+  gtk_label_set_text (GTK_LABEL (self->error_label), has_note ? self->note : "");
+  gtk_widget_set_visible (self->error_label, has_note);
+  if (has_note)
+    gtk_widget_add_css_class (self->error_label, "field-warning");
 }
 
 /* Shows @message below the field and marks it, or clears both when @message is %NULL. */
@@ -350,12 +371,16 @@ llw_field_row_set_error (LlwFieldRow *self,
 
   g_return_if_fail (LLW_IS_FIELD_ROW (self));
 
-  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (self->error_label)), has_error ? message : "")
-      == 0 && gtk_widget_get_visible (self->error_label) == has_error)
+  if (has_error == gtk_widget_has_css_class (self->frame, "error") &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (self->error_label)),
+                 has_error ? message : self->note ? self->note : "") == 0)
     return;
 
+  gtk_widget_remove_css_class (self->error_label, "field-warning");
   gtk_label_set_text (GTK_LABEL (self->error_label), has_error ? message : "");
   gtk_widget_set_visible (self->error_label, has_error);
+  if (!has_error)
+    show_note (self);
   if (has_error)
     {
       gtk_widget_add_css_class (self->frame, "error");
@@ -378,7 +403,27 @@ llw_field_row_has_error (LlwFieldRow *self)
 {
   g_return_val_if_fail (LLW_IS_FIELD_ROW (self), FALSE);
 
-  return gtk_widget_get_visible (self->error_label);
+  return gtk_widget_has_css_class (self->frame, "error");
+}
+
+/**
+ * llw_field_row_set_note:
+ * @note: (nullable): a warning about a value that may be saved all the same
+ *
+ * Shows @note below the field, in a warning's colour, whenever the field has no error.
+ */
+void
+llw_field_row_set_note (LlwFieldRow *self,
+                        const char  *note)
+{
+  g_return_if_fail (LLW_IS_FIELD_ROW (self));
+
+  if (g_strcmp0 (self->note, note) == 0)
+    return;
+  g_free (self->note);
+  self->note = g_strdup (note);
+  if (!llw_field_row_has_error (self))
+    show_note (self);
 }
 
 /* Returns: (transfer none): the label beside the field, for a size group. */
@@ -396,4 +441,35 @@ llw_field_row_grab_focus (LlwFieldRow *self)
   g_return_if_fail (LLW_IS_FIELD_ROW (self));
 
   gtk_widget_grab_focus (self->input);
+}
+
+/**
+ * llw_field_rows_describe_errors:
+ * @rows: (element-type LlwFieldRow): a form's rows
+ * @errors: (nullable): column → message, as llw_database_check () gives them
+ *
+ * Returns: (transfer full) (nullable): which fields keep the form from being saved, for its
+ *   Save button's tooltip, or %NULL when none does
+ */
+char *
+llw_field_rows_describe_errors (GPtrArray  *rows,
+                                GHashTable *errors)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; errors != NULL && i < rows->len; i++)
+    {
+      LlwFieldRow *row = g_ptr_array_index (rows, i);
+
+      if (!g_hash_table_contains (errors, row->field->column))
+        continue;
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, llw_field_get_label (row->field));
+    }
+  if (names->len == 0)
+    return NULL;
+
+  /* Translators: %s is a list of the fields' names */
+  return g_strdup_printf (_("Fill in or correct before saving: %s."), names->str);
 }

@@ -19,7 +19,12 @@ char           *llw_field_row_get_text   (LlwFieldRow    *self);
 void            llw_field_row_set_error  (LlwFieldRow    *self,
                                           const char     *message);
 gboolean        llw_field_row_has_error  (LlwFieldRow    *self);
+void            llw_field_row_set_note   (LlwFieldRow    *self,
+                                          const char     *note);
 GtkWidget      *llw_field_row_get_label  (LlwFieldRow    *self);
 void            llw_field_row_grab_focus (LlwFieldRow    *self);
+
+char           *llw_field_rows_describe_errors (GPtrArray  *rows,
+                                                GHashTable *errors);
 
 G_END_DECLS

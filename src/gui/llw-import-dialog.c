@@ -3,6 +3,9 @@
 
 #include <glib/gi18n.h>
 
+#include "llw-changes-view.h"
+#include "llw-dialog.h"
+#include "llw-file-chooser.h"
 #include "llw-import-dialog.h"
 #include "llw-import.h"
 #include "llw-message.h"
@@ -22,6 +25,7 @@ struct _LlwImportDialog
   GtkWidget *summary_label;
   GtkWidget *problems_window;
   GtkWidget *problems_list;
+  GtkWidget *changes_view;
 
   LlwImport *import;
 };
@@ -84,10 +88,13 @@ show_preview (LlwImportDialog *self,
                                                      "The file gives the figures of %u units.",
                                                      n_rows), n_rows);
   g_autofree char *summary = g_strdup_printf ("%s %s\n%s", rows, changes,
-                                              _("Import writes these changes, in the history "
-                                                "of each report."));
+                                              _("Import writes the changes listed below, in "
+                                                "the history of each report."));
+  LlwChangePlan *plan = llw_import_get_plan (self->import);
 
   show_state (self, "document-open-symbolic", heading, summary, TRUE);
+  llw_changes_view_set_plan (LLW_CHANGES_VIEW (self->changes_view), plan);
+  gtk_widget_set_visible (self->changes_view, llw_change_plan_get_n_reports (plan) > 0);
 }
 
 static void
@@ -105,6 +112,8 @@ import_clicked_cb (LlwImportDialog *self)
 
   changes = llw_import_describe (self->import, FALSE);
   show_state (self, "emblem-ok-symbolic", _("Figures imported"), changes, FALSE);
+  llw_changes_view_set_plan (LLW_CHANGES_VIEW (self->changes_view),
+                             llw_import_get_plan (self->import));
   gtk_widget_grab_focus (self->cancel_button);
 }
 
@@ -127,6 +136,7 @@ llw_import_dialog_class_init (LlwImportDialogClass *klass)
 
   object_class->dispose = llw_import_dialog_dispose;
 
+  g_type_ensure (LLW_TYPE_CHANGES_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/llweek/Llweek/ui/llw-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LlwImportDialog, cancel_button);
@@ -136,6 +146,7 @@ llw_import_dialog_class_init (LlwImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlwImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LlwImportDialog, problems_window);
   gtk_widget_class_bind_template_child (widget_class, LlwImportDialog, problems_list);
+  gtk_widget_class_bind_template_child (widget_class, LlwImportDialog, changes_view);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -147,6 +158,8 @@ llw_import_dialog_init (LlwImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_window_set_default_widget (GTK_WINDOW (self), self->import_button);
+  /* Nothing here takes Enter for itself: it imports, while there is something to import. */
+  llw_dialog_add_shortcuts (GTK_WINDOW (self), TRUE);
 }
 
 /**
@@ -212,8 +225,7 @@ file_chosen_cb (GtkNativeDialog *chooser,
   g_autoptr(GError) error = NULL;
   LlwImportDialog *dialog;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  file = llw_file_chooser_take (GTK_FILE_CHOOSER_NATIVE (chooser), response);
   if (file != NULL)
     {
       dialog = llw_import_dialog_new (parent, data, file, &error);
@@ -222,8 +234,6 @@ file_chosen_cb (GtkNativeDialog *chooser,
       else
         llw_show_error (parent, _("The file cannot be imported"), error);
     }
-
-  g_object_unref (chooser);
 }
 
 /* Asks for the file to import, then shows what importing it would do. */
@@ -237,15 +247,12 @@ llw_import_dialog_choose_file (GtkWindow       *parent,
 
   g_return_if_fail (LLW_IS_CAMPAIGN_DATA (data));
 
-  chooser = gtk_file_chooser_native_new (_("Import figures"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
   gtk_file_filter_set_name (csv, _("CSV files"));
   gtk_file_filter_add_pattern (csv, "*.csv");
   gtk_file_filter_add_pattern (csv, "*.CSV");
   gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  chooser = llw_file_chooser_new (parent, _("Choose the file of figures to import"),
+                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL, csv);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);

@@ -389,7 +389,16 @@ update_view (LlwPage *self)
   else
     gtk_stack_set_visible_child_name (GTK_STACK (priv->stack), "list");
 
-  count = klass->format_count (self, n_items);
+  /* While searching, the count is of the rows found, out of all. */
+  count = klass->format_count (self, n_shown);
+  if (n_shown != n_items)
+    {
+      /* Translators: the count of the rows found, such as "5 units", then of all rows */
+      g_autofree char *found = g_strdup_printf (_("%s (of %u)"), count, n_items);
+
+      g_free (count);
+      count = g_steal_pointer (&found);
+    }
   gtk_label_set_text (GTK_LABEL (priv->count_label), priv->error_message ? "" : count);
 }
 

@@ -193,14 +193,40 @@ llw_print_operation_init (LlwPrintOperation *self)
   g_signal_connect (self, "request-page-setup", G_CALLBACK (request_page_setup_cb), NULL);
 }
 
+/* The settings of the last print, with the file that printing to a file proposes: named
+ * after what is printed, in the folder of the last file printed, or else in @folder. */
+static GtkPrintSettings *
+new_settings (const char *folder,
+              const char *file_name)
+{
+  GtkPrintSettings *settings = get_last_settings () != NULL
+                               ? gtk_print_settings_copy (last_settings)
+                               : gtk_print_settings_new ();
+  const char *last_uri = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
+  g_autoptr(GFile) last_file = last_uri != NULL ? g_file_new_for_uri (last_uri) : NULL;
+  g_autoptr(GFile) last_folder = last_file != NULL ? g_file_get_parent (last_file) : NULL;
+  g_autofree char *last_path = last_folder != NULL ? g_file_get_path (last_folder) : NULL;
+
+  if (last_path != NULL)
+    folder = last_path;
+  gtk_print_settings_unset (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, file_name);
+  if (folder != NULL && folder[0] != '\0')
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, folder);
+  return settings;
+}
+
 static LlwPrintOperation *
 new_operation (GObject    *source,
                gboolean    landscape,
                const char *job_name,
-               const char *error_title)
+               const char *error_title,
+               const char *folder,
+               const char *file_name)
 {
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GtkPrintSettings) settings = NULL;
   LlwPrintOperation *self = g_object_new (LLW_TYPE_PRINT_OPERATION, NULL);
 
   self->source = g_object_ref (source);
@@ -210,8 +236,8 @@ new_operation (GObject    *source,
                                                    : GTK_PAGE_ORIENTATION_PORTRAIT);
   gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), setup);
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), job_name);
-  if (get_last_settings () != NULL)
-    gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (self), last_settings);
+  settings = new_settings (folder, file_name);
+  gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (self), settings);
 
   return self;
 }
@@ -220,34 +246,46 @@ new_operation (GObject    *source,
  * llw_print_operation_new:
  * @checklist: what to print
  * @landscape: how the page setup is turned at first; the dialog can change it
+ * @folder: (nullable): where printing to a file proposes to write, unless the user chose
+ *   another folder in an earlier print
+ * @file_name: the name printing to a file proposes, without its extension, which follows
+ *   the format chosen
  *
  * Returns: (transfer full): an operation printing on A4 unless the user chooses otherwise
  */
 LlwPrintOperation *
 llw_print_operation_new (LlwChecklist *checklist,
-                         gboolean      landscape)
+                         gboolean      landscape,
+                         const char   *folder,
+                         const char   *file_name)
 {
   g_return_val_if_fail (LLW_IS_CHECKLIST (checklist), NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
 
   return new_operation (G_OBJECT (checklist), landscape, llw_checklist_get_title (checklist),
-                        _("The checklist cannot be printed"));
+                        _("The checklist cannot be printed"), folder, file_name);
 }
 
 /**
  * llw_print_operation_new_for_report:
  * @document: the report to print, with its annexes
+ * @folder: (nullable): as for llw_print_operation_new ()
+ * @file_name: as for llw_print_operation_new ()
  *
  * Returns: (transfer full): an operation printing the report on A4 unless the user chooses
  *   otherwise, its annexes turned
  */
 LlwPrintOperation *
-llw_print_operation_new_for_report (LlwReportDocument *document)
+llw_print_operation_new_for_report (LlwReportDocument *document,
+                                    const char        *folder,
+                                    const char        *file_name)
 {
   g_return_val_if_fail (LLW_IS_REPORT_DOCUMENT (document), NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
 
   return new_operation (G_OBJECT (document), FALSE,
                         llw_report_document_get_frame (document)->subject,
-                        _("The report cannot be printed"));
+                        _("The report cannot be printed"), folder, file_name);
 }
 
 /**

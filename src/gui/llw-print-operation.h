@@ -13,8 +13,12 @@ G_DECLARE_FINAL_TYPE (LlwPrintOperation, llw_print_operation, LLW, PRINT_OPERATI
                       GtkPrintOperation)
 
 LlwPrintOperation *llw_print_operation_new (LlwChecklist      *checklist,
-                                            gboolean           landscape);
-LlwPrintOperation *llw_print_operation_new_for_report (LlwReportDocument *document);
+                                            gboolean           landscape,
+                                            const char        *folder,
+                                            const char        *file_name);
+LlwPrintOperation *llw_print_operation_new_for_report (LlwReportDocument *document,
+                                                       const char        *folder,
+                                                       const char        *file_name);
 void               llw_print_operation_run (LlwPrintOperation *self,
                                             GtkWindow         *parent);
 

@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "llw-database.h"
+#include "llw-deletion-question.h"
+#include "llw-dialog.h"
 #include "llw-examples-editor.h"
 #include "llw-field-row.h"
 #include "llw-record-dialog.h"
@@ -21,8 +23,10 @@ typedef struct
   GHashTable *initial;        /* column → the text each row showed first */
   GPtrArray *rows;            /* LlwFieldRow */
   GtkWidget *toggle;          /* the check button that adds the part, or NULL */
+  gboolean initially_enabled;
   GtkWidget *rows_box;
   const char *parent_column;  /* the column that holds the first part's id, not shown */
+  gboolean removal_asked;     /* unticked: the user agreed to what taking it away takes */
 } Part;
 
 struct _LlwRecordDialog
@@ -38,6 +42,9 @@ struct _LlwRecordDialog
   GtkSizeGroup *labels;
   GHashTable *touched;        /* the rows the user changed: a new record's empty fields are
                                * not called wrong before the user gets to them */
+  gboolean read_only;         /* shown, not changed: see llw_record_dialog_set_read_only () */
+  GtkWidget *examples;        /* a campaign's outstanding examples, or NULL */
+  gboolean explained_required;
 };
 
 G_DEFINE_FINAL_TYPE (LlwRecordDialog, llw_record_dialog, GTK_TYPE_WINDOW)
@@ -183,8 +190,8 @@ show_errors (LlwRecordDialog *self,
   return n_errors;
 }
 
-/* Checks @part as it would be saved; returns whether it can be. */
-static gboolean
+/* Checks @part as it would be saved; returns what keeps it from being saved, or NULL. */
+static char *
 check_part (LlwRecordDialog *self,
             Part            *part)
 {
@@ -194,7 +201,10 @@ check_part (LlwRecordDialog *self,
 
   gtk_widget_set_visible (part->rows_box, part_enabled (part));
   if (!part_enabled (part))
-    return show_errors (self, part, NULL) == 0;
+    {
+      show_errors (self, part, NULL);
+      return NULL;
+    }
 
   input = part_input (self, part);
   errors = llw_database_check (db, part->entity, campaign_id_for (self, part->entity), part->id,
@@ -202,18 +212,49 @@ check_part (LlwRecordDialog *self,
   /* The first part's id is not known before it is written: its column is not shown. */
   if (part->parent_column != NULL)
     g_hash_table_remove (errors, part->parent_column);
-  return show_errors (self, part, errors) == 0 && g_hash_table_size (errors) == 0;
+  show_errors (self, part, errors);
+  return llw_field_rows_describe_errors (part->rows, errors);
 }
 
 static void
 validate (LlwRecordDialog *self)
 {
-  gboolean valid = TRUE;
+  g_autofree char *why = NULL;
 
   for (guint i = 0; i < self->parts->len; i++)
-    valid &= check_part (self, g_ptr_array_index (self->parts, i));
+    {
+      g_autofree char *problem = check_part (self, g_ptr_array_index (self->parts, i));
 
-  gtk_widget_set_sensitive (self->save_button, valid);
+      if (why == NULL)
+        why = g_steal_pointer (&problem);
+    }
+
+  llw_dialog_set_save_hint (self->save_button, why);
+}
+
+/* Whether the user has changed anything since the form opened or was last saved. */
+static gboolean
+form_changed (GtkWindow *window)
+{
+  LlwRecordDialog *self = LLW_RECORD_DIALOG (window);
+
+  for (guint i = 0; i < self->parts->len; i++)
+    {
+      Part *part = g_ptr_array_index (self->parts, i);
+
+      if (part_enabled (part) != part->initially_enabled)
+        return TRUE;
+      for (guint j = 0; part_enabled (part) && j < part->rows->len; j++)
+        {
+          LlwFieldRow *row = g_ptr_array_index (part->rows, j);
+          g_autofree char *text = llw_field_row_get_text (row);
+
+          if (g_strcmp0 (text, g_hash_table_lookup (part->initial,
+                                                    llw_field_row_get_field (row)->column)) != 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 static void
@@ -262,6 +303,23 @@ initial_text (Part           *part,
   return llw_field_to_edit_text (field, stored);
 }
 
+/* Says once, above the form, what the mark of a required field means. */
+static void
+explain_required (LlwRecordDialog *self)
+{
+  GtkWidget *legend;
+
+  if (self->explained_required)
+    return;
+
+  legend = gtk_label_new (_("Fields marked * must be filled in."));
+  gtk_label_set_xalign (GTK_LABEL (legend), 0);
+  gtk_label_set_wrap (GTK_LABEL (legend), TRUE);
+  gtk_widget_add_css_class (legend, "dim-label");
+  gtk_box_prepend (GTK_BOX (self->form_box), legend);
+  self->explained_required = TRUE;
+}
+
 static void
 example_deleted_cb (LlwRecordDialog *self,
                     LlwDeletion     *deletion)
@@ -306,6 +364,7 @@ add_examples (LlwRecordDialog *self,
   g_signal_connect_object (editor, "deleted", G_CALLBACK (example_deleted_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (report_page), GTK_WIDGET (editor));
+  self->examples = GTK_WIDGET (editor);
 }
 
 static void
@@ -329,6 +388,8 @@ add_rows (LlwRecordDialog *self,
         box = report_page;
       if (heading != NULL)
         add_heading (box, heading);
+      if (field->flags & LLW_FIELD_REQUIRED)
+        explain_required (self);
 
       row = llw_field_row_new (field, reference_records (self, field));
       text = initial_text (part, field);
@@ -355,6 +416,7 @@ part_new (LlwRecordDialog  *self,
 
   part->entity = entity;
   part->id = id;
+  part->initially_enabled = TRUE;
   part->rows = g_ptr_array_new ();
   part->initial = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   part->rows_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
@@ -429,7 +491,12 @@ save_part (LlwRecordDialog  *self,
   gint64 campaign_id = campaign_id_for (self, part->entity);
 
   if (!part_enabled (part))
-    return part->id == 0 || delete_part (self, part, error);
+    {
+      if (part->id > 0 && !delete_part (self, part, error))
+        return FALSE;
+      part->initially_enabled = FALSE;
+      return TRUE;
+    }
 
   input = part_input (self, part);
   if (part->id == 0)
@@ -443,13 +510,69 @@ save_part (LlwRecordDialog  *self,
     return FALSE;
 
   reload_part (self, part);
+  part->initially_enabled = TRUE;
+  return TRUE;
+}
+
+static void save (LlwRecordDialog *self);
+
+static void
+removal_answered_cb (GtkDialog       *question,
+                     int              response,
+                     LlwRecordDialog *self)
+{
+  Part *part = g_object_get_data (G_OBJECT (question), "llw-part");
+
+  gtk_window_destroy (GTK_WINDOW (question));
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  part->removal_asked = TRUE;
+  save (self);
+}
+
+/* A part unticked whose record takes more along (an assignment, with the unit's report and
+ * figures in the campaign) is not taken away before the user agrees to what it takes.
+ * Returns: whether every such part was agreed to; if not, a question is being asked. */
+static gboolean
+removals_agreed (LlwRecordDialog *self)
+{
+  LlwDatabase *db = llw_campaign_data_get_database (self->data);
+
+  for (guint i = 0; i < self->parts->len; i++)
+    {
+      Part *part = g_ptr_array_index (self->parts, i);
+      g_autoptr(LlwDeletion) deletion = NULL;
+      g_autoptr(GError) error = NULL;
+      GtkWidget *question;
+
+      if (part_enabled (part) || part->id == 0 || part->removal_asked)
+        continue;
+      deletion = llw_database_plan_deletion (db, part->entity->table,
+                                             campaign_id_for (self, part->entity), part->id,
+                                             &error);
+      if (deletion == NULL)
+        {
+          show_message (self, error->message);
+          return FALSE;
+        }
+      if (!llw_deletion_has_dependents (deletion))
+        continue;
+
+      question = llw_deletion_question_new (GTK_WINDOW (self), deletion,
+                                            llw_campaign_data_get_campaign (self->data));
+      g_object_set_data (G_OBJECT (question), "llw-part", part);
+      g_signal_connect_object (question, "response", G_CALLBACK (removal_answered_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (question));
+      return FALSE;
+    }
   return TRUE;
 }
 
 static void
 save (LlwRecordDialog *self)
 {
-  if (!gtk_widget_get_sensitive (self->save_button))
+  if (self->read_only || !gtk_widget_get_sensitive (self->save_button) ||
+      !removals_agreed (self))
     return;
 
   for (guint i = 0; i < self->parts->len; i++)
@@ -479,18 +602,11 @@ save_clicked_cb (LlwRecordDialog *self)
   save (self);
 }
 
-static gboolean
-save_shortcut_cb (GtkWidget *widget,
-                  GVariant  *args,
-                  gpointer   user_data)
-{
-  save (LLW_RECORD_DIALOG (widget));
-  return TRUE;
-}
-
 static void
 toggle_cb (LlwRecordDialog *self)
 {
+  for (guint i = 0; i < self->parts->len; i++)
+    ((Part *) g_ptr_array_index (self->parts, i))->removal_asked = FALSE;
   validate (self);
 }
 
@@ -560,24 +676,15 @@ llw_record_dialog_class_init (LlwRecordDialogClass *klass)
 static void
 llw_record_dialog_init (LlwRecordDialog *self)
 {
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-  GtkShortcut *shortcut;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->parts = g_ptr_array_new_with_free_func (part_free);
   self->labels = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->touched = g_hash_table_new (NULL, NULL);
 
-  /* Ctrl+Enter saves from any field, before a text view takes it for a new line. */
-  shortcut = gtk_shortcut_new (gtk_alternative_trigger_new (
-                                 gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
-                                 gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
-                               gtk_callback_action_new (save_shortcut_cb, NULL, NULL));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  llw_dialog_add_shortcuts (GTK_WINDOW (self), FALSE);
+  llw_dialog_confirm_discard (GTK_WINDOW (self), form_changed);
 }
 
 static const char *
@@ -609,6 +716,7 @@ llw_record_dialog_new (GtkWindow        *parent,
                        GError          **error)
 {
   LlwRecordDialog *self;
+  int room;
 
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (LLW_IS_CAMPAIGN_DATA (data), NULL);
@@ -619,6 +727,11 @@ llw_record_dialog_new (GtkWindow        *parent,
                        "title", title_for (entity, id == 0),
                        NULL);
   self->data = g_object_ref (data);
+  /* The header bar and the margins take about 110 pixels of the room. */
+  room = llw_dialog_fit (GTK_WINDOW (self), 680, -1);
+  gtk_scrolled_window_set_max_content_height (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (self->form_box, GTK_TYPE_SCROLLED_WINDOW)),
+    CLAMP (room - 110, 200, 620));
   if (!llw_record_dialog_add_part (self, entity, id, NULL, NULL, NULL, error))
     {
       gtk_window_destroy (GTK_WINDOW (self));
@@ -666,6 +779,7 @@ llw_record_dialog_add_part (LlwRecordDialog  *self,
       part->toggle = gtk_check_button_new_with_label (toggle_label);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (part->toggle),
                                    id > 0 || self->parts->len == 0 || first_part (self)->id == 0);
+      part->initially_enabled = gtk_check_button_get_active (GTK_CHECK_BUTTON (part->toggle));
       g_signal_connect_swapped (part->toggle, "toggled", G_CALLBACK (toggle_cb), self);
       gtk_box_append (GTK_BOX (self->form_box), part->toggle);
     }
@@ -674,4 +788,36 @@ llw_record_dialog_add_part (LlwRecordDialog  *self,
   add_rows (self, part);
   validate (self);
   return TRUE;
+}
+
+/**
+ * llw_record_dialog_set_read_only:
+ * @reason: why the record cannot be changed (a closed campaign, a file open for reading
+ *   only), in the user's language
+ *
+ * Shows the record as it is, without letting it be changed: the fields are greyed, there is
+ * no Save, and @reason says why.
+ */
+void
+llw_record_dialog_set_read_only (LlwRecordDialog *self,
+                                 const char      *reason)
+{
+  g_return_if_fail (LLW_IS_RECORD_DIALOG (self));
+
+  /* The fields, not the boxes around them: a campaign's pages must still be turned. */
+  self->read_only = TRUE;
+  for (guint i = 0; i < self->parts->len; i++)
+    {
+      Part *part = g_ptr_array_index (self->parts, i);
+
+      for (guint j = 0; j < part->rows->len; j++)
+        gtk_widget_set_sensitive (g_ptr_array_index (part->rows, j), FALSE);
+      if (part->toggle != NULL)
+        gtk_widget_set_sensitive (part->toggle, FALSE);
+    }
+  if (self->examples != NULL)
+    gtk_widget_set_sensitive (self->examples, FALSE);
+  gtk_widget_set_visible (self->save_button, FALSE);
+  gtk_widget_remove_css_class (self->message_label, "field-error");
+  show_message (self, reason);
 }

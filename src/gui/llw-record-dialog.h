@@ -23,5 +23,7 @@ gboolean         llw_record_dialog_add_part (LlwRecordDialog  *self,
                                              const char       *title,
                                              const char       *toggle_label,
                                              GError          **error);
+void             llw_record_dialog_set_read_only (LlwRecordDialog *self,
+                                                  const char      *reason);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include "llw-database.h"
 #include "llw-date.h"
+#include "llw-dialog.h"
 #include "llw-field-row.h"
 #include "llw-reminder-dialog.h"
 #include "llw-report-status.h"
@@ -107,13 +108,40 @@ validate (LlwReminderDialog *self)
                                          : 0;
   g_autoptr(GHashTable) input = collect_input (self, unit_id);
   g_autoptr(GHashTable) errors = NULL;
+  g_autofree char *why = NULL;
   gboolean valid;
 
   errors = llw_database_check (db, &llw_entity_reminder, campaign_id, 0, input, NULL, NULL);
   g_hash_table_remove (errors, "unit_id");
   valid = show_errors (self, errors) == 0;
-  gtk_widget_set_sensitive (self->save_button, valid);
+  why = valid ? NULL : llw_field_rows_describe_errors (self->rows, errors);
+  llw_dialog_set_save_hint (self->save_button, why);
   return valid;
+}
+
+/* Whether a unit was ticked or unticked, or a field changed, since the dialog opened. */
+static gboolean
+reminder_changed (GtkWindow *window)
+{
+  LlwReminderDialog *self = LLW_REMINDER_DIALOG (window);
+
+  for (guint i = 0; i < self->checks->len; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (self->checks, i);
+
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)) !=
+          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "initially-active")))
+        return TRUE;
+    }
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      LlwFieldRow *row = g_ptr_array_index (self->rows, i);
+      g_autofree char *text = llw_field_row_get_text (row);
+
+      if (g_strcmp0 (text, g_object_get_data (G_OBJECT (row), "initial-text")) != 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -122,6 +150,24 @@ show_message (LlwReminderDialog *self,
 {
   gtk_label_set_text (GTK_LABEL (self->message_label), message);
   gtk_widget_set_visible (self->message_label, TRUE);
+}
+
+/* No reminder is written in a closed campaign, or in a file open for reading only. */
+static void
+show_read_only (LlwReminderDialog *self)
+{
+  g_autofree char *reason = llw_campaign_data_dup_read_only_reason (self->data);
+
+  if (reason == NULL)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (self->form_box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != self->message_label)
+      gtk_widget_set_sensitive (child, FALSE);
+  gtk_widget_set_sensitive (self->save_button, FALSE);
+  gtk_widget_set_visible (self->save_button, FALSE);
+  gtk_widget_remove_css_class (self->message_label, "field-error");
+  show_message (self, reason);
 }
 
 static void
@@ -138,14 +184,25 @@ add_unit (LlwReminderDialog *self,
           LlwReportStatus   *status,
           gboolean           active)
 {
+  const char *name = llw_report_status_get_unit_name (status);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *check = gtk_check_button_new_with_label (llw_report_status_get_unit_name (status));
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *label = gtk_label_new (name);
   const char *last = llw_report_status_get_last_reminder (status);
   gint64 *unit_id = g_new (gint64, 1);
 
   *unit_id = llw_report_status_get_unit_id (status);
   g_object_set_data_full (G_OBJECT (check), "unit-id", unit_id, g_free);
+  g_object_set_data (G_OBJECT (check), "initially-active", GINT_TO_POINTER (active));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+  /* A unit's name is long: cut with "…" rather than widen the dialog, whole in the tooltip.
+   * The check button's own label cannot be cut: it gets one that can. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  gtk_widget_set_tooltip_text (check, name);
   gtk_widget_set_hexpand (check, TRUE);
   g_signal_connect_swapped (check, "toggled", G_CALLBACK (unit_toggled_cb), self);
   gtk_box_append (GTK_BOX (box), check);
@@ -154,10 +211,10 @@ add_unit (LlwReminderDialog *self,
     {
       g_autofree char *date = llw_date_format (last);
       g_autofree char *text = g_strdup_printf (_("last reminded %s"), date);
-      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *when = gtk_label_new (text);
 
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), label);
+      gtk_widget_add_css_class (when, "dim-label");
+      gtk_box_append (GTK_BOX (box), when);
     }
 
   gtk_widget_set_margin_start (box, 6);
@@ -184,6 +241,8 @@ add_field_rows (LlwReminderDialog *self)
       text = llw_field_to_edit_text (field, g_str_equal (field->column, "reminded_on")
                                             ? today : field->default_value);
       llw_field_row_set_text (row, text);
+      g_object_set_data_full (G_OBJECT (row), "initial-text", llw_field_row_get_text (row),
+                              g_free);
       gtk_size_group_add_widget (self->labels, llw_field_row_get_label (row));
       g_signal_connect_swapped (row, "changed", G_CALLBACK (row_changed_cb), self);
       gtk_box_append (GTK_BOX (self->form_box), GTK_WIDGET (row));
@@ -318,6 +377,8 @@ llw_reminder_dialog_init (LlwReminderDialog *self)
   self->rows = g_ptr_array_new ();
   self->labels = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  llw_dialog_add_shortcuts (GTK_WINDOW (self), FALSE);
+  llw_dialog_confirm_discard (GTK_WINDOW (self), reminder_changed);
 }
 
 /**
@@ -352,5 +413,7 @@ llw_reminder_dialog_new (GtkWindow       *parent,
   add_field_rows (self);
   update_units_title (self);
   validate (self);
+  show_read_only (self);
+  llw_dialog_fit (GTK_WINDOW (self), 640, 640);
   return self;
 }

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "llw-dialog.h"
 #include "llw-reminder-letter-dialog.h"
 #include "llw-reminder-letter.h"
 #include "llw-report-status.h"
@@ -165,5 +166,6 @@ llw_reminder_letter_dialog_new (GtkWindow        *parent,
   if (self->text == NULL)
     self->text = g_strdup (_("Every unit has reported: there is no one to remind."));
   show_letter (self, count_not_reported (statuses));
+  llw_dialog_fit (GTK_WINDOW (self), 860, 700);
   return self;
 }

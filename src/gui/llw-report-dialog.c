@@ -5,6 +5,7 @@
 
 #include "llw-database.h"
 #include "llw-date.h"
+#include "llw-dialog.h"
 #include "llw-field-row.h"
 #include "llw-figures.h"
 #include "llw-indicator.h"
@@ -45,9 +46,17 @@ struct _LlwReportDialog
   GPtrArray *rows;          /* LlwFieldRow, the report's fields */
   GPtrArray *figures;       /* Figure, in catalogue order */
   GtkSizeGroup *labels;
+  GHashTable *initial;      /* column or figure code → the text shown when it opened */
 };
 
 G_DEFINE_FINAL_TYPE (LlwReportDialog, llw_report_dialog, GTK_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void value_changed_cb (LlwReportDialog *self);
 
@@ -185,6 +194,114 @@ show_errors (LlwReportDialog *self,
   return n_errors;
 }
 
+static LlwFieldRow *
+find_row (LlwReportDialog *self,
+          const char      *column)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      LlwFieldRow *row = g_ptr_array_index (self->rows, i);
+
+      if (g_str_equal (llw_field_row_get_field (row)->column, column))
+        return row;
+    }
+  return NULL;
+}
+
+/* A letter dated after it was received is possible (a date typed wrong, mostly): it may be
+ * saved, but both dates say so. */
+static void
+warn_about_dates (LlwReportDialog *self,
+                  GHashTable      *input)
+{
+  LlwFieldRow *received = find_row (self, "received_date");
+  LlwFieldRow *document = find_row (self, "document_date");
+  GDate received_on, dated;
+  gboolean odd;
+
+  if (received == NULL || document == NULL)
+    return;
+
+  odd = llw_date_parse (g_hash_table_lookup (input, "received_date"), &received_on) &&
+        llw_date_parse (g_hash_table_lookup (input, "document_date"), &dated) &&
+        g_date_compare (&dated, &received_on) > 0;
+  llw_field_row_set_note (document, odd ? _("This date is after the date the report was "
+                                            "received: check both.") : NULL);
+  llw_field_row_set_note (received, odd ? _("This date is before the document’s own date: "
+                                            "check both.") : NULL);
+}
+
+/* Returns: (transfer full) (nullable): what keeps the report from being saved. */
+static char *
+describe_errors (LlwReportDialog *self,
+                 GHashTable      *errors)
+{
+  g_autofree char *fields = llw_field_rows_describe_errors (self->rows, errors);
+  g_autoptr(GString) codes = g_string_new (NULL);
+
+  if (fields != NULL)
+    return g_steal_pointer (&fields);
+
+  for (guint i = 0; i < self->figures->len; i++)
+    {
+      Figure *figure = g_ptr_array_index (self->figures, i);
+
+      if (!gtk_widget_get_visible (figure->error_label))
+        continue;
+      g_string_append_printf (codes, "%s%s", codes->len > 0 ? ", " : "",
+                              llw_indicator_get_code (figure->indicator));
+    }
+  /* Translators: %s lists the codes of the indicators, such as A1, C2 */
+  return g_strdup_printf (_("Correct the figures before saving: %s."), codes->str);
+}
+
+/* Whether anything was typed since the dialog opened. */
+static gboolean
+report_changed (GtkWindow *window)
+{
+  LlwReportDialog *self = LLW_REPORT_DIALOG (window);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      LlwFieldRow *row = g_ptr_array_index (self->rows, i);
+      g_autofree char *text = llw_field_row_get_text (row);
+
+      if (g_strcmp0 (text, g_hash_table_lookup (self->initial,
+                                                llw_field_row_get_field (row)->column)) != 0)
+        return TRUE;
+    }
+  for (guint i = 0; i < self->figures->len; i++)
+    {
+      Figure *figure = g_ptr_array_index (self->figures, i);
+
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (figure->entry)),
+                     g_hash_table_lookup (self->initial,
+                                          llw_indicator_get_code (figure->indicator))) != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Keeps what the form shows now, as the text it opened with. */
+static void
+keep_initial (LlwReportDialog *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      LlwFieldRow *row = g_ptr_array_index (self->rows, i);
+
+      g_hash_table_insert (self->initial, (gpointer) llw_field_row_get_field (row)->column,
+                           llw_field_row_get_text (row));
+    }
+  for (guint i = 0; i < self->figures->len; i++)
+    {
+      Figure *figure = g_ptr_array_index (self->figures, i);
+
+      g_hash_table_insert (self->initial, (gpointer) llw_indicator_get_code (figure->indicator),
+                           g_strdup (gtk_editable_get_text (GTK_EDITABLE (figure->entry))));
+    }
+}
+
 /* Checks the whole report as core would save it; Save waits until nothing is wrong. */
 static gboolean
 validate (LlwReportDialog *self)
@@ -193,6 +310,7 @@ validate (LlwReportDialog *self)
   gint64 campaign_id = llw_campaign_get_id (llw_campaign_data_get_campaign (self->data));
   g_autoptr(GHashTable) input = collect_fields (self);
   g_autoptr(GHashTable) errors = NULL;
+  g_autofree char *why = NULL;
   gboolean valid;
 
   g_hash_table_insert (input, "unit_id", g_strdup_printf ("%" G_GINT64_FORMAT, self->unit_id));
@@ -201,7 +319,9 @@ validate (LlwReportDialog *self)
   g_hash_table_remove (errors, "unit_id");
 
   valid = show_errors (self, errors) == 0;
-  gtk_widget_set_sensitive (self->save_button, valid);
+  warn_about_dates (self, input);
+  why = valid ? NULL : describe_errors (self, errors);
+  llw_dialog_set_save_hint (self->save_button, why);
   return valid;
 }
 
@@ -255,6 +375,7 @@ save_report (LlwReportDialog *self)
       return;
     }
 
+  g_signal_emit (self, signals[SAVED], 0, self->unit_id);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -336,7 +457,11 @@ add_figure_row (LlwReportDialog *self,
   gtk_editable_set_alignment (GTK_EDITABLE (figure->entry), 1);
   gtk_widget_set_valign (figure->entry, GTK_ALIGN_CENTER);
   gtk_entry_set_input_purpose (GTK_ENTRY (figure->entry), GTK_INPUT_PURPOSE_NUMBER);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (figure->entry), _("not reported"));
+  /* The rule of numbers, as the office writes them, as an example (a bare number there would
+   * read as a figure); an empty figure is "not reported". */
+  gtk_entry_set_placeholder_text (GTK_ENTRY (figure->entry),
+                                  llw_indicator_get_decimals (indicator) > 0 ? _("e.g. 1.250,5")
+                                                                             : _("e.g. 1.250"));
   gtk_entry_set_activates_default (GTK_ENTRY (figure->entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (figure->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   llw_indicator_get_label (indicator), -1);
@@ -443,6 +568,22 @@ show_title (LlwReportDialog *self,
   gtk_window_set_title (GTK_WINDOW (self), llw_report_status_get_unit_name (status));
 }
 
+/* A report of a closed campaign, or of a file open for reading only, is shown as it is:
+ * greyed, without Save, with the reason. */
+static void
+show_read_only (LlwReportDialog *self)
+{
+  g_autofree char *reason = llw_campaign_data_dup_read_only_reason (self->data);
+
+  if (reason == NULL)
+    return;
+  gtk_widget_set_sensitive (self->form_box, FALSE);
+  gtk_widget_set_sensitive (self->save_button, FALSE);
+  gtk_widget_set_visible (self->save_button, FALSE);
+  gtk_widget_remove_css_class (self->message_label, "field-error");
+  show_message (self, reason);
+}
+
 /* The user changed something: a warning or message about the old values no longer holds. */
 static void
 value_changed_cb (LlwReportDialog *self)
@@ -499,6 +640,7 @@ llw_report_dialog_finalize (GObject *object)
   g_clear_pointer (&self->current, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->figures, g_ptr_array_unref);
+  g_clear_pointer (&self->initial, g_hash_table_unref);
   g_clear_object (&self->data);
 
   G_OBJECT_CLASS (llw_report_dialog_parent_class)->finalize (object);
@@ -512,6 +654,15 @@ llw_report_dialog_class_init (LlwReportDialogClass *klass)
 
   object_class->dispose = llw_report_dialog_dispose;
   object_class->finalize = llw_report_dialog_finalize;
+
+  /**
+   * LlwReportDialog::saved:
+   * @unit_id: the unit whose report was saved
+   *
+   * The report was written; the dialog closes.
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/llweek/Llweek/ui/llw-report-dialog.ui");
@@ -539,7 +690,10 @@ llw_report_dialog_init (LlwReportDialog *self)
   self->rows = g_ptr_array_new ();
   self->figures = g_ptr_array_new_with_free_func (figure_free);
   self->labels = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  self->initial = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  llw_dialog_add_shortcuts (GTK_WINDOW (self), FALSE);
+  llw_dialog_confirm_discard (GTK_WINDOW (self), report_changed);
 }
 
 /**
@@ -584,6 +738,9 @@ llw_report_dialog_new (GtkWindow        *parent,
     }
 
   show_title (self, status);
+  keep_initial (self);
   validate (self);
+  show_read_only (self);
+  llw_dialog_fit (GTK_WINDOW (self), 1120, 720);
   return self;
 }

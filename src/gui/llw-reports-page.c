@@ -7,6 +7,7 @@
 #include "llw-report-dialog.h"
 #include "llw-report-status.h"
 #include "llw-reports-page.h"
+#include "llw-returned-form.h"
 
 /* The Reports tab: every unit that must report, with what it sent and whether it was on time. */
 
@@ -17,6 +18,7 @@ struct _LlwReportsPage
   GtkColumnViewColumn *unit_column;
   GtkColumnView *column_view;
   GtkWidget *receive_button;
+  GtkWidget *form_button;
 
   LlwCampaignData *data;
 };
@@ -39,6 +41,29 @@ format_review_state (gpointer unused,
 
 /* Receiving a report: the selected unit's, or the one double-clicked (or Enter). */
 
+/* The list shows the unit's new state in a row of its own: that row is selected again, so
+ * that the clerk finds the unit where it was. */
+static void
+report_saved_cb (LlwReportsPage  *self,
+                 gint64           unit_id,
+                 LlwReportDialog *dialog)
+{
+  GtkSelectionModel *rows = gtk_column_view_get_model (self->column_view);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (rows));
+
+  llw_campaign_data_flush_changes (self->data);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LlwReportStatus) status = g_list_model_get_item (G_LIST_MODEL (rows), i);
+
+      if (llw_report_status_get_unit_id (status) != unit_id)
+        continue;
+      gtk_selection_model_select_item (rows, i, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+      return;
+    }
+}
+
 static void
 open_report (LlwReportsPage  *self,
              LlwReportStatus *status)
@@ -53,6 +78,8 @@ open_report (LlwReportsPage  *self,
   dialog = llw_report_dialog_new (parent, self->data, status, &error);
   if (dialog != NULL)
     {
+      g_signal_connect_object (dialog, "saved", G_CALLBACK (report_saved_cb), self,
+                               G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
@@ -77,6 +104,17 @@ receive_clicked_cb (LlwReportsPage *self)
 }
 
 static void
+form_clicked_cb (LlwReportsPage *self)
+{
+  LlwReportStatus *status = get_selected (self);
+
+  if (status != NULL)
+    llw_returned_form_open (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                            llw_campaign_data_get_database (self->data),
+                            llw_report_status_get_report_id (status));
+}
+
+static void
 row_activated_cb (LlwReportsPage *self,
                   guint           position,
                   GtkColumnView  *column_view)
@@ -96,6 +134,10 @@ selection_changed_cb (LlwReportsPage *self)
   gboolean received = status != NULL && llw_report_status_get_report_id (status) > 0;
 
   gtk_widget_set_sensitive (self->receive_button, status != NULL);
+  gtk_widget_set_sensitive (self->form_button,
+                            received && self->data != NULL &&
+                            llw_returned_form_exists (llw_campaign_data_get_database (self->data),
+                                                      llw_report_status_get_report_id (status)));
   gtk_button_set_label (GTK_BUTTON (self->receive_button),
                         received ? _("_Open report…") : _("_Receive report…"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->receive_button),
@@ -172,6 +214,8 @@ llw_reports_page_class_init (LlwReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlwReportsPage, unit_column);
   gtk_widget_class_bind_template_child (widget_class, LlwReportsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, LlwReportsPage, receive_button);
+  gtk_widget_class_bind_template_child (widget_class, LlwReportsPage, form_button);
+  gtk_widget_class_bind_template_callback (widget_class, form_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, receive_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_channel);
   gtk_widget_class_bind_template_callback (widget_class, format_review_state);

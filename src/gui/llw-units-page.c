@@ -13,6 +13,8 @@ struct _LlwUnitsPage
   LlwPage parent_instance;
 
   GtkColumnViewColumn *name_column;
+  GtkColumnView *column_view;
+  GtkWidget *everywhere_button;
 };
 
 G_DEFINE_FINAL_TYPE (LlwUnitsPage, llw_units_page, LLW_TYPE_PAGE)
@@ -29,6 +31,25 @@ format_yes_no (gpointer unused,
                gboolean yes)
 {
   return g_strdup (yes ? _("Yes") : _("No"));
+}
+
+/* Deleting a unit from every campaign is asked for apart from Delete, which takes it out
+ * of the campaign shown only. */
+static void
+everywhere_clicked_cb (LlwUnitsPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-everywhere", "s", "unit");
+}
+
+static void
+selection_changed_cb (LlwUnitsPage *self)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
+
+  gtk_widget_set_sensitive (self->everywhere_button,
+                            GTK_IS_SINGLE_SELECTION (selection) &&
+                            gtk_single_selection_get_selected_item (
+                              GTK_SINGLE_SELECTION (selection)) != NULL);
 }
 
 static gboolean
@@ -96,6 +117,9 @@ llw_units_page_class_init (LlwUnitsPageClass *klass)
   g_type_ensure (LLW_TYPE_UNIT);
   llw_page_class_set_template (page_class, "/io/github/llweek/Llweek/ui/llw-units-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LlwUnitsPage, name_column);
+  gtk_widget_class_bind_template_child (widget_class, LlwUnitsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, LlwUnitsPage, everywhere_button);
+  gtk_widget_class_bind_template_callback (widget_class, everywhere_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_role);
   gtk_widget_class_bind_template_callback (widget_class, format_yes_no);
 }
@@ -107,4 +131,7 @@ llw_units_page_init (LlwUnitsPage *self)
 
   gtk_column_view_column_set_sorter (self->name_column,
                                      llw_page_get_sort_key_sorter (LLW_PAGE (self)));
+  g_signal_connect_object (gtk_column_view_get_model (self->column_view),
+                           "notify::selected-item", G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }

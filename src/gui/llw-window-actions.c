@@ -5,6 +5,7 @@
 
 #include "llw-database-get.h"
 #include "llw-database-history.h"
+#include "llw-deletion-question.h"
 #include "llw-history-dialog.h"
 #include "llw-indicators-dialog.h"
 #include "llw-message.h"
@@ -101,13 +102,20 @@ deleted_name (LlwDeletion *deletion)
   return g_strdup (_(entity->label));
 }
 
-/* Keeps a delete for Ctrl+Z and says what was deleted. */
+/* Keeps a delete for Ctrl+Z and says what was deleted, or what was taken out of the
+ * campaign shown. */
 static void
 push_deletion (LlwWindow   *self,
                LlwDeletion *deletion)
 {
   g_autofree char *name = deleted_name (deletion);
-  g_autofree char *message = g_strdup_printf (_("Deleted “%s”."), name);
+  g_autofree char *message = NULL;
+
+  if (llw_deletion_takes_record (deletion))
+    message = g_strdup_printf (_("Deleted “%s”."), name);
+  else
+    message = g_strdup_printf (_("Removed “%s” from the %d campaign."), name,
+                               llw_campaign_get_year (current_campaign (self)));
 
   g_ptr_array_add (self->deletions, g_object_ref (deletion));
   update_undo_action (self);
@@ -180,9 +188,17 @@ llw_window_edit_record (LlwWindow       *self,
                         gint64           id)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *read_only = llw_campaign_data_dup_read_only_reason (self->data);
   LlwRecordDialog *dialog;
 
   g_return_if_fail (LLW_IS_WINDOW (self));
+
+  /* A closed campaign's records are shown as they are; nothing new is added to it. */
+  if (read_only != NULL && id == 0)
+    {
+      llw_show_message (parent, GTK_MESSAGE_WARNING, _("Nothing can be added"), read_only);
+      return;
+    }
 
   if (entity == &llw_entity_unit)
     dialog = new_unit_dialog (self, parent, id, &error);
@@ -195,6 +211,8 @@ llw_window_edit_record (LlwWindow       *self,
       return;
     }
 
+  if (read_only != NULL)
+    llw_record_dialog_set_read_only (dialog, read_only);
   g_object_set_data (G_OBJECT (dialog), "llw-table", (gpointer) entity->table);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (record_saved_cb), self, 0);
   g_signal_connect_object (dialog, "deleted", G_CALLBACK (record_deleted_cb), self, 0);
@@ -240,28 +258,16 @@ confirm_response_cb (GtkDialog       *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-/* Says what else the delete would take away, and asks. */
+/* Says what else the delete would take away, and in which campaign, and asks; @campaign
+ * is %NULL for a delete from every campaign. */
 static void
 confirm_deletion (LlwWindow   *self,
                   GtkWindow   *parent,
-                  LlwDeletion *deletion)
+                  LlwDeletion *deletion,
+                  LlwCampaign *campaign)
 {
-  g_autofree char *dependents = llw_deletion_describe_dependents (deletion);
   PendingDeletion *pending = g_new0 (PendingDeletion, 1);
-  GtkWidget *dialog;
-  GtkWidget *button;
-
-  dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Delete “%s”?"), llw_deletion_get_label (deletion));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-                                            _("This also deletes: %s. While this window stays "
-                                              "open, Ctrl+Z brings everything back."),
-                                            dependents);
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
-  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Delete"), GTK_RESPONSE_ACCEPT);
-  gtk_widget_add_css_class (button, "destructive-action");
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  GtkWidget *dialog = llw_deletion_question_new (parent, deletion, campaign);
 
   pending->window = g_object_ref (self);
   pending->deletion = g_object_ref (deletion);
@@ -297,9 +303,28 @@ llw_window_delete_record (LlwWindow  *self,
   if (deletion == NULL)
     llw_show_error (parent, _("The record cannot be deleted"), error);
   else if (llw_deletion_has_dependents (deletion))
-    confirm_deletion (self, parent, deletion);
+    confirm_deletion (self, parent, deletion, current_campaign (self));
   else
     carry_out_deletion (self, parent, deletion);
+}
+
+/* Deletes a record shared by every campaign (a unit) with everything it has in every
+ * campaign, after a question that names each campaign and what it loses; refused, saying
+ * why, while a closed campaign holds any of it. Undone like any delete. */
+static void
+delete_everywhere_record (LlwWindow  *self,
+                          GtkWindow  *parent,
+                          const char *table,
+                          gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwDeletion) deletion = NULL;
+
+  deletion = llw_database_plan_deletion_everywhere (self->database, table, id, &error);
+  if (deletion == NULL)
+    llw_show_error (parent, _("The unit cannot be deleted from every campaign"), error);
+  else
+    confirm_deletion (self, parent, deletion, NULL);
 }
 
 /* A unit's history and its assignment's in the campaign, newest first. */
@@ -421,6 +446,19 @@ delete_record (GSimpleAction *action,
 
   if (entity != NULL && item != NULL)
     llw_window_delete_record (self, GTK_WINDOW (self), entity->table, item_id (item));
+}
+
+static void
+delete_everywhere (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  LlwWindow *self = user_data;
+  g_autoptr(GObject) item = NULL;
+  const LlwEntity *entity = action_target (self, parameter, (gpointer *) &item);
+
+  if (entity != NULL && item != NULL)
+    delete_everywhere_record (self, GTK_WINDOW (self), entity->table, item_id (item));
 }
 
 static void
@@ -680,6 +718,7 @@ llw_window_actions_init (LlwWindow *self)
     { "add-record", add_record, "s" },
     { "edit-record", edit_record, "s" },
     { "delete-record", delete_record, "s" },
+    { "delete-everywhere", delete_everywhere, "s" },
     { "record-history", record_history, "s" },
     { "undo", undo },
     { "settings", settings },

@@ -5,6 +5,7 @@
 
 #include "llw-checklist-dialog.h"
 #include "llw-export.h"
+#include "llw-file-chooser.h"
 #include "llw-message.h"
 #include "llw-window-private.h"
 
@@ -17,60 +18,28 @@ current_campaign (LlwWindow *self)
   return llw_campaign_data_get_campaign (self->data);
 }
 
-/* A file chooser that starts in the folder of the last export, where the office keeps its
- * documents, and remembers the folder chosen. */
-static GtkFileChooserNative *
-new_chooser (LlwWindow           *self,
-             const char          *title,
-             GtkFileChooserAction action,
-             const char          *accept,
-             const char          *name,
-             const char          *pattern)
+/* Only the files of the type asked for, named by their pattern. */
+static GtkFileFilter *
+new_filter (const char *pattern)
 {
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *folder = self->settings
-                            ? g_settings_get_string (self->settings, "last-export-folder")
-                            : NULL;
+  GtkFileFilter *filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept,
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_filter_set_name (filter, pattern);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (folder != NULL && *folder != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) start = g_file_new_for_path (folder);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), start, NULL);
-    }
-  if (name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  return chooser;
+  return filter;
 }
 
-/* Returns: (transfer full) (nullable): the file chosen, its folder remembered. */
-static GFile *
-take_choice (LlwWindow            *self,
-             GtkFileChooserNative *chooser,
-             int                   response)
+static GtkFileChooserNative *
+new_chooser (LlwWindow            *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept,
+             const char           *name,
+             const char           *pattern)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GtkFileFilter) filter = new_filter (pattern);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-  g_object_unref (chooser);
-
-  if (file != NULL && self->settings != NULL && (folder = g_file_get_parent (file)) != NULL)
-    {
-      g_autofree char *path = g_file_get_path (folder);
-
-      g_settings_set_string (self->settings, "last-export-folder", path ? path : "");
-    }
-  return g_steal_pointer (&file);
+  return llw_file_chooser_new (GTK_WINDOW (self), title, action, accept, name, filter);
 }
 
 static void
@@ -92,7 +61,7 @@ export_chosen_cb (GtkFileChooserNative *chooser,
                   int                   response,
                   LlwWindow            *self)
 {
-  g_autoptr(GFile) file = take_choice (self, chooser, response);
+  g_autoptr(GFile) file = llw_file_chooser_take (chooser, response);
 
   if (file != NULL)
     llw_export_report_async (self->database, current_campaign (self), file, NULL,
@@ -134,7 +103,7 @@ document_chosen_cb (GtkFileChooserNative *chooser,
                     int                   response,
                     LlwWindow            *self)
 {
-  g_autoptr(GFile) file = take_choice (self, chooser, response);
+  g_autoptr(GFile) file = llw_file_chooser_take (chooser, response);
 
   if (file != NULL)
     llw_export_document_async (self->database, current_campaign (self), file, NULL,
@@ -189,7 +158,7 @@ backup_chosen_cb (GtkFileChooserNative *chooser,
                   int                   response,
                   LlwWindow            *self)
 {
-  g_autoptr(GFile) file = take_choice (self, chooser, response);
+  g_autoptr(GFile) file = llw_file_chooser_take (chooser, response);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
@@ -249,7 +218,7 @@ restore_chosen_cb (GtkFileChooserNative *chooser,
                    int                   response,
                    LlwWindow            *self)
 {
-  g_autoptr(GFile) file = take_choice (self, chooser, response);
+  g_autoptr(GFile) file = llw_file_chooser_take (chooser, response);
   g_autofree char *path = file ? g_file_get_path (file) : NULL;
   g_autofree char *folder = llw_database_get_backup_folder (self->database);
   GtkWidget *dialog;
@@ -298,7 +267,8 @@ llw_window_files_init (LlwWindow *self)
   /* What would write to a file open for reading only is turned off rather than left to
    * fail; reading, exporting, printing and copying stay. */
   static const char *const writing[] = {
-    "add-record", "delete-record", "undo", "new-campaign", "import", "restore",
+    "add-record", "delete-record", "delete-everywhere", "undo", "new-campaign", "import",
+    "restore",
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);

@@ -8,7 +8,9 @@
 G_BEGIN_DECLS
 
 /* The window is split by concern, as GNOME Text Editor's: llw-window.c builds it and shows
- * a campaign, llw-window-actions.c edits records, llw-window-state.c keeps its settings. */
+ * a campaign, llw-window-actions.c edits records, llw-window-state.c keeps its settings,
+ * llw-window-closing.c shows and reopens a closed campaign, llw-window-disk.c keeps the
+ * file on disk whole. */
 
 struct _LlwWindow
 {
@@ -17,12 +19,18 @@ struct _LlwWindow
   GtkDropDown *campaign_dropdown;
   GtkStack *stack;
   LlwNotificationBar *notification_bar;
+  GtkWidget *closed_bar;
+  GtkWidget *closed_label;
+  GtkWidget *closed_button;
 
   LlwDatabase *database;
   LlwCampaignData *data;
   GPtrArray *deletions;   /* LlwDeletion done in this window, the latest last: Ctrl+Z undoes */
   GSettings *settings;    /* NULL when the schema is not installed */
   gboolean copying;       /* a new campaign is being made: the window shows it itself */
+  guint load_id;          /* fills the tabs not shown yet */
+  guint shown;            /* counts the campaigns shown, for the tabs to know if theirs is */
+  guint checkpoint_id;    /* folds the log back once the work has settled, see llw-window-disk.c */
 };
 
 void llw_window_reload_campaigns       (LlwWindow      *self,
@@ -34,6 +42,13 @@ void llw_window_actions_watch_database (LlwWindow      *self);
 void llw_window_actions_dispose        (LlwWindow      *self);
 
 void llw_window_files_init             (LlwWindow      *self);
+void llw_window_forms_init             (LlwWindow      *self);
+
+void llw_window_closing_init           (LlwWindow      *self);
+void llw_window_closing_campaign_shown (LlwWindow      *self);
+
+void llw_window_disk_watch_database    (LlwWindow      *self);
+void llw_window_disk_dispose           (LlwWindow      *self);
 
 void llw_window_state_init             (LlwWindow      *self);
 void llw_window_state_campaign_shown   (LlwWindow      *self,

@@ -26,23 +26,71 @@ format_year (gpointer unused,
   return g_strdup_printf ("%d", year);
 }
 
-/* Every tab shows @campaign: its lists are read again, once, for all of them. */
+/* Whether @page shows what the window shows now; counted, not compared by address, since a
+ * new campaign's data may come where the last one was. */
+static gboolean
+is_loaded (LlwWindow *self,
+           GtkWidget *page)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (page), "llw-shown")) == self->shown;
+}
+
+/* Shows the window's campaign in @page, unless it does already. */
+static void
+load_page (LlwWindow *self,
+           GtkWidget *page)
+{
+  if (!LLW_IS_PAGE (page) || is_loaded (self, page))
+    return;
+
+  g_object_set_data (G_OBJECT (page), "llw-shown", GUINT_TO_POINTER (self->shown));
+  llw_page_load (LLW_PAGE (page), self->data);
+}
+
+/* The tabs not shown are filled one at a time while the window is idle: with 50,000 units,
+ * reading them all before the window is drawn would keep it black for seconds. */
+static gboolean
+load_next_page_cb (gpointer user_data)
+{
+  LlwWindow *self = user_data;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (LLW_IS_PAGE (child) && !is_loaded (self, child))
+        {
+          load_page (self, child);
+          return G_SOURCE_CONTINUE;
+        }
+    }
+
+  self->load_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+visible_page_changed_cb (LlwWindow *self)
+{
+  load_page (self, gtk_stack_get_visible_child (self->stack));
+}
+
+/* Every tab shows @campaign: its lists are read again, once, for all of them; the tab shown
+ * first, the others after. */
 static void
 show_campaign (LlwWindow   *self,
                LlwCampaign *campaign)
 {
   g_clear_object (&self->data);
   self->data = llw_campaign_data_new (self->database, campaign);
+  self->shown++;
 
   gtk_window_set_title (GTK_WINDOW (self), llw_campaign_get_title (campaign));
   llw_window_state_campaign_shown (self, campaign);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (LLW_IS_PAGE (child))
-        llw_page_load (LLW_PAGE (child), self->data);
-    }
+  llw_window_closing_campaign_shown (self);
+  load_page (self, gtk_stack_get_visible_child (self->stack));
+  if (self->load_id == 0)
+    self->load_id = g_idle_add_full (G_PRIORITY_LOW, load_next_page_cb, self, NULL);
 }
 
 static guint
@@ -133,8 +181,16 @@ import_figures (GSimpleAction *action,
                 gpointer       user_data)
 {
   LlwWindow *self = user_data;
+  g_autofree char *read_only = NULL;
 
-  if (self->data != NULL)
+  if (self->data == NULL)
+    return;
+  /* Said before a file is chosen: a closed campaign takes no figures. */
+  read_only = llw_campaign_data_dup_read_only_reason (self->data);
+  if (read_only != NULL)
+    llw_show_message (GTK_WINDOW (self), GTK_MESSAGE_WARNING, _("No figures can be imported"),
+                      read_only);
+  else
     llw_import_dialog_choose_file (GTK_WINDOW (self), self->data);
 }
 
@@ -150,11 +206,52 @@ show_page (GSimpleAction *action,
     gtk_stack_set_visible_child_name (self->stack, name);
 }
 
+/* GtkShortcutsWindow heads itself "Shortcuts" and "Search Results" from GTK's own catalogue,
+ * whose Vietnamese lacks them: its heading says what its title says, in ours. */
+static void
+translate_shortcuts_heading (LlwWindow *self)
+{
+  GtkShortcutsWindow *overlay =
+    gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  GtkWidget *header = overlay ? gtk_window_get_titlebar (GTK_WINDOW (overlay)) : NULL;
+  GtkWidget *titles = GTK_IS_HEADER_BAR (header)
+                      ? gtk_header_bar_get_title_widget (GTK_HEADER_BAR (header)) : NULL;
+  GtkWidget *title = GTK_IS_STACK (titles)
+                     ? gtk_stack_get_child_by_name (GTK_STACK (titles), "title") : NULL;
+  GtkWidget *search = GTK_IS_STACK (titles)
+                      ? gtk_stack_get_child_by_name (GTK_STACK (titles), "search") : NULL;
+
+  if (GTK_IS_LABEL (title))
+    gtk_label_set_text (GTK_LABEL (title), gtk_window_get_title (GTK_WINDOW (overlay)));
+  if (GTK_IS_LABEL (search))
+    gtk_label_set_text (GTK_LABEL (search), _("Shortcuts found"));
+}
+
+/* build-aux/bench-start measures how long the window takes to be drawn: with LLWEEK_TIMING
+ * set, it says when it first was. */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                LlwWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  g_printerr ("llweek: first frame drawn\n");
+}
+
+static void
+realized_cb (LlwWindow *self)
+{
+  if (g_getenv ("LLWEEK_TIMING") != NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                             G_CALLBACK (first_frame_cb), self, 0);
+}
+
 static void
 llw_window_dispose (GObject *object)
 {
   LlwWindow *self = LLW_WINDOW (object);
 
+  g_clear_handle_id (&self->load_id, g_source_remove);
+  llw_window_disk_dispose (self);
   llw_window_actions_dispose (self);
   llw_window_state_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LLW_TYPE_WINDOW);
@@ -184,6 +281,9 @@ llw_window_class_init (LlwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlwWindow, campaign_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LlwWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LlwWindow, notification_bar);
+  gtk_widget_class_bind_template_child (widget_class, LlwWindow, closed_bar);
+  gtk_widget_class_bind_template_child (widget_class, LlwWindow, closed_label);
+  gtk_widget_class_bind_template_child (widget_class, LlwWindow, closed_button);
   gtk_widget_class_bind_template_callback (widget_class, format_year);
   llw_window_actions_class_init (widget_class);
 }
@@ -209,8 +309,12 @@ llw_window_init (LlwWindow *self)
 
   g_signal_connect_object (self->campaign_dropdown, "notify::selected",
                            G_CALLBACK (campaign_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "realize", G_CALLBACK (realized_cb), NULL);
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   llw_window_actions_init (self);
+  llw_window_closing_init (self);
   llw_window_state_init (self);
 }
 
@@ -228,9 +332,12 @@ llw_window_new (GtkApplication *application,
   g_return_val_if_fail (LLW_IS_CAMPAIGN (campaign), NULL);
 
   self = g_object_new (LLW_TYPE_WINDOW, "application", application, NULL);
+  translate_shortcuts_heading (self);
   self->database = g_object_ref (database);
   llw_window_actions_watch_database (self);
+  llw_window_disk_watch_database (self);
   llw_window_files_init (self);
+  llw_window_forms_init (self);
   load_campaigns (self, campaign);
 
   return self;

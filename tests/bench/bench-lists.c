@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Measures how long the lists of the window take to load at the scale the office may reach:
  * 50,000 units, each assigned and reporting, with 500,000 report values. Run it through
- * build-aux/bench-lists. */
+ * build-aux/bench-lists; build-aux/bench-start has it keep the database it made:
+ *   bench-lists [N [PATH]] */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -82,9 +83,10 @@ main (int   argc,
       char *argv[])
 {
   int n_units = argc > 1 ? atoi (argv[1]) : 50000;
+  gboolean keep = argc > 2;
   g_autoptr(GError) error = NULL;
-  g_autofree char *folder = g_dir_make_tmp ("llweek-bench-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (folder, "bench.db", NULL);
+  g_autofree char *folder = keep ? NULL : g_dir_make_tmp ("llweek-bench-XXXXXX", NULL);
+  g_autofree char *path = keep ? g_strdup (argv[2]) : g_build_filename (folder, "bench.db", NULL);
   g_autoptr(LlwDatabase) db = llw_database_open (path, &error);
   g_autoptr(LlwCampaign) campaign = NULL;
   sqlite3 *raw = NULL;
@@ -116,6 +118,8 @@ main (int   argc,
   time_keys (db, campaign);
 
   g_clear_object (&db);
+  if (keep)
+    return 0;
   {
     g_autofree char *wal = g_strconcat (path, "-wal", NULL);
     g_autofree char *shm = g_strconcat (path, "-shm", NULL);

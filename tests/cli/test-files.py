@@ -341,6 +341,86 @@ def test_inputs_are_files(tmp):
           p.stderr)
 
 
+def whole_forms(folder):
+    """Whether every file in @folder is a whole form, and none of ours is left half made."""
+    for name in os.listdir(folder):
+        path = os.path.join(folder, name)
+        if name.startswith(".llweek-"):
+            return False
+        if os.path.isfile(path) and not os.path.islink(path) and name.endswith(".xlsx"):
+            try:
+                with zipfile.ZipFile(path) as z:
+                    if z.testzip() is not None or "docProps/custom.xml" not in z.namelist():
+                        return False
+            except zipfile.BadZipFile:
+                return False
+    return True
+
+
+def test_forms_outputs(tmp):
+    """The forms are outputs like any other: never the database, a pipe or a folder, the
+    permission bits kept, nothing left behind, never a broken form on a full disk."""
+    db = new_database(tmp)
+    forms = os.path.join(tmp, "phiếu")
+    os.mkdir(forms)
+    form = os.path.join(forms, "Phieu-bao-cao-2021-So-Y-te.xlsx")
+    for what, make in (("a link to the database", lambda: os.symlink(db, form)),
+                       ("a hard link to the database", lambda: os.link(db, form)),
+                       ("a link to its -wal", lambda: os.symlink(db + "-wal", form)),
+                       ("a pipe", lambda: os.mkfifo(form)),
+                       ("a folder", lambda: os.mkdir(form))):
+        make()
+        refused(f"--make-forms where a form would replace {what}: refused before any form or "
+                f"token, nothing changed", tmp, db, ["--make-forms", forms], form)
+        os.rmdir(form) if os.path.isdir(form) and not os.path.islink(form) else os.remove(form)
+
+    with open(form, "w") as f:
+        f.write("old")
+    os.chmod(form, 0o640)
+    stale = os.path.join(forms, ".llweek-AbC123.tmp")
+    with open(stale, "w") as f:
+        f.write("left by a killed run")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    p = run("--database", db, "--make-forms", forms)
+    check("--make-forms keeps the permission bits of a form it replaces, leaves no temporary "
+          "file and removes a killed run's",
+          p.returncode == 0 and stat.S_IMODE(os.stat(form).st_mode) == 0o640
+          and whole_forms(forms) and not os.path.exists(stale) and len(os.listdir(forms)) == 42,
+          p.stderr)
+
+    with small_disk(tmp, "512k") as disk:
+        if disk is not None:
+            p = run("--database", db, "--make-forms", disk)
+            check("--make-forms on a disk too small for every form: exit 1 naming a form, "
+                  "each form there whole, nothing left behind",
+                  p.returncode == 1 and ".xlsx" in p.stderr and whole_forms(disk),
+                  f"exit {p.returncode}: {p.stderr} {os.listdir(disk)}")
+
+
+def test_forms_inputs_are_files(tmp):
+    """A returned form is an ordinary file read within a form's size: a pipe, a device, a
+    huge file are refused at once, named, and nothing changes."""
+    db = new_database(tmp)
+    fifo = os.path.join(tmp, "ống.xlsx")
+    device = os.path.join(tmp, "vô tận.xlsx")
+    sparse = os.path.join(tmp, "khổng lồ.xlsx")
+    folder = os.path.join(tmp, "thư mục")
+    os.mkfifo(fifo)
+    os.symlink("/dev/zero", device)
+    with open(sparse, "wb") as f:
+        f.truncate(300 * 1024 * 1024)
+    os.mkdir(folder)
+    os.mkfifo(os.path.join(folder, "Phieu.xlsx"))
+    for path, shown, what in ((fifo, fifo, "a pipe"), (device, device, "an endless device"),
+                              (sparse, "khổng lồ.xlsx", "a 300 MB file"),
+                              (folder, "Phieu.xlsx", "a folder holding a pipe")):
+        before = snapshot(tmp, db)
+        p = run("--database", db, "--import-forms", path)
+        check(f"--import-forms of {what}: refused at once naming it, nothing changed",
+              p.returncode == 1 and shown in p.stderr and snapshot(tmp, db) == before,
+              f"exit {p.returncode}: {p.stderr}")
+
+
 def test_foreign_schema(tmp):
     db = new_database(tmp)
     con = sqlite3.connect(db)
@@ -349,8 +429,11 @@ def test_foreign_schema(tmp):
     csv = os.path.join(tmp, "báo cáo.csv")
     with open(csv, "w", encoding="utf-8") as f:
         f.write("unit,received_date,channel\nRGI,20/10/2021,bưu điện\n")
+    forms = os.path.join(tmp, "phiếu")
+    os.mkdir(forms)
     for args in (["--import-reports", csv], ["--export-report", os.path.join(tmp, "x.xlsx")],
-                 ["--print-checklist", os.path.join(tmp, "x.pdf")]):
+                 ["--print-checklist", os.path.join(tmp, "x.pdf")], ["--make-forms", forms],
+                 ["--import-forms", forms]):
         refused(f"{args[0]} on a database with a trigger it did not make: refused naming it, "
                 f"nothing ran", tmp, db, args, "t_wipe")
 
@@ -526,6 +609,8 @@ TESTS = [
     test_outputs_on_a_nearly_full_disk,
     test_kill_leaves_nothing,
     test_inputs_are_files,
+    test_forms_outputs,
+    test_forms_inputs_are_files,
     test_foreign_schema,
     test_recovery,
     test_recovery_causes,

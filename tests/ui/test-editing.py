@@ -1,15 +1,20 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Keeps a unit as a new user would, in Vietnamese, through the accessibility tree: adds it
-through its form (a taken name and an impossible date first, whose messages must show beside
-their fields while Save stays disabled), edits it, reads its history, deletes it (the window
-asks, since its assignment goes too), undoes the delete and finds it again by searching."""
+through its form (its required field marked, a taken name and an impossible date first, whose
+messages must show beside their fields while Save stays disabled and says why; Escape asks
+before throwing the typing away; Ctrl+Enter saves), edits it (an edit thrown away with Escape
+changes nothing), reads its history, deletes it (the window asks, since its assignment goes
+too), undoes the delete and finds it again by searching."""
 
+import re
+import subprocess
 import sys
 import time
 import unicodedata
 
-from llwtest import accessibility_root, check, find, find_app, start, stop
+from llwtest import (accessibility_root, check, click, dialog_saying, find, find_app, key,
+                     running, start, stop, text_of, type_text, wait_for, x_windows)
 
 LLWEEK = sys.argv[1]
 root = accessibility_root()
@@ -70,8 +75,42 @@ def cell(page, text, timeout=5):
                 n.parent.roleName == "table cell", timeout)
 
 
+def answer_discard(app, answer):
+    """Answers the question Escape asks on a form with typed changes; returns whether it
+    came."""
+    question = dialog_saying(app, "Bỏ các thay đổi?", [])
+    return question is not None and click(question, answer)
+
+
+def window_width(title):
+    """The width of the window titled @title on screen, from the X server."""
+    ids = [window for window, name in x_windows() if name == title]
+    info = subprocess.run(["xwininfo", "-id", str(ids[0])], capture_output=True,
+                          text=True).stdout if ids else ""
+    width = re.search(r"Width: (\d+)", info)
+    return int(width.group(1)) if width else 0
+
+
+def choose(dialog, field_name, typed=None):
+    """Opens the picker of @field_name, types @typed into its search if given, and takes the
+    first name listed with Enter (or the first after "(không chọn)" with Down and Enter), as
+    a person would with the keyboard."""
+    picker = find(dialog, lambda n: n.roleName == "push button" and n.name == field_name)
+    before = x_windows()
+    picker.doActionNamed("click")
+    # The list opens in a surface of its own: the keys wait for it.
+    wait_for(lambda: len(x_windows()) > len(before))
+    if typed is not None:
+        type_text(typed, "Thêm hoạt động")
+    else:
+        key("Down", "Thêm hoạt động")  # from "(không chọn)" to the first name
+    key("Return", "Thêm hoạt động")
+    return picker
+
+
 def units_count(page):
-    label = find(page, lambda n: n.roleName == "label" and n.name.endswith(" đơn vị"))
+    label = find(page, lambda n: n.roleName == "label" and
+                 re.fullmatch(r"\d+ đơn vị( \(trên tổng số \d+\))?", n.name) is not None)
     return label.name if label is not None else ""
 
 
@@ -91,6 +130,11 @@ try:
     check("the + button opens the form “Thêm đơn vị”", dialog is not None)
     save = button(dialog, "Lưu")
     check("Save is disabled while the form is empty", not save.sensitive)
+    check("… and says which field keeps it so",
+          "Tên" in (save.description or ""), save.description)
+    check("the required field is marked before anything is typed",
+          find(dialog, lambda n: n.roleName == "label" and n.name == "Tên *") is not None and
+          find(dialog, lambda n: n.name == "Các ô có dấu * là bắt buộc.") is not None)
 
     name = field(dialog, "Tên")
     name.text = unicodedata.normalize("NFD", TAKEN_NAME.upper().replace("UBND", "ubnd"))
@@ -109,12 +153,34 @@ try:
     deadline.text = "25/10/2021"
     field(dialog, "Điện thoại").text = "0297 123"
     check("Save is enabled once every field is right", wait_until(lambda: save.sensitive))
-    save.doActionNamed("click")
-    check("saving closes the form", wait_until(lambda: toplevel(app, "Thêm đơn vị", 0) is None))
+
+    # Escape on a form with typed changes asks; keeping on editing keeps what was typed.
+    key("Escape", "Thêm đơn vị")
+    check("Escape on a form with typed changes asks first", answer_discard(app, "Tiếp tục sửa"))
+    check("… and “Tiếp tục sửa” keeps the form as typed",
+          wait_until(lambda: "Thêm đơn vị" in [t for _, t in x_windows()] and
+                     text_of(field(dialog, "Điện thoại")) == "0297 123"))
+
+    # Ctrl+Enter saves, as the shortcuts window says.
+    key("<Control>Return", "Thêm đơn vị")
+    check("Ctrl+Enter saves and closes the form",
+          wait_until(lambda: toplevel(app, "Thêm đơn vị", 0) is None))
     check("the Units tab counts the new unit", wait_until(lambda: units_count(page) == "44 đơn vị"),
           units_count(page))
     check("the new unit is listed, with its deadline", cell(page, NEW_NAME) is not None and
           cell(page, "25/10/2021") is not None)
+
+    # An edit thrown away: Escape asks, “Bỏ thay đổi” closes the form, nothing is saved.
+    button(page, "Sửa").doActionNamed("click")
+    dialog = toplevel(app, "Sửa đơn vị")
+    field(dialog, "Điện thoại").text = "0000"
+    key("Escape", "Sửa đơn vị")
+    check("Escape after an edit asks, and “Bỏ thay đổi” closes the form",
+          answer_discard(app, "Bỏ thay đổi") and
+          wait_until(lambda: toplevel(app, "Sửa đơn vị", 0) is None))
+    check("… the edit thrown away is not saved, and llweek is still running",
+          cell(page, "0297 123") is not None and cell(page, "0000", 1) is None and
+          running(app_process))
 
     # Editing: the new unit is selected, the edit button opens it.
     button(page, "Sửa").doActionNamed("click")
@@ -157,8 +223,32 @@ try:
     search = find(page, lambda n: n.roleName in ("entry", "text") and n.name == "Tìm đơn vị…")
     search.text = "thử nghiệm"
     check("searching finds the restored unit", cell(page, NEW_NAME) is not None)
+    check("the count says how many rows are found, of all",
+          wait_until(lambda: units_count(page) == "1 đơn vị (trên tổng số 44)"),
+          units_count(page))
+    check("the row found is numbered 1, as shown", cell(page, "1") is not None)
     check("with its assignment and phone back", cell(page, "25/10/2021") is not None and
           cell(page, "0297 999") is not None)
+
+    # The unit picker of an activity finds a unit by any part of its name, without
+    # diacritics; a long theme chosen is cut with "…" and does not widen the form.
+    key("<Alt>3")  # the Activities tab
+    key("<Control>n")
+    dialog = toplevel(app, "Thêm hoạt động")
+    width = window_width("Thêm hoạt động")
+    picker = choose(dialog, "Đơn vị", "kien luong")
+    check("the unit picker finds “kien luong” without its diacritics",
+          wait_until(lambda: picker.description == "UBND huyện Kiên Lương" or
+                     find(picker, lambda n: n.name == "UBND huyện Kiên Lương", 1) is not None),
+          picker.description)
+    theme = choose(dialog, "Chủ đề")
+    check("a long theme chosen is whole in the picker's tooltip",
+          wait_until(lambda: (theme.description or "").startswith("Chuyển đổi số")),
+          theme.description)
+    check("… and does not widen the form",
+          0 < window_width("Thêm hoạt động") <= width, (width, window_width("Thêm hoạt động")))
+    key("Escape", "Thêm hoạt động")
+    check("the form with choices made asks before closing", answer_discard(app, "Bỏ thay đổi"))
 except Exception as error:  # a step found nothing to act on: say which, after the others
     import traceback
     check("every step found what it acts on", False,

@@ -123,7 +123,7 @@ try:
 
     # Ctrl+P offers the report beside the checklists.
     menu_item(app, "In báo cáo hoặc danh sách…")
-    chooser = toplevel(app, "In")
+    chooser = toplevel(app, "In báo cáo hoặc danh sách")
     report = chooser and find(chooser, lambda n: n.name.endswith("Báo cáo tổng hợp, kèm các "
                                                                  "phụ lục"))
     check("the print chooser offers the consolidated report", report is not None)

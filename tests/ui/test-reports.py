@@ -3,13 +3,15 @@
 """Receives a unit's report through the window, as the office does, on a new database on
 25/10/2021 (four days after the units' deadline): a bad figure is refused beside its field, a
 figure below the one it cannot fall below is warned about and saved anyway, and the overview's
-counts change as soon as the report is saved."""
+counts change as soon as the report is saved. A document dated after it was received is
+warned about on both dates. The reminder dialog opens for the unit selected in the overview
+and closes, twice."""
 
 import sqlite3
 import sys
 import time
 
-from llwtest import accessibility_root, check, find, find_app, start, stop
+from llwtest import accessibility_root, check, find, find_app, gone, start, stop
 
 LLWEEK = sys.argv[1]
 root = accessibility_root()
@@ -21,6 +23,9 @@ C1 = "Số lớp học, khóa học trực tuyến miễn phí hoặc phí thấ
 C2 = "Số lượt người học các lớp, khóa học trực tuyến"
 BAD_COUNT = "Nhập số nguyên từ 0 trở lên."
 WINDOWS = ("frame", "window", "dialog")
+DOCUMENT_AFTER = "Ngày này sau ngày nhận báo cáo: hãy kiểm tra lại cả hai ngày."
+RECEIVED_BEFORE = "Ngày này trước ngày của văn bản: hãy kiểm tra lại cả hai ngày."
+REMINDER = "Ghi nhận nhắc nhở"
 
 app_process, database = start(LLWEEK)
 
@@ -144,6 +149,16 @@ try:
     type_into(fields, C1, "12")
     type_into(fields, C2, "5")
     type_into(fields, "Số văn bản", "45/BC-UBND")
+
+    # A letter dated after it was received: both dates say so, and it may still be saved.
+    type_into(fields, "Ngày nhận", "23/10/2021")
+    type_into(fields, "Ngày văn bản", "24/10/2021")
+    check("a document date after the received date is warned about on both dates",
+          find(dialog, lambda n: n.name == DOCUMENT_AFTER, timeout=5) is not None and
+          find(dialog, lambda n: n.name == RECEIVED_BEFORE, timeout=5) is not None)
+    type_into(fields, "Ngày văn bản", "20/10/2021")
+    check("the warnings go once the dates agree",
+          find(dialog, lambda n: n.name == DOCUMENT_AFTER, timeout=1) is None)
     check("Save is enabled when every value is right", save.sensitive)
 
     # Fewer learners than classes: a warning to confirm, the figures kept as typed.
@@ -172,6 +187,20 @@ try:
     _, missing = unit_rows(overview)
     check(f"{UNIT} has left the overview's list of missing units",
           missing and UNIT not in [name for _, name in missing], str(missing[:4]))
+
+    # The reminder dialog, for the unit selected, opened and closed twice.
+    first = missing[0][1] if missing else ""
+    for n in (1, 2):
+        select_unit(overview, first)
+        button(overview, "Ghi nhận nhắc nhở…", "Record reminder…").doActionNamed("click")
+        reminder = find(app, lambda n: n.roleName in WINDOWS and n.name == REMINDER,
+                        recursive=False)
+        ticked = reminder and find(reminder, lambda n: n.roleName == "check box" and
+                                   n.name == first)
+        check(f"{n}. the reminder dialog opens with {first} to tick", ticked is not None)
+        if reminder is not None:
+            button(reminder, "Hủy", "Cancel").doActionNamed("click")
+        check(f"{n}. the reminder dialog closes with “Hủy”", gone(app, REMINDER))
 
     reports = show_tab(app, "Báo cáo")
     _, units = unit_rows(reports)

@@ -1,0 +1,276 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "llw-forms-dialog.h"
+#include "llw-forms.h"
+#include "llw-message.h"
+#include "llw-window-private.h"
+
+/* The fill-in forms from the window: making them into a folder, and importing the returned
+ * ones, chosen or dropped on the window. */
+
+static LlwCampaign *
+current_campaign (LlwWindow *self)
+{
+  return llw_campaign_data_get_campaign (self->data);
+}
+
+/* A chooser that starts in the folder the office used last. */
+static GtkFileChooserNative *
+new_chooser (LlwWindow            *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *folder = self->settings
+                            ? g_settings_get_string (self->settings, "last-export-folder")
+                            : NULL;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept,
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (folder != NULL && *folder != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) start = g_file_new_for_path (folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), start, NULL);
+    }
+  return chooser;
+}
+
+static void
+remember_folder (LlwWindow  *self,
+                 const char *folder)
+{
+  if (self->settings != NULL && folder != NULL)
+    g_settings_set_string (self->settings, "last-export-folder", folder);
+}
+
+static void
+forms_made_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(LlwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) made = llw_forms_make_finish (self->database, result, &error);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "make-forms");
+  g_autofree char *folder = NULL;
+  g_autofree char *message = NULL;
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), TRUE);
+  if (made == NULL)
+    {
+      llw_notification_bar_hide (self->notification_bar);
+      llw_show_error (GTK_WINDOW (self), _("The forms could not be made"), error);
+      return;
+    }
+  folder = made->len > 0 ? g_path_get_dirname (made->pdata[0]) : g_strdup ("");
+  message = g_strdup_printf (ngettext ("%u form was made in “%s”.",
+                                       "%u forms were made in “%s”.", made->len),
+                             made->len, folder);
+  llw_notification_bar_show (self->notification_bar, message, FALSE);
+}
+
+static void
+make_forms_in (LlwWindow  *self,
+               const char *folder)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "make-forms");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
+  llw_notification_bar_show (self->notification_bar, _("Making the forms…"), FALSE);
+  llw_forms_make_async (self->database, current_campaign (self), folder, NULL, forms_made_cb,
+                        g_object_ref (self));
+}
+
+static void
+replace_confirmed_cb (GtkDialog *dialog,
+                      int        response,
+                      LlwWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    make_forms_in (self, g_object_get_data (G_OBJECT (dialog), "folder"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Forms made before in the same folder are replaced: the user is told how many, and asked. */
+static void
+folder_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  LlwWindow       *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) existing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  GtkWidget *dialog;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (file == NULL || (folder = g_file_get_path (file)) == NULL)
+    return;
+  remember_folder (self, folder);
+
+  existing = llw_forms_existing_files (self->database, current_campaign (self), folder, &error);
+  if (existing == NULL)
+    {
+      llw_show_error (GTK_WINDOW (self), _("The forms could not be made"), error);
+      return;
+    }
+  if (existing->len == 0)
+    {
+      make_forms_in (self, folder);
+      return;
+    }
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL, GTK_MESSAGE_QUESTION,
+                                   GTK_BUTTONS_NONE,
+                                   ngettext ("Replace %u form in this folder?",
+                                             "Replace %u forms in this folder?", existing->len),
+                                   existing->len);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            _("“%s” already holds forms of the same names. A "
+                                              "form a unit sent back is kept in llweek once "
+                                              "imported, but a file there that was not "
+                                              "imported yet would be lost."), folder);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Replace"), GTK_RESPONSE_ACCEPT, NULL);
+  g_object_set_data_full (G_OBJECT (dialog), "folder", g_steal_pointer (&folder), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (replace_confirmed_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+make_forms (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  LlwWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+
+  chooser = new_chooser (self, _("Make Report Forms in a Folder"),
+                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Make Forms"));
+  g_signal_connect (chooser, "response", G_CALLBACK (folder_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Opens the import of @files (GFile), which may be forms or folders of them. */
+static void
+import_files (LlwWindow  *self,
+              GSList     *files)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  LlwFormsDialog *dialog;
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      char *path = g_file_get_path (l->data);
+
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+  if (paths->len == 0)
+    {
+      llw_show_message (GTK_WINDOW (self), GTK_MESSAGE_ERROR, _("The forms cannot be imported"),
+                        _("Only files on this computer can be imported."));
+      return;
+    }
+  dialog = llw_forms_dialog_new (GTK_WINDOW (self), self->data, paths);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+forms_chosen_cb (GtkNativeDialog *chooser,
+                 int              response,
+                 LlwWindow       *self)
+{
+  g_autoptr(GListModel) chosen = NULL;
+  GSList *files = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (chosen == NULL)
+    return;
+
+  for (guint i = g_list_model_get_n_items (chosen); i > 0; i--)
+    files = g_slist_prepend (files, g_list_model_get_item (chosen, i - 1));
+  if (files != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (g_file_peek_path (files->data)
+                                                    ? g_file_peek_path (files->data) : "");
+
+      remember_folder (self, folder);
+    }
+  import_files (self, files);
+  g_slist_free_full (files, g_object_unref);
+}
+
+static void
+import_forms (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  LlwWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) forms = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = new_chooser (self, _("Import Returned Forms"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                         _("_Open"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (forms, _("Excel workbooks"));
+  gtk_file_filter_add_suffix (forms, "xlsx");
+  gtk_file_filter_add_suffix (forms, "xls");
+  gtk_file_filter_add_suffix (forms, "ods");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), forms);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_signal_connect (chooser, "response", G_CALLBACK (forms_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Returned forms dropped on the window, from the mail program or the file manager. */
+static gboolean
+files_dropped_cb (GtkDropTarget *target,
+                  const GValue  *value,
+                  double         x,
+                  double         y,
+                  LlwWindow     *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "import-forms");
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) ||
+      !g_action_get_enabled (action))
+    return FALSE;
+  import_files (self, g_value_get_boxed (value));
+  return TRUE;
+}
+
+void
+llw_window_forms_init (LlwWindow *self)
+{
+  static const GActionEntry actions[] = {
+    { "make-forms", make_forms },
+    { "import-forms", import_forms },
+  };
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+  g_signal_connect (target, "drop", G_CALLBACK (files_dropped_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  /* Both record something: the tokens of the forms made, the forms imported. */
+  for (guint i = 0; llw_database_is_read_only (self->database) && i < G_N_ELEMENTS (actions); i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                              actions[i].name)),
+                                 FALSE);
+}
