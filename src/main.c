@@ -57,14 +57,27 @@ options_clear (Options *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
-/* An uninstalled build finds its translations where LLWEEK_LOCALEDIR points. */
+/* An uninstalled build finds its translations where LLWEEK_LOCALEDIR points. On Windows
+ * the program is wherever the user installed or unpacked it: share\locale lies beside its
+ * bin folder, in a path that may hold any letter, so it is given to libintl as UTF-16. */
 static void
 init_i18n (void)
 {
   const char *localedir = g_getenv ("LLWEEK_LOCALEDIR");
 
   setlocale (LC_ALL, "");
+#ifdef G_OS_WIN32
+  {
+    g_autofree char *top = g_win32_get_package_installation_directory_of_module (NULL);
+    g_autofree char *installed = g_build_filename (top, "share", "locale", NULL);
+    g_autofree gunichar2 *wide = g_utf8_to_utf16 (localedir != NULL ? localedir : installed,
+                                                  -1, NULL, NULL, NULL);
+
+    wbindtextdomain (GETTEXT_PACKAGE, wide);
+  }
+#else
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+#endif
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }
@@ -199,10 +212,12 @@ check_combination (const Options  *options,
   return TRUE;
 }
 
+/* Parses @args, which keeps what is not an option. Windows hands main () its arguments in
+ * the system's code page, which cannot hold every Vietnamese letter of a file name: there
+ * they are read again, as UTF-8, from the command line itself. */
 static gboolean
 parse_options (Options   *options,
-               int       *argc,
-               char    ***argv,
+               char    ***args,
                GError   **error)
 {
   const int file = G_OPTION_FLAG_FILENAME, none = G_OPTION_FLAG_NO_ARG;
@@ -252,15 +267,15 @@ parse_options (Options   *options,
   g_option_context_set_main_group (context, group);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
-  if (!g_option_context_parse (context, argc, argv, error))
+  if (!g_option_context_parse_strv (context, args, error))
     return FALSE;
 
-  for (int i = 1; options->import_forms != NULL && i < *argc; i++)
-    g_ptr_array_add (options->import_forms, g_strdup ((*argv)[i]));
-  if (*argc > 1 && options->import_forms == NULL)
+  for (int i = 1; options->import_forms != NULL && (*args)[i] != NULL; i++)
+    g_ptr_array_add (options->import_forms, g_strdup ((*args)[i]));
+  if (g_strv_length (*args) > 1 && options->import_forms == NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("Unexpected argument “%s”"), (*argv)[1]);
+                   _("Unexpected argument “%s”"), (*args)[1]);
       return FALSE;
     }
 
@@ -532,11 +547,16 @@ main (int   argc,
   g_auto(Options) options = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(LlwApplication) app = NULL;
+#ifdef G_OS_WIN32
+  g_auto(GStrv) args = g_win32_get_command_line ();
+#else
+  g_auto(GStrv) args = g_strdupv (argv);
+#endif
 
   init_i18n ();
   tune_memory ();
 
-  if (!parse_options (&options, &argc, &argv, &error))
+  if (!parse_options (&options, &args, &error))
     {
       /* One line, as every message of the command line. */
       g_printerr (_("%s: %s (“%s --help” lists the options)\n"), g_get_prgname (),
@@ -574,5 +594,5 @@ main (int   argc,
     return import_forms (&options);
 
   app = llw_application_new (options.database, options.campaign);
-  return g_application_run (G_APPLICATION (app), 1, argv);
+  return g_application_run (G_APPLICATION (app), 1, args);
 }

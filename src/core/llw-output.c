@@ -6,6 +6,9 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#ifdef G_OS_WIN32
+#include <windows.h>
+#endif
 
 #include "llw-file.h"
 #include "llw-output.h"
@@ -334,8 +337,42 @@ remove_stale (const char *folder)
     }
 }
 
-/* The folder of the temporary file: the target's, unless a writer that needs an ASCII path
- * could not open a file there (on Windows). */
+#ifdef G_OS_WIN32
+/* Returns: the short (8.3) name of @folder when that is ASCII, as fopen () and _open () on
+ * Windows need (they take names in the system's code page, not UTF-8); else %NULL. */
+static char *
+ascii_name (const char *folder)
+{
+  g_autofree gunichar2 *wide = g_utf8_to_utf16 (folder, -1, NULL, NULL, NULL);
+  wchar_t short_name[MAX_PATH];
+  DWORD length = wide != NULL ? GetShortPathNameW (wide, short_name, MAX_PATH) : 0;
+  g_autofree char *name = NULL;
+
+  if (length > 0 && length < MAX_PATH)
+    name = g_utf16_to_utf8 (short_name, length, NULL, NULL, NULL);
+  return name != NULL && g_str_is_ascii (name) ? g_steal_pointer (&name) : NULL;
+}
+#endif
+
+/**
+ * llw_output_scratch_folder:
+ *
+ * Returns: (transfer full) (nullable): a folder for a writer's scratch files that fopen ()
+ *   can reach, or %NULL where the system's temporary folder will do
+ */
+char *
+llw_output_scratch_folder (void)
+{
+#ifdef G_OS_WIN32
+  return ascii_name (g_get_tmp_dir ());
+#else
+  return NULL;
+#endif
+}
+
+/* The folder of the temporary file: the target's. On Windows a writer that needs an ASCII
+ * path gets that folder's short name, on the same volume, so that the move stays one step;
+ * the temporary folder only where the target's folder has none. */
 static char *
 temporary_folder (const char     *real,
                   LlwOutputFlags  flags)
@@ -343,9 +380,14 @@ temporary_folder (const char     *real,
   g_autofree char *folder = g_path_get_dirname (real);
 
 #ifdef G_OS_WIN32
-  for (const char *p = folder; (flags & LLW_OUTPUT_ANSI_PATH) && *p != '\0'; p++)
-    if ((guchar) *p >= 0x80)
-      return g_strdup (g_get_tmp_dir ());
+  if ((flags & LLW_OUTPUT_ANSI_PATH) && !g_str_is_ascii (folder))
+    {
+      char *ascii = ascii_name (folder);
+
+      if (ascii == NULL)
+        ascii = llw_output_scratch_folder ();
+      return ascii != NULL ? ascii : g_strdup (g_get_tmp_dir ());
+    }
 #endif
   return g_steal_pointer (&folder);
 }

@@ -54,5 +54,6 @@ char    *llw_output_resolve            (const char          *path);
 void     llw_output_protect_database   (const char          *path);
 void     llw_output_unprotect_database (const char          *path);
 gboolean llw_output_is_temporary_name  (const char          *name);
+char    *llw_output_scratch_folder     (void);
 
 G_END_DECLS

@@ -157,7 +157,8 @@ write_workbook (LlwReportDocument  *document,
                 const char         *path,
                 GError            **error)
 {
-  lxw_workbook_options options = { .constant_memory = LXW_TRUE };
+  g_autofree char *scratch = llw_output_scratch_folder ();
+  lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = scratch };
   LlwWorkbookWriter w = { 0 };
   lxw_error err;
   int saved_errno;
