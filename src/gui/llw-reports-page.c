@@ -146,9 +146,10 @@ selection_changed_cb (LlwReportsPage *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   received ? _("Open report…") : _("Receive report…"), -1);
   gtk_label_set_text (self->hint_label,
-                      received ? _("Open the unit's report to see or correct it, or double-click it.")
-                               : _("Select a unit and receive its report, or double-click it. "
-                                   "Receiving it again updates it."));
+                      received
+                      ? _("Open the unit's report to see or correct it, or double-click it.")
+                      : _("Select a unit and receive its report, or double-click it. "
+                          "Receiving it again updates it."));
 }
 
 static gboolean
