@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "llw-database.h"
+#include "llw-entity.h"
 #include "llw-text.h"
 #include "llw-test-fixture.h"
 #include "llw-unit.h"
@@ -477,6 +478,27 @@ test_copy_campaign (Fixture      *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (campaigns), ==, 2);
 }
 
+/* A count is shown for editing as the user is asked to type it, "." between the thousands,
+ * and what is shown reads back as the same number; a year keeps its four digits. */
+static void
+test_count_edit_text (void)
+{
+  const LlwField *participants = llw_entity_get_field (&llw_entity_activity, "participants");
+  const LlwField *year = llw_entity_get_field (&llw_entity_campaign, "year");
+  g_autofree char *shown = llw_field_to_edit_text (participants, "1250000");
+  g_autofree char *small = llw_field_to_edit_text (participants, "125");
+  g_autofree char *empty = llw_field_to_edit_text (participants, "");
+  g_autofree char *year_shown = llw_field_to_edit_text (year, "2021");
+  g_autofree char *read_back = NULL;
+
+  g_assert_cmpstr (shown, ==, "1.250.000");
+  g_assert_cmpstr (small, ==, "125");
+  g_assert_cmpstr (empty, ==, "");
+  g_assert_cmpstr (year_shown, ==, "2021");
+  read_back = llw_field_parse (participants, shown, NULL);
+  g_assert_cmpstr (read_back, ==, "1250000");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +515,7 @@ main (int   argc,
 
 #define ADD(name, func) \
   g_test_add (name, Fixture, NULL, llw_test_fixture_set_up, func, llw_test_fixture_tear_down)
+  g_test_add_func ("/editing/count-edit-text", test_count_edit_text);
   ADD ("/editing/text-kept", test_text_kept);
   ADD ("/editing/text-refused", test_text_refused);
   ADD ("/editing/history", test_history);

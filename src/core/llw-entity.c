@@ -7,6 +7,7 @@
 
 #include "llw-database.h"
 #include "llw-date.h"
+#include "llw-document-format.h"
 #include "llw-entity.h"
 #include "llw-figures.h"
 #include "llw-text.h"
@@ -29,7 +30,7 @@ static void check_indicator (const LlwEntity *, GHashTable *, GHashTable *);
 #define REQ LLW_FIELD_REQUIRED
 
 static const LlwField campaign_fields[] = {
-  { "year", N_("Year"), LLW_FIELD_COUNT, REQ | LLW_FIELD_UNIQUE },
+  { "year", N_("Year"), LLW_FIELD_COUNT, REQ | LLW_FIELD_UNIQUE | LLW_FIELD_YEAR },
   { "title", N_("Title"), LLW_FIELD_TEXT, REQ },
   { "start_date", N_("First day of the Week"), LLW_FIELD_DATE, REQ },
   { "end_date", N_("Last day of the Week"), LLW_FIELD_DATE, REQ },
@@ -431,7 +432,8 @@ llw_field_parse (const LlwField  *field,
     }
 }
 
-/* Returns: (transfer full): a stored value as the user edits it: dates dd/mm/yyyy. */
+/* Returns: (transfer full): a stored value as the user edits it: dates dd/mm/yyyy, counts
+ *   with "." between the thousands as the user is asked to type them (1.250). */
 char *
 llw_field_to_edit_text (const LlwField *field,
                         const char     *stored)
@@ -442,5 +444,7 @@ llw_field_to_edit_text (const LlwField *field,
     return g_strdup ("");
   if (field->kind == LLW_FIELD_DATE)
     return llw_date_format (stored);
+  if (field->kind == LLW_FIELD_COUNT && !(field->flags & LLW_FIELD_YEAR) && *stored != '\0')
+    return llw_format_number (g_ascii_strtod (stored, NULL), 0);
   return g_strdup (stored);
 }

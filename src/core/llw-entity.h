@@ -27,6 +27,7 @@ typedef enum
   LLW_FIELD_AFTER_WEEK      = 1 << 4,  /* a date after the campaign's Week has ended */
   LLW_FIELD_SINCE_WEEK      = 1 << 5,  /* a date on or after the first day of the Week */
   LLW_FIELD_NOT_FUTURE      = 1 << 6,  /* a date that has come: today at the latest */
+  LLW_FIELD_YEAR            = 1 << 7,  /* a count that is a year: 2021, never "2.021" */
 } LlwFieldFlags;
 
 typedef struct

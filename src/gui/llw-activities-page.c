@@ -7,6 +7,7 @@
 #include "llw-activity.h"
 #include "llw-activity-kind.h"
 #include "llw-date.h"
+#include "llw-document-format.h"
 
 /* The Activities tab: what the units organised, and below them the kinds of activity the
  * directive suggests, which stay in sight even before any activity is recorded. */
@@ -55,7 +56,8 @@ format_participants (gpointer unused,
   if (participants < 0)
     return g_strdup ("");
 
-  return g_strdup_printf ("%" G_GINT64_FORMAT, participants);
+  /* One rule for numbers, as the form asks them typed: 1.250 */
+  return llw_format_number (participants, 0);
 }
 
 static gboolean

@@ -56,7 +56,8 @@ make_entry (LlwFieldRow *self)
       break;
     case LLW_FIELD_COUNT:
       /* Translators: a whole number as Vietnamese writes it, "." grouping thousands */
-      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("e.g. 1.250"));
+      if (!(self->field->flags & LLW_FIELD_YEAR))
+        gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("e.g. 1.250"));
       gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
       gtk_editable_set_width_chars (GTK_EDITABLE (entry), 14);
       gtk_widget_set_halign (entry, GTK_ALIGN_START);

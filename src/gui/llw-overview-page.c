@@ -47,6 +47,9 @@ struct _LlwOverviewPage
   GtkLabel *ministry_deadline_label;
   GtkLabel *ministry_deadline_status;
   GtkGrid *counts_grid;
+  GtkFlowBox *dates_cards;
+  GtkFlowBox *counts_cards;
+  GtkFlowBox *chart_cards;
   GtkColumnViewColumn *unit_column;
   GtkColumnView *column_view;
   LlwThemeChoices *theme_choices;
@@ -571,6 +574,9 @@ llw_overview_page_class_init (LlwOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, ministry_deadline_label);
   gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, ministry_deadline_status);
   gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, counts_grid);
+  gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, dates_cards);
+  gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, counts_cards);
+  gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, chart_cards);
   gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, unit_column);
   gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, LlwOverviewPage, theme_choices);
@@ -584,12 +590,25 @@ llw_overview_page_class_init (LlwOverviewPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, letter_clicked_cb);
 }
 
+/* The cards only flow with the width: they are not items to select, nor stops for Tab. */
+static void
+make_cards_unfocusable (GtkFlowBox *cards)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (cards));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+}
+
 static void
 llw_overview_page_init (LlwOverviewPage *self)
 {
   GtkCustomFilter *filter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  make_cards_unfocusable (self->dates_cards);
+  make_cards_unfocusable (self->counts_cards);
+  make_cards_unfocusable (self->chart_cards);
 
   gtk_column_view_column_set_sorter (self->unit_column,
                                      llw_page_get_sort_key_sorter (LLW_PAGE (self)));

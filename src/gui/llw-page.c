@@ -410,6 +410,19 @@ add_to_slot (GtkWidget *box,
   gtk_widget_set_visible (box, TRUE);
 }
 
+/* A column narrower than its title shows "…" at the title's end, never half a word: GTK 4.8
+ * offers no property for the title, so its labels are found among the header's widgets. */
+static void
+ellipsize_labels (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    ellipsize_labels (child);
+}
+
 static void
 set_column_view (LlwPage       *self,
                  GtkColumnView *column_view)
@@ -417,6 +430,8 @@ set_column_view (LlwPage       *self,
   LlwPagePrivate *priv = llw_page_get_instance_private (self);
 
   priv->column_view = column_view;
+  /* The header is the column view's first child; the rows come after it. */
+  ellipsize_labels (gtk_widget_get_first_child (GTK_WIDGET (column_view)));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (priv->scrolled_window),
                                  GTK_WIDGET (column_view));
   /* On GTK 4.8 the column view only offers its sorter: the model has to apply it. */

@@ -18,6 +18,7 @@ struct _LlwReportsPage
   GtkColumnViewColumn *unit_column;
   GtkColumnView *column_view;
   GtkWidget *receive_button;
+  GtkLabel *hint_label;
   GtkWidget *form_button;
 
   LlwCampaignData *data;
@@ -126,7 +127,8 @@ row_activated_cb (LlwReportsPage *self,
   open_report (self, status);
 }
 
-/* The button says whether the unit's report is new or is opened again. */
+/* The button, and the hint beside it, say whether the unit's report is new or is opened
+ * again. */
 static void
 selection_changed_cb (LlwReportsPage *self)
 {
@@ -143,6 +145,11 @@ selection_changed_cb (LlwReportsPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->receive_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   received ? _("Open report…") : _("Receive report…"), -1);
+  gtk_label_set_text (self->hint_label,
+                      received
+                      ? _("Open the unit's report to see or correct it, or double-click it.")
+                      : _("Select a unit and receive its report, or double-click it. "
+                          "Receiving it again updates it."));
 }
 
 static gboolean
@@ -214,6 +221,7 @@ llw_reports_page_class_init (LlwReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlwReportsPage, unit_column);
   gtk_widget_class_bind_template_child (widget_class, LlwReportsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, LlwReportsPage, receive_button);
+  gtk_widget_class_bind_template_child (widget_class, LlwReportsPage, hint_label);
   gtk_widget_class_bind_template_child (widget_class, LlwReportsPage, form_button);
   gtk_widget_class_bind_template_callback (widget_class, form_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, receive_clicked_cb);

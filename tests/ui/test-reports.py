@@ -211,6 +211,9 @@ try:
     select_unit(reports, UNIT)
     reopen = button(reports, "Mở báo cáo…", "Open report…")
     check("a unit that has reported offers to open its report", reopen is not None)
+    hint = find(reports, lambda n: n.roleName == "label" and
+                n.name.startswith(("Bấm Mở báo cáo", "Open the unit's report")))
+    check("the hint beside the button speaks of opening the report too", hint is not None)
     if reopen is not None:
         reopen.doActionNamed("click")
         dialog = find(app, lambda n: n.roleName in WINDOWS and n.name == UNIT, recursive=False)
