@@ -3,27 +3,14 @@
  * search, then each one deleted, and a click on a column's header to sort by it. It drives
  * the tab itself (LlwUnitsPage, its search entry, its column view), not a copy of its models,
  * and times what a keystroke makes the models do: filtering, sorting what is shown and
- * counting it. Drawing the rows on screen comes on top. Run it through build-aux/bench-lists
- * (it needs a display; xvfb-run gives one). */
+ * counting it. Drawing the rows on screen comes on top. It reads the database bench-lists
+ * made; run it through build-aux/bench-lists (it needs a display; xvfb-run gives one). */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <gtk/gtk.h>
-#include <sqlite3.h>
 
 #include "llw-database.h"
 #include "llw-units-page.h"
-
-static const char fill_sql[] =
-  "BEGIN;"
-  "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1) "
-  "INSERT INTO unit (name, name_key, code, unit_group, position, contact_person, phone) "
-  "SELECT 'UBND xã Thử nghiệm số ' || i, 'ubnd xã thử nghiệm số ' || i, 'T' || i, "
-  "       CASE WHEN i % 3 = 0 THEN 'provincial' ELSE 'district' END, 1000 + i, "
-  "       'Nguyễn Văn ' || i, '0297' || i FROM n;"
-  "INSERT INTO assignment (campaign_id, unit_id, role, task) "
-  "SELECT 1, id, 'implement', 'Tổ chức Tuần lễ tại đơn vị' FROM unit WHERE code GLOB 'T[0-9]*';"
-  "COMMIT;";
 
 static GtkWidget *
 find_child (GtkWidget *widget,
@@ -118,46 +105,25 @@ time_sorting (GtkWidget *page)
   print_times ("sort by a column (each way)", ms);
 }
 
-static void
-fill (const char *path,
-      int         n_units)
-{
-  sqlite3 *raw = NULL;
-  sqlite3_stmt *stmt = NULL;
-  const char *tail = fill_sql;
-
-  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
-  while (*tail)
-    {
-      g_assert_cmpint (sqlite3_prepare_v2 (raw, tail, -1, &stmt, &tail), ==, SQLITE_OK);
-      if (stmt == NULL)
-        break;
-      if (sqlite3_bind_parameter_count (stmt) >= 1)
-        sqlite3_bind_int (stmt, 1, n_units);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-      sqlite3_finalize (stmt);
-    }
-  sqlite3_close (raw);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  int n_units = argc > 1 ? atoi (argv[1]) : 50000;
   g_autoptr(GError) error = NULL;
-  g_autofree char *folder = g_dir_make_tmp ("llweek-bench-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (folder, "bench.db", NULL);
   g_autoptr(LlwDatabase) db = NULL;
   g_autoptr(LlwCampaign) campaign = NULL;
   g_autoptr(GListModel) units = NULL;
   GtkWidget *page, *entry;
   gint64 start;
 
+  if (argc != 2)
+    {
+      g_printerr ("usage: bench-search DATABASE (made by bench-lists N DATABASE)\n");
+      return 2;
+    }
   gtk_init ();
-  db = llw_database_open (path, &error);
+  db = llw_database_open (argv[1], &error);
   g_assert_no_error (error);
-  fill (path, n_units);
   campaign = llw_database_get_campaign (db, 2021, &error);
   g_assert_no_error (error);
   units = llw_database_list_units (db, campaign, &error);
@@ -182,13 +148,5 @@ main (int   argc,
   g_clear_object (&units);
   g_clear_object (&campaign);
   g_clear_object (&db);
-  for (guint i = 0; i < 3; i++)
-    {
-      static const char *const suffixes[] = { "", "-wal", "-shm" };
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (folder);
   return 0;
 }
