@@ -3,7 +3,10 @@
 
 #include <string.h>
 
+#include "llw-consolidation.h"
 #include "llw-database.h"
+#include "llw-database-checklists.h"
+#include "llw-database-get.h"
 #include "llw-database-history.h"
 #include "llw-date.h"
 #include "llw-figures.h"
@@ -345,6 +348,117 @@ test_figure_rule (void)
     }
 }
 
+/* The rules of the report statuses (deadline, group order) live in the view assigned_unit:
+ * its group rank must be the order of LlwUnitGroup, which the window sorts by in C. */
+static void
+test_group_rank (Fixture      *fixture,
+                 gconstpointer data)
+{
+  for (LlwUnitGroup group = LLW_UNIT_GROUP_DISTRICT; group <= LLW_UNIT_GROUP_OTHER; group++)
+    {
+      g_autofree char *update = NULL;
+      g_autofree char *rank = NULL;
+
+      update = g_strdup_printf ("UPDATE unit SET unit_group = '%s' WHERE code = 'RGI'",
+                                llw_unit_group_to_string (group));
+      llw_test_exec (fixture, update);
+      rank = llw_test_query (fixture,
+                             "SELECT group_rank FROM assigned_unit "
+                             "WHERE unit_id = (SELECT id FROM unit WHERE code = 'RGI')");
+      g_assert_cmpint (g_ascii_strtoll (rank, NULL, 10), ==, group);
+    }
+}
+
+/* Units out of group order, one with a deadline of its own and one that must not report. */
+static const char mixed_units_sql[] =
+  "UPDATE unit SET position = -1, unit_group = 'other' WHERE code = 'HTI';"
+  "UPDATE unit SET position = 1000 WHERE code = 'RGI';"
+  "UPDATE unit SET position = -2 WHERE code = 'SLDTBXH';"
+  "UPDATE assignment SET deadline = '2021-10-15' "
+  "WHERE unit_id = (SELECT id FROM unit WHERE code = 'KLU');"
+  "UPDATE assignment SET report_required = 0 "
+  "WHERE unit_id = (SELECT id FROM unit WHERE code = 'PQU');";
+
+static void
+append_row (GString    *rows,
+            gint64      unit_id,
+            const char *deadline)
+{
+  g_string_append_printf (rows, "%" G_GINT64_FORMAT " %s\n", unit_id, deadline);
+}
+
+static gboolean
+append_assigned_unit (const LlwAssignedUnit *unit,
+                      gpointer               user_data)
+{
+  if (unit->report_required)
+    append_row (user_data, unit->unit_id, unit->deadline);
+  return TRUE;
+}
+
+/* The same units, in the same order and with the same deadlines, wherever they are read:
+ * the reports tab's list and its single rows, the units tab, the consolidated report and
+ * the checklists. */
+static void
+test_rules_everywhere (Fixture      *fixture,
+                       gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) statuses = NULL;
+  g_autoptr(LlwConsolidation) consolidation = NULL;
+  g_autoptr(GString) listed = g_string_new (NULL);
+  g_autoptr(GString) fetched = g_string_new (NULL);
+  g_autoptr(GString) units = g_string_new (NULL);
+  g_autoptr(GString) consolidated = g_string_new (NULL);
+  g_autoptr(GString) printed = g_string_new (NULL);
+  LlwUnitGroup last_group = LLW_UNIT_GROUP_DISTRICT;
+  GDate today;
+
+  llw_test_exec (fixture, mixed_units_sql);
+  g_date_set_dmy (&today, 25, 10, 2021);
+  statuses = statuses_on (fixture, "2021-10-25");
+  for (guint i = 0; i < g_list_model_get_n_items (statuses); i++)
+    {
+      g_autoptr(LlwReportStatus) status = g_list_model_get_item (statuses, i);
+      gint64 unit_id = llw_report_status_get_unit_id (status);
+      g_autoptr(LlwReportStatus) one = NULL;
+      g_autoptr(LlwUnit) unit = NULL;
+
+      g_assert_cmpint (llw_report_status_get_group (status), >=, last_group);
+      last_group = llw_report_status_get_group (status);
+      append_row (listed, unit_id, llw_report_status_get_deadline (status));
+      one = llw_database_get_report_status (fixture->db, fixture->campaign, &today, unit_id,
+                                            &error);
+      g_assert_no_error (error);
+      append_row (fetched, unit_id, llw_report_status_get_deadline (one));
+      unit = llw_database_get_unit (fixture->db, fixture->campaign, unit_id, &error);
+      g_assert_no_error (error);
+      append_row (units, unit_id, llw_unit_get_deadline (unit));
+    }
+  g_assert_cmpint (last_group, ==, LLW_UNIT_GROUP_OTHER);
+  g_assert_nonnull (strstr (listed->str, " 2021-10-15\n"));
+
+  consolidation = llw_consolidation_load (fixture->db, fixture->campaign, &today, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < llw_consolidation_get_n_units (consolidation); i++)
+    {
+      const LlwConsolidatedUnit *unit = llw_consolidation_get_unit (consolidation, i);
+      g_autoptr(LlwReportStatus) status = g_list_model_get_item (statuses, i);
+
+      /* The consolidation keeps no unit id: its names follow the list's. */
+      g_assert_cmpstr (unit->name, ==, llw_report_status_get_unit_name (status));
+      append_row (consolidated, llw_report_status_get_unit_id (status), unit->deadline);
+    }
+  g_assert_true (llw_database_foreach_assigned_unit (fixture->db, fixture->campaign, &today,
+                                                     append_assigned_unit, printed, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (fetched->str, ==, listed->str);
+  g_assert_cmpstr (units->str, ==, listed->str);
+  g_assert_cmpstr (consolidated->str, ==, listed->str);
+  g_assert_cmpstr (printed->str, ==, listed->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +480,10 @@ main (int   argc,
               llw_test_fixture_tear_down);
   g_test_add ("/reports/reminders", Fixture, NULL, fixture_set_up, test_reminders,
               llw_test_fixture_tear_down);
+  g_test_add ("/reports/group-rank", Fixture, NULL, fixture_set_up, test_group_rank,
+              llw_test_fixture_tear_down);
+  g_test_add ("/reports/rules-everywhere", Fixture, NULL, fixture_set_up,
+              test_rules_everywhere, llw_test_fixture_tear_down);
 
   return g_test_run ();
 }

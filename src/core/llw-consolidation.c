@@ -47,15 +47,13 @@ G_DEFINE_FINAL_TYPE (LlwConsolidation, llw_consolidation, G_TYPE_OBJECT)
 
 static const char units_sql[] =
   "SELECT u.name, coalesce (u.code, ''), u.unit_group, "
-  "       coalesce (a.deadline, c.unit_deadline), r.id, r.received_date, "
+  "       a.deadline, r.id, r.received_date, "
   "       coalesce (r.document_number, ''), coalesce (r.theme_id, 0), coalesce (t.title, '') "
-  "FROM assignment a JOIN campaign c ON c.id = a.campaign_id "
-  "JOIN unit u ON u.id = a.unit_id "
+  "FROM assigned_unit a JOIN unit u ON u.id = a.unit_id "
   "LEFT JOIN report r ON r.campaign_id = a.campaign_id AND r.unit_id = a.unit_id "
   "LEFT JOIN theme t ON t.id = r.theme_id "
   "WHERE a.campaign_id = ? AND a.report_required = 1 "
-  "ORDER BY CASE u.unit_group WHEN 'district' THEN 0 WHEN 'provincial' THEN 1 ELSE 2 END, "
-  "         u.position, u.id";
+  "ORDER BY a.group_rank, u.position, u.id";
 
 /* NULL values are left out: like a missing row, they mean "not reported". */
 static const char values_sql[] =

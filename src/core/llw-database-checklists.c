@@ -10,16 +10,13 @@
 
 static const char assigned_units_sql[] =
   "SELECT u.id, u.name, u.unit_group, u.contact_person, u.phone, u.email, "
-  "       coalesce (a.task, ''), a.report_required, "
-  "       coalesce (a.deadline, c.unit_deadline), r.received_date, "
+  "       coalesce (a.task, ''), a.report_required, a.deadline, r.received_date, "
   "       (SELECT max (m.reminded_on) FROM reminder m "
   "        WHERE m.campaign_id = a.campaign_id AND m.unit_id = a.unit_id) "
-  "FROM assignment a JOIN campaign c ON c.id = a.campaign_id "
-  "JOIN unit u ON u.id = a.unit_id "
+  "FROM assigned_unit a JOIN unit u ON u.id = a.unit_id "
   "LEFT JOIN report r ON r.campaign_id = a.campaign_id AND r.unit_id = a.unit_id "
   "WHERE a.campaign_id = ? "
-  "ORDER BY CASE u.unit_group WHEN 'district' THEN 0 "
-  "         WHEN 'provincial' THEN 1 ELSE 2 END, u.position, u.id";
+  "ORDER BY a.group_rank, u.position, u.id";
 
 static const char *
 column_text (sqlite3_stmt *stmt,

@@ -15,11 +15,9 @@
   "SELECT u.id, u.position, coalesce (u.code, ''), u.name, u.short_name, " \
   "       u.unit_group, u.contact_person, u.phone, u.email, u.address, " \
   "       u.active, a.id IS NOT NULL, a.role, coalesce (a.task, ''), " \
-  "       coalesce (a.report_required, 0), " \
-  "       CASE WHEN a.id IS NOT NULL " \
-  "            THEN coalesce (a.deadline, c.unit_deadline) END " \
+  "       coalesce (a.report_required, 0), a.deadline " \
   "FROM campaign c CROSS JOIN unit u " \
-  "LEFT JOIN assignment a ON a.unit_id = u.id AND a.campaign_id = c.id " \
+  "LEFT JOIN assigned_unit a ON a.unit_id = u.id AND a.campaign_id = c.id " \
   "WHERE c.id = ?1 AND u.id = ?2"
 
 #define ACTIVITY_QUERY \
@@ -34,14 +32,13 @@
 #define REPORT_STATUS_QUERY \
   "SELECT u.id, u.position, coalesce (u.code, ''), u.name, u.unit_group, " \
   "       u.contact_person, u.phone, u.email, " \
-  "       coalesce (a.deadline, c.unit_deadline), " \
+  "       a.deadline, " \
   "       r.id, r.received_date, r.channel, " \
   "       coalesce (r.document_number, ''), coalesce (t.title, ''), " \
   "       r.review_state, " \
   "       (SELECT max (m.reminded_on) FROM reminder m " \
   "        WHERE m.campaign_id = a.campaign_id AND m.unit_id = a.unit_id) " \
-  "FROM assignment a JOIN campaign c ON c.id = a.campaign_id " \
-  "JOIN unit u ON u.id = a.unit_id " \
+  "FROM assigned_unit a JOIN unit u ON u.id = a.unit_id " \
   "LEFT JOIN report r ON r.campaign_id = a.campaign_id " \
   "                  AND r.unit_id = a.unit_id " \
   "LEFT JOIN theme t ON t.id = r.theme_id " \

@@ -20,6 +20,7 @@ static const char *const migrations[] = {
   "/io/github/llweek/Llweek/core/schema/002-report-text.sql",
   "/io/github/llweek/Llweek/core/schema/003-reopened.sql",
   "/io/github/llweek/Llweek/core/schema/004-forms.sql",
+  "/io/github/llweek/Llweek/core/schema/005-assigned-unit.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LLW_DATABASE_SCHEMA_VERSION);
 
