@@ -7,42 +7,8 @@
 #include "llw-database-private.h"
 #include "llw-records-private.h"
 
-/* The rows of the window's lists one at a time. Each query selects the same columns as the
- * list it belongs to in llw-database-queries.c (test-get.c compares them), with the record
- * asked for in ?2. */
-
-#define UNIT_QUERY \
-  "SELECT u.id, u.position, coalesce (u.code, ''), u.name, u.short_name, " \
-  "       u.unit_group, u.contact_person, u.phone, u.email, u.address, " \
-  "       u.active, a.id IS NOT NULL, a.role, coalesce (a.task, ''), " \
-  "       coalesce (a.report_required, 0), a.deadline " \
-  "FROM campaign c CROSS JOIN unit u " \
-  "LEFT JOIN assigned_unit a ON a.unit_id = u.id AND a.campaign_id = c.id " \
-  "WHERE c.id = ?1 AND u.id = ?2"
-
-#define ACTIVITY_QUERY \
-  "SELECT a.id, a.unit_id, u.name, coalesce (k.title, ''), " \
-  "       coalesce (t.title, ''), a.title, a.start_date, a.end_date, " \
-  "       a.form, a.platform, a.place, a.participants, a.note " \
-  "FROM activity a JOIN unit u ON u.id = a.unit_id " \
-  "LEFT JOIN activity_kind k ON k.id = a.kind_id " \
-  "LEFT JOIN theme t ON t.id = a.theme_id " \
-  "WHERE a.campaign_id = ?1 AND "
-
-#define REPORT_STATUS_QUERY \
-  "SELECT u.id, u.position, coalesce (u.code, ''), u.name, u.unit_group, " \
-  "       u.contact_person, u.phone, u.email, " \
-  "       a.deadline, " \
-  "       r.id, r.received_date, r.channel, " \
-  "       coalesce (r.document_number, ''), coalesce (t.title, ''), " \
-  "       r.review_state, " \
-  "       (SELECT max (m.reminded_on) FROM reminder m " \
-  "        WHERE m.campaign_id = a.campaign_id AND m.unit_id = a.unit_id) " \
-  "FROM assigned_unit a JOIN unit u ON u.id = a.unit_id " \
-  "LEFT JOIN report r ON r.campaign_id = a.campaign_id " \
-  "                  AND r.unit_id = a.unit_id " \
-  "LEFT JOIN theme t ON t.id = r.theme_id " \
-  "WHERE a.campaign_id = ?1 AND a.report_required = 1 AND u.id = ?2"
+/* The rows of the window's lists one at a time, from the same queries as the lists
+ * (llw-records-private.h), with the record asked for in ?2. */
 
 typedef gpointer (*RowFunc) (sqlite3_stmt  *stmt,
                              gconstpointer  data);
@@ -154,8 +120,8 @@ llw_database_get_unit (LlwDatabase  *self,
   g_return_val_if_fail (LLW_IS_DATABASE (self), NULL);
   g_return_val_if_fail (LLW_IS_CAMPAIGN (campaign), NULL);
 
-  return query_one (self, UNIT_QUERY, llw_campaign_get_id (campaign), id, unit_row, NULL,
-                    error);
+  return query_one (self, LLW_UNIT_QUERY "AND u.id = ?2", llw_campaign_get_id (campaign), id,
+                    unit_row, NULL, error);
 }
 
 /* Returns: (transfer full): the activity @id of @campaign, as
@@ -169,8 +135,8 @@ llw_database_get_activity (LlwDatabase  *self,
   g_return_val_if_fail (LLW_IS_DATABASE (self), NULL);
   g_return_val_if_fail (LLW_IS_CAMPAIGN (campaign), NULL);
 
-  return query_one (self, ACTIVITY_QUERY "a.id = ?2", llw_campaign_get_id (campaign), id,
-                    activity_row, NULL, error);
+  return query_one (self, LLW_ACTIVITY_QUERY "AND a.id = ?2", llw_campaign_get_id (campaign),
+                    id, activity_row, NULL, error);
 }
 
 /* Returns: (transfer full): the activities (LlwActivity) of one unit in @campaign, by start
@@ -185,7 +151,8 @@ llw_database_list_unit_activities (LlwDatabase  *self,
   g_return_val_if_fail (LLW_IS_CAMPAIGN (campaign), NULL);
 
   return to_store (query_rows (self,
-                               ACTIVITY_QUERY "a.unit_id = ?2 ORDER BY a.start_date, a.id",
+                               LLW_ACTIVITY_QUERY "AND a.unit_id = ?2 "
+                               "ORDER BY a.start_date, a.id",
                                llw_campaign_get_id (campaign), unit_id, activity_row, NULL,
                                error),
                    LLW_TYPE_ACTIVITY);
@@ -211,8 +178,8 @@ llw_database_get_report_status (LlwDatabase  *self,
   g_return_val_if_fail (LLW_IS_CAMPAIGN (campaign), NULL);
   g_return_val_if_fail (today != NULL, NULL);
 
-  return query_one (self, REPORT_STATUS_QUERY, llw_campaign_get_id (campaign), unit_id,
-                    report_status_row, today, error);
+  return query_one (self, LLW_REPORT_STATUS_QUERY "AND u.id = ?2",
+                    llw_campaign_get_id (campaign), unit_id, report_status_row, today, error);
 }
 
 /* Returns: (transfer full): every indicator (LlwIndicator) of @campaign in order, those no
@@ -226,10 +193,7 @@ llw_database_list_indicator_catalogue (LlwDatabase  *self,
   g_return_val_if_fail (LLW_IS_CAMPAIGN (campaign), NULL);
 
   return to_store (query_rows (self,
-                               "SELECT id, position, code, group_title, label, measure, "
-                               "decimals, headline FROM indicator "
-                               "WHERE campaign_id = ?1 AND ?2 = 0 "
-                               "ORDER BY position, id",
+                               LLW_INDICATOR_QUERY "AND ?2 = 0 ORDER BY position, id",
                                llw_campaign_get_id (campaign), 0, indicator_row, NULL, error),
                    LLW_TYPE_INDICATOR);
 }

@@ -172,13 +172,7 @@ llw_database_list_units (LlwDatabase  *self,
   g_return_val_if_fail (LLW_IS_CAMPAIGN (campaign), NULL);
 
   return list_records (self, LLW_TYPE_UNIT,
-                       "SELECT u.id, u.position, coalesce (u.code, ''), u.name, u.short_name, "
-                       "       u.unit_group, u.contact_person, u.phone, u.email, u.address, "
-                       "       u.active, a.id IS NOT NULL, a.role, coalesce (a.task, ''), "
-                       "       coalesce (a.report_required, 0), a.deadline "
-                       "FROM campaign c CROSS JOIN unit u "
-                       "LEFT JOIN assigned_unit a ON a.unit_id = u.id AND a.campaign_id = c.id "
-                       "WHERE c.id = ? ORDER BY u.position, u.id",
+                       LLW_UNIT_QUERY "ORDER BY u.position, u.id",
                        llw_campaign_get_id (campaign), unit_row, NULL, error);
 }
 
@@ -192,13 +186,7 @@ llw_database_list_activities (LlwDatabase  *self,
   g_return_val_if_fail (LLW_IS_CAMPAIGN (campaign), NULL);
 
   return list_records (self, LLW_TYPE_ACTIVITY,
-                       "SELECT a.id, a.unit_id, u.name, coalesce (k.title, ''), "
-                       "       coalesce (t.title, ''), a.title, a.start_date, a.end_date, "
-                       "       a.form, a.platform, a.place, a.participants, a.note "
-                       "FROM activity a JOIN unit u ON u.id = a.unit_id "
-                       "LEFT JOIN activity_kind k ON k.id = a.kind_id "
-                       "LEFT JOIN theme t ON t.id = a.theme_id "
-                       "WHERE a.campaign_id = ? ORDER BY a.start_date, a.id",
+                       LLW_ACTIVITY_QUERY "ORDER BY a.start_date, a.id",
                        llw_campaign_get_id (campaign), activity_row, NULL, error);
 }
 
@@ -220,20 +208,7 @@ llw_database_list_report_statuses (LlwDatabase  *self,
   g_return_val_if_fail (today != NULL, NULL);
 
   return list_records (self, LLW_TYPE_REPORT_STATUS,
-                       "SELECT u.id, u.position, coalesce (u.code, ''), u.name, u.unit_group, "
-                       "       u.contact_person, u.phone, u.email, "
-                       "       a.deadline, "
-                       "       r.id, r.received_date, r.channel, "
-                       "       coalesce (r.document_number, ''), coalesce (t.title, ''), "
-                       "       r.review_state, "
-                       "       (SELECT max (m.reminded_on) FROM reminder m "
-                       "        WHERE m.campaign_id = a.campaign_id AND m.unit_id = a.unit_id) "
-                       "FROM assigned_unit a JOIN unit u ON u.id = a.unit_id "
-                       "LEFT JOIN report r ON r.campaign_id = a.campaign_id "
-                       "                  AND r.unit_id = a.unit_id "
-                       "LEFT JOIN theme t ON t.id = r.theme_id "
-                       "WHERE a.campaign_id = ? AND a.report_required = 1 "
-                       "ORDER BY a.group_rank, u.position, u.id",
+                       LLW_REPORT_STATUS_QUERY "ORDER BY a.group_rank, u.position, u.id",
                        llw_campaign_get_id (campaign), report_status_row, today, error);
 }
 
@@ -247,10 +222,7 @@ llw_database_list_indicators (LlwDatabase  *self,
   g_return_val_if_fail (LLW_IS_CAMPAIGN (campaign), NULL);
 
   return list_records (self, LLW_TYPE_INDICATOR,
-                       "SELECT id, position, code, group_title, label, measure, decimals, "
-                       "       headline "
-                       "FROM indicator WHERE campaign_id = ? AND active = 1 "
-                       "ORDER BY position, id",
+                       LLW_INDICATOR_QUERY "AND active = 1 ORDER BY position, id",
                        llw_campaign_get_id (campaign), indicator_row, NULL, error);
 }
 
