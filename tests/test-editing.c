@@ -8,6 +8,7 @@
 #include "llw-entity.h"
 #include "llw-text.h"
 #include "llw-test-fixture.h"
+#include "llw-types.h"
 #include "llw-unit.h"
 
 typedef LlwTestFixture Fixture;
@@ -499,6 +500,96 @@ test_count_edit_text (void)
   g_assert_cmpstr (read_back, ==, "1250000");
 }
 
+/* The texts the enums are stored as: databases already hold them, so they never change. */
+static const struct
+{
+  GType (*get_type) (void);
+  const char *stored;     /* the values in order; "-" for "none", stored as NULL */
+} stored_cases[] = {
+  { llw_unit_group_get_type, "district provincial other" },
+  { llw_role_get_type, "- lead coordinate implement" },
+  { llw_activity_form_get_type, "in_person online mixed" },
+  { llw_channel_get_type, "- email post hand online" },
+  { llw_review_state_get_type, "- received needs_revision accepted" },
+  { llw_reminder_channel_get_type, "phone email letter in_person" },
+};
+
+static void
+test_stored_texts (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (stored_cases); i++)
+    {
+      GType type = stored_cases[i].get_type ();
+      g_auto(GStrv) stored = g_strsplit (stored_cases[i].stored, " ", -1);
+      g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+
+      g_assert_cmpuint (klass->n_values, ==, g_strv_length (stored));
+      for (int value = 0; stored[value] != NULL; value++)
+        {
+          const char *text = g_str_equal (stored[value], "-") ? NULL : stored[value];
+
+          g_assert_cmpstr (llw_enum_to_string (type, value), ==, text);
+          g_assert_cmpint (llw_enum_from_string (type, text), ==, value);
+          g_assert_cmpint (llw_enum_is_choice (type, text), ==, text != NULL);
+          if (text != NULL)
+            g_assert_cmpstr (llw_enum_to_label (type, value), !=, "");
+        }
+      g_assert_cmpint (llw_enum_from_string (type, "unknown"), ==, 0);
+    }
+}
+
+/* Returns: (transfer full): the texts the schema's CHECK allows in @column of @table. */
+static char *
+schema_choices (Fixture    *fixture,
+                const char *table,
+                const char *column)
+{
+  g_autofree char *query = g_strdup_printf ("SELECT sql FROM sqlite_schema WHERE name = '%s'",
+                                            table);
+  g_autofree char *sql = llw_test_query (fixture, query);
+  g_autofree char *check = g_strdup_printf ("CHECK (%s IN (", column);
+  const char *start = strstr (sql, check);
+  g_autoptr(GString) choices = NULL;
+
+  g_assert_nonnull (start);
+  start += strlen (check);
+  choices = g_string_new_len (start, strchr (start, ')') - start);
+  g_string_replace (choices, "'", "", 0);
+  g_string_replace (choices, ",", "", 0);
+  return g_string_free (g_steal_pointer (&choices), FALSE);
+}
+
+/* Every field of choices offers what the schema accepts, no more and no less. */
+static void
+test_choices_in_schema (Fixture      *fixture,
+                        gconstpointer data)
+{
+  const LlwEntity *entities[] = {
+    &llw_entity_unit, &llw_entity_assignment, &llw_entity_activity, &llw_entity_report,
+    &llw_entity_reminder,
+  };
+  guint n_checked = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    for (guint j = 0; j < entities[i]->n_fields; j++)
+      {
+        const LlwField *field = &entities[i]->fields[j];
+        g_auto(GStrv) choices = NULL;
+        g_autofree char *offered = NULL;
+        g_autofree char *allowed = NULL;
+
+        if (field->kind != LLW_FIELD_CHOICE)
+          continue;
+        choices = llw_field_dup_choices (field);
+        offered = g_strjoinv (" ", choices);
+        allowed = schema_choices (fixture, entities[i]->table, field->column);
+        g_test_message ("%s.%s", entities[i]->table, field->column);
+        g_assert_cmpstr (offered, ==, allowed);
+        n_checked++;
+      }
+  g_assert_cmpuint (n_checked, ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +607,8 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add (name, Fixture, NULL, llw_test_fixture_set_up, func, llw_test_fixture_tear_down)
   g_test_add_func ("/editing/count-edit-text", test_count_edit_text);
+  g_test_add_func ("/editing/stored-texts", test_stored_texts);
+  ADD ("/editing/choices-in-schema", test_choices_in_schema);
   ADD ("/editing/text-kept", test_text_kept);
   ADD ("/editing/text-refused", test_text_refused);
   ADD ("/editing/history", test_history);

@@ -16,13 +16,6 @@
 /* What can be edited, described once: the window builds its forms from these tables and
  * core checks and writes every entity through them. */
 
-static const char *const unit_groups[] = { "district", "provincial", "other", NULL };
-static const char *const roles[] = { "lead", "coordinate", "implement", NULL };
-static const char *const forms[] = { "in_person", "online", "mixed", NULL };
-static const char *const channels[] = { "email", "post", "hand", "online", NULL };
-static const char *const review_states[] = { "received", "needs_revision", "accepted", NULL };
-static const char *const reminder_channels[] = { "phone", "email", "letter", "in_person", NULL };
-
 static void check_campaign (const LlwEntity *, GHashTable *, GHashTable *);
 static void check_activity (const LlwEntity *, GHashTable *, GHashTable *);
 static void check_indicator (const LlwEntity *, GHashTable *, GHashTable *);
@@ -84,7 +77,8 @@ static const LlwField unit_fields[] = {
   { "name", N_("Name"), LLW_FIELD_TEXT, REQ | LLW_FIELD_UNIQUE, .key_column = "name_key" },
   { "short_name", N_("Short name"), LLW_FIELD_TEXT },
   { "code", N_("Code"), LLW_FIELD_TEXT, LLW_FIELD_UNIQUE },
-  { "unit_group", N_("Group"), LLW_FIELD_CHOICE, REQ, unit_groups, .default_value = "district" },
+  { "unit_group", N_("Group"), LLW_FIELD_CHOICE, REQ, llw_unit_group_get_type,
+    .default_value = "district" },
   { "contact_person", N_("Contact person"), LLW_FIELD_TEXT },
   { "phone", N_("Phone"), LLW_FIELD_TEXT },
   { "email", N_("E-mail"), LLW_FIELD_EMAIL },
@@ -95,7 +89,7 @@ static const LlwField unit_fields[] = {
 static const LlwField assignment_fields[] = {
   { "unit_id", N_("Unit"), LLW_FIELD_REFERENCE, REQ | LLW_FIELD_UNIQUE_CAMPAIGN,
     .reference = "unit" },
-  { "role", N_("Role"), LLW_FIELD_CHOICE, REQ, roles, .default_value = "implement" },
+  { "role", N_("Role"), LLW_FIELD_CHOICE, REQ, llw_role_get_type, .default_value = "implement" },
   { "task", N_("Task"), LLW_FIELD_LONG_TEXT },
   { "report_required", N_("Must send a report"), LLW_FIELD_BOOLEAN, .default_value = "1" },
   { "deadline", N_("Own deadline (empty: the campaign’s)"), LLW_FIELD_DATE,
@@ -109,7 +103,8 @@ static const LlwField activity_fields[] = {
   { "theme_id", N_("Theme"), LLW_FIELD_REFERENCE, 0, .reference = "theme" },
   { "start_date", N_("From"), LLW_FIELD_DATE, REQ | LLW_FIELD_IN_WEEK },
   { "end_date", N_("To"), LLW_FIELD_DATE, LLW_FIELD_IN_WEEK },
-  { "form", N_("Form"), LLW_FIELD_CHOICE, REQ, forms, .default_value = "in_person" },
+  { "form", N_("Form"), LLW_FIELD_CHOICE, REQ, llw_activity_form_get_type,
+    .default_value = "in_person" },
   { "platform", N_("Platform"), LLW_FIELD_TEXT },
   { "place", N_("Place"), LLW_FIELD_TEXT },
   { "participants", N_("Participants"), LLW_FIELD_COUNT },
@@ -134,11 +129,12 @@ static const LlwField report_fields[] = {
     .reference = "unit" },
   { "received_date", N_("Received on"), LLW_FIELD_DATE,
     REQ | LLW_FIELD_SINCE_WEEK | LLW_FIELD_NOT_FUTURE },
-  { "channel", N_("Received by"), LLW_FIELD_CHOICE, REQ, channels, .default_value = "email" },
+  { "channel", N_("Received by"), LLW_FIELD_CHOICE, REQ, llw_channel_get_type,
+    .default_value = "email" },
   { "document_number", N_("Document number"), LLW_FIELD_TEXT },
   { "document_date", N_("Document date"), LLW_FIELD_DATE, LLW_FIELD_NOT_FUTURE },
   { "theme_id", N_("Chosen theme"), LLW_FIELD_REFERENCE, 0, .reference = "theme" },
-  { "review_state", N_("Review"), LLW_FIELD_CHOICE, REQ, review_states,
+  { "review_state", N_("Review"), LLW_FIELD_CHOICE, REQ, llw_review_state_get_type,
     .default_value = "received" },
   { "results", N_("Results"), LLW_FIELD_LONG_TEXT },
   { "difficulties", N_("Difficulties"), LLW_FIELD_LONG_TEXT },
@@ -156,7 +152,7 @@ static const LlwField report_example_fields[] = {
 static const LlwField reminder_fields[] = {
   { "unit_id", N_("Unit"), LLW_FIELD_REFERENCE, REQ, .reference = "unit" },
   { "reminded_on", N_("Reminded on"), LLW_FIELD_DATE, REQ | LLW_FIELD_NOT_FUTURE },
-  { "channel", N_("Reminded by"), LLW_FIELD_CHOICE, REQ, reminder_channels,
+  { "channel", N_("Reminded by"), LLW_FIELD_CHOICE, REQ, llw_reminder_channel_get_type,
     .default_value = "phone" },
   { "note", N_("Note"), LLW_FIELD_LONG_TEXT },
 };
@@ -293,30 +289,17 @@ llw_field_choice_label (const LlwField *field,
 {
   g_return_val_if_fail (field != NULL && field->kind == LLW_FIELD_CHOICE, "");
 
-  if (field->choices == unit_groups)
-    return llw_unit_group_to_label (llw_unit_group_from_string (value));
-  if (field->choices == roles)
-    return llw_role_to_label (llw_role_from_string (value));
-  if (field->choices == forms)
-    return llw_activity_form_to_label (llw_activity_form_from_string (value));
-  if (field->choices == channels)
-    return llw_channel_to_label (llw_channel_from_string (value));
-  if (field->choices == review_states)
-    return llw_review_state_to_label (llw_review_state_from_string (value));
-  if (field->choices == reminder_channels)
-    return llw_reminder_channel_to_label (value);
-  return value;
+  return llw_enum_to_label (field->choice_type (),
+                            llw_enum_from_string (field->choice_type (), value));
 }
 
-static gboolean
-is_choice (const LlwField *field,
-           const char     *value)
+/* Returns: (transfer full): the stored values a user may choose for @field, in order. */
+char **
+llw_field_dup_choices (const LlwField *field)
 {
-  for (guint i = 0; field->choices != NULL && field->choices[i]; i++)
-    if (g_str_equal (field->choices[i], value))
-      return TRUE;
+  g_return_val_if_fail (field != NULL && field->kind == LLW_FIELD_CHOICE, NULL);
 
-  return FALSE;
+  return llw_enum_dup_choices (field->choice_type ());
 }
 
 static gboolean
@@ -420,7 +403,7 @@ llw_field_parse (const LlwField  *field,
     case LLW_FIELD_BOOLEAN:
       return g_strdup (g_str_equal (normal, "0") ? "0" : "1");
     case LLW_FIELD_CHOICE:
-      if (!is_choice (field, normal))
+      if (!llw_enum_is_choice (field->choice_type (), normal))
         return invalid (error, _("Choose one of the listed values."));
       return g_steal_pointer (&normal);
     case LLW_FIELD_REFERENCE:

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -36,7 +36,7 @@ typedef struct
   const char *label;            /* English, translated with _() where shown */
   LlwFieldKind kind;
   LlwFieldFlags flags;
-  const char *const *choices;   /* LLW_FIELD_CHOICE: the stored values, NULL-terminated */
+  GType (*choice_type) (void);  /* LLW_FIELD_CHOICE: the enum type of the stored values */
   const char *reference;        /* LLW_FIELD_REFERENCE: the table referred to */
   const char *key_column;       /* a column kept as llw_text_name_key () of this one */
   const char *default_value;    /* stored value of a new record that does not give one */
@@ -75,6 +75,7 @@ const LlwField  *llw_entity_get_field       (const LlwEntity *entity,
 const char      *llw_field_get_label        (const LlwField  *field);
 const char      *llw_field_choice_label     (const LlwField  *field,
                                              const char      *value);
+char           **llw_field_dup_choices      (const LlwField  *field);
 char            *llw_field_parse            (const LlwField  *field,
                                              const char      *text,
                                              GError         **error);

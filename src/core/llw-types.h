@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
-/* The enums below are stored as the text of their *_to_string () in the database. */
+/* The enums below are GLib enum types whose nicks are the text stored in the database. A
+ * value 0 nicknamed "none" stands for nothing stored (NULL): it is no choice of the user. */
 
 typedef enum
 {
@@ -46,6 +47,38 @@ typedef enum
   LLW_REVIEW_STATE_ACCEPTED,
 } LlwReviewState;
 
+typedef enum
+{
+  LLW_REMINDER_CHANNEL_PHONE,
+  LLW_REMINDER_CHANNEL_EMAIL,
+  LLW_REMINDER_CHANNEL_LETTER,
+  LLW_REMINDER_CHANNEL_IN_PERSON,
+} LlwReminderChannel;
+
+#define LLW_TYPE_UNIT_GROUP       (llw_unit_group_get_type ())
+#define LLW_TYPE_ROLE             (llw_role_get_type ())
+#define LLW_TYPE_ACTIVITY_FORM    (llw_activity_form_get_type ())
+#define LLW_TYPE_CHANNEL          (llw_channel_get_type ())
+#define LLW_TYPE_REVIEW_STATE     (llw_review_state_get_type ())
+#define LLW_TYPE_REMINDER_CHANNEL (llw_reminder_channel_get_type ())
+
+GType           llw_unit_group_get_type        (void) G_GNUC_CONST;
+GType           llw_role_get_type              (void) G_GNUC_CONST;
+GType           llw_activity_form_get_type     (void) G_GNUC_CONST;
+GType           llw_channel_get_type           (void) G_GNUC_CONST;
+GType           llw_review_state_get_type      (void) G_GNUC_CONST;
+GType           llw_reminder_channel_get_type  (void) G_GNUC_CONST;
+
+int             llw_enum_from_string           (GType       type,
+                                                const char *text);
+const char     *llw_enum_to_string             (GType       type,
+                                                int         value);
+const char     *llw_enum_to_label              (GType       type,
+                                                int         value);
+gboolean        llw_enum_is_choice             (GType       type,
+                                                const char *text);
+char          **llw_enum_dup_choices           (GType       type);
+
 LlwUnitGroup    llw_unit_group_from_string     (const char *text);
 const char     *llw_unit_group_to_string       (LlwUnitGroup group);
 const char     *llw_unit_group_to_label        (LlwUnitGroup group);
@@ -65,7 +98,5 @@ const char     *llw_channel_to_label           (LlwChannel channel);
 LlwReviewState  llw_review_state_from_string   (const char *text);
 const char     *llw_review_state_to_string     (LlwReviewState state);
 const char     *llw_review_state_to_label      (LlwReviewState state);
-
-const char     *llw_reminder_channel_to_label  (const char *text);
 
 G_END_DECLS

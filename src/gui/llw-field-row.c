@@ -164,12 +164,15 @@ make_picker (LlwFieldRow *self,
 
   self->values = g_ptr_array_new_with_free_func (g_free);
   if (self->field->kind == LLW_FIELD_CHOICE)
-    for (guint i = 0; self->field->choices[i] != NULL; i++)
-      {
-        g_ptr_array_add (names, g_strdup (llw_field_choice_label (self->field,
-                                                                  self->field->choices[i])));
-        g_ptr_array_add (self->values, g_strdup (self->field->choices[i]));
-      }
+    {
+      g_auto(GStrv) choices = llw_field_dup_choices (self->field);
+
+      for (guint i = 0; choices[i] != NULL; i++)
+        {
+          g_ptr_array_add (names, g_strdup (llw_field_choice_label (self->field, choices[i])));
+          g_ptr_array_add (self->values, g_strdup (choices[i]));
+        }
+    }
   else
     fill_references (self, names, records);
   g_ptr_array_add (names, NULL);
