@@ -315,3 +315,31 @@ llw_test_compare_strings (gconstpointer a,
 {
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
+
+/* Every readable property of @a equals @b's. */
+void
+llw_test_assert_same_record (GObject *a,
+                             GObject *b)
+{
+  g_autofree GParamSpec **specs = NULL;
+  guint n_specs;
+
+  g_assert_true (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b));
+  specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n_specs);
+  for (guint i = 0; i < n_specs; i++)
+    {
+      g_auto(GValue) value_a = G_VALUE_INIT;
+      g_auto(GValue) value_b = G_VALUE_INIT;
+      g_autofree char *text_a = NULL;
+      g_autofree char *text_b = NULL;
+
+      g_value_init (&value_a, specs[i]->value_type);
+      g_value_init (&value_b, specs[i]->value_type);
+      g_object_get_property (a, specs[i]->name, &value_a);
+      g_object_get_property (b, specs[i]->name, &value_b);
+      text_a = g_strdup_value_contents (&value_a);
+      text_b = g_strdup_value_contents (&value_b);
+      g_test_message ("%s: %s", specs[i]->name, text_a);
+      g_assert_cmpstr (text_a, ==, text_b);
+    }
+}

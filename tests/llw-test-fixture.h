@@ -45,5 +45,7 @@ char       *llw_test_snapshot          (const char     *folder,
                                         const char     *database);
 int         llw_test_compare_strings   (gconstpointer   a,
                                         gconstpointer   b);
+void        llw_test_assert_same_record (GObject       *a,
+                                         GObject       *b);
 
 G_END_DECLS

@@ -6,6 +6,8 @@
 #include "llw-database-get.h"
 #include "llw-indicator.h"
 
+#include "llw-test-fixture.h"
+
 /* A view replaces the row that changed with what the get-one queries return: each must give
  * exactly the record its list holds, or the row would change as it is replaced. */
 
@@ -67,34 +69,6 @@ values (const char *first,
   return table;
 }
 
-/* Every readable property of @a equals @b's. */
-static void
-assert_same_record (GObject *a,
-                    GObject *b)
-{
-  g_autofree GParamSpec **specs = NULL;
-  guint n_specs;
-
-  g_assert_true (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b));
-  specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n_specs);
-  for (guint i = 0; i < n_specs; i++)
-    {
-      g_auto(GValue) value_a = G_VALUE_INIT;
-      g_auto(GValue) value_b = G_VALUE_INIT;
-      g_autofree char *text_a = NULL;
-      g_autofree char *text_b = NULL;
-
-      g_value_init (&value_a, specs[i]->value_type);
-      g_value_init (&value_b, specs[i]->value_type);
-      g_object_get_property (a, specs[i]->name, &value_a);
-      g_object_get_property (b, specs[i]->name, &value_b);
-      text_a = g_strdup_value_contents (&value_a);
-      text_b = g_strdup_value_contents (&value_b);
-      g_test_message ("%s: %s", specs[i]->name, text_a);
-      g_assert_cmpstr (text_a, ==, text_b);
-    }
-}
-
 /* Each item of @list, fetched again by @get, is the same record. */
 static void
 assert_each_fetched (Fixture    *fixture,
@@ -109,7 +83,7 @@ assert_each_fetched (Fixture    *fixture,
       g_autoptr(GObject) item = g_list_model_get_item (list, i);
       g_autoptr(GObject) fetched = get (fixture, item);
 
-      assert_same_record (item, fetched);
+      llw_test_assert_same_record (item, fetched);
     }
 }
 
@@ -216,7 +190,7 @@ test_activities (Fixture      *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (of_unit), ==, 1);
   fetched = g_list_model_get_item (of_unit, 0);
-  assert_same_record (G_OBJECT (first), G_OBJECT (fetched));
+  llw_test_assert_same_record (G_OBJECT (first), G_OBJECT (fetched));
 }
 
 static void

@@ -109,7 +109,8 @@ compare_units (gconstpointer a,
   return id_a < id_b ? -1 : id_a > id_b;
 }
 
-/* In the order of llw_database_list_report_statuses (): by group, then as the units. */
+/* In the order of llw_database_list_report_statuses (): by group, then as the units. The
+ * query's group order is the view assigned_unit's, the order of LlwUnitGroup. */
 static int
 compare_statuses (gconstpointer a,
                   gconstpointer b,
