@@ -410,7 +410,11 @@ add_to_slot (GtkWidget *box,
   gtk_widget_set_visible (box, TRUE);
 }
 
-/* A column narrower than its title shows "…" at the title's end, never half a word: GTK 4.8
+/* The columns share the width this way: each cell's label asks for as many characters as it
+ * needs at least (width-chars) and no more (max-width-chars, the same), so a column never
+ * changes its width with the rows shown, and every list fits 1024 px. The room left goes
+ * first to the titles, which read whole on a wider screen, then to the columns that expand.
+ * A column narrower than its title shows "…" at the title's end, never half a word: GTK 4.8
  * offers no property for the title, so its labels are found among the header's widgets. */
 static void
 ellipsize_labels (GtkWidget *widget)
