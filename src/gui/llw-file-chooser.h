@@ -11,6 +11,11 @@ GtkFileChooserNative *llw_file_chooser_new        (GtkWindow            *parent,
                                                    const char           *accept,
                                                    const char           *name,
                                                    GtkFileFilter        *filter);
+GtkFileChooserNative *llw_file_chooser_new_in     (GtkWindow            *parent,
+                                                   const char           *title,
+                                                   const char           *accept,
+                                                   GtkFileFilter        *filter,
+                                                   const char           *own_folder);
 GFile                *llw_file_chooser_take       (GtkFileChooserNative *chooser,
                                                    int                   response);
 char                 *llw_file_chooser_get_folder (void);

@@ -69,6 +69,7 @@ struct _LlwOverviewPage
   GtkFilterListModel *not_reported;
   GListModel *statuses;  /* the list the counts are made from, followed as it changes */
   LlwCampaignData *data;
+  guint comparison_id;   /* the comparison to show once the window is drawn */
 };
 
 G_DEFINE_FINAL_TYPE (LlwOverviewPage, llw_overview_page, LLW_TYPE_PAGE)
@@ -392,6 +393,19 @@ load_previous (LlwOverviewPage *self)
   gtk_label_set_text (self->comparison_title, title);
 }
 
+/* The comparison sums every figure of both years: with 50,000 units that is for after the
+ * window is drawn, not before. */
+static gboolean
+show_comparison_cb (gpointer user_data)
+{
+  LlwOverviewPage *self = user_data;
+
+  self->comparison_id = 0;
+  load_previous (self);
+  show_comparison (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 statuses_changed_cb (LlwOverviewPage *self,
                      guint            position,
@@ -400,7 +414,7 @@ statuses_changed_cb (LlwOverviewPage *self,
                      GListModel      *statuses)
 {
   show_summary (self, statuses);
-  if (self->data != NULL)
+  if (self->data != NULL && self->comparison_id == 0)
     show_comparison (self);
 }
 
@@ -497,8 +511,8 @@ llw_overview_page_load (LlwPage          *page,
                               statuses, llw_campaign_data_get_today (data));
   llw_reports_chart_set_data (self->groups_chart, llw_campaign_data_get_campaign (data),
                               statuses, llw_campaign_data_get_today (data));
-  load_previous (self);
-  show_comparison (self);
+  if (self->comparison_id == 0)
+    self->comparison_id = g_idle_add_full (G_PRIORITY_LOW, show_comparison_cb, self, NULL);
   llw_theme_choices_set_lists (self->theme_choices, llw_campaign_data_get_themes (data, NULL),
                                statuses);
   gtk_filter_list_model_set_model (self->not_reported, statuses);
@@ -535,6 +549,7 @@ llw_overview_page_dispose (GObject *object)
 {
   LlwOverviewPage *self = LLW_OVERVIEW_PAGE (object);
 
+  g_clear_handle_id (&self->comparison_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LLW_TYPE_OVERVIEW_PAGE);
   follow_statuses (self, NULL);
   g_clear_object (&self->data);

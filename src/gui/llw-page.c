@@ -138,6 +138,25 @@ report_state_css_classes (gpointer unused,
   return g_strdupv ((char *[]) { (char *) css_class, NULL });
 }
 
+/* A cell whose text its column cuts short shows it whole in a tooltip. The text is given
+ * when the pointer rests on the cell, not bound to each row shown: on X11 each tooltip set
+ * makes GTK ask the server where the pointer is, three round trips per cell, for every row
+ * drawn at start and every row scrolled into view. */
+static gboolean
+cell_query_tooltip_cb (GtkLabel   *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       gpointer    unused)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  return TRUE;
+}
+
 /* The lists whose records are edited from the tab, each with its toolbar. */
 typedef struct
 {
@@ -410,7 +429,11 @@ add_to_slot (GtkWidget *box,
   gtk_widget_set_visible (box, TRUE);
 }
 
-/* A column narrower than its title shows "…" at the title's end, never half a word: GTK 4.8
+/* The columns share the width this way: each cell's label asks for as many characters as it
+ * needs at least (width-chars) and no more (max-width-chars, the same), so a column never
+ * changes its width with the rows shown, and every list fits 1024 px. The room left goes
+ * first to the titles, which read whole on a wider screen, then to the columns that expand.
+ * A column narrower than its title shows "…" at the title's end, never half a word: GTK 4.8
  * offers no property for the title, so its labels are found among the header's widgets. */
 static void
 ellipsize_labels (GtkWidget *widget)
@@ -690,8 +713,9 @@ llw_page_init (LlwPage *self)
  *
  * Sets the template of a tab, and makes the shared cell formatters available to its column
  * templates: format_number, format_row_number, format_date, format_group, format_one_line,
- * format_report_state, report_state_css_classes, and sort_text for the expressions of string
- * sorters.
+ * format_report_state, report_state_css_classes, sort_text for the expressions of string
+ * sorters, and cell_query_tooltip_cb for the "query-tooltip" of a cell's label that has
+ * "has-tooltip" set.
  */
 void
 llw_page_class_set_template (LlwPageClass *page_class,
@@ -708,6 +732,7 @@ llw_page_class_set_template (LlwPageClass *page_class,
   gtk_widget_class_bind_template_callback (widget_class, sort_text);
   gtk_widget_class_bind_template_callback (widget_class, format_report_state);
   gtk_widget_class_bind_template_callback (widget_class, report_state_css_classes);
+  gtk_widget_class_bind_template_callback (widget_class, cell_query_tooltip_cb);
 }
 
 /* Shows the records of the campaign in @data, or why they cannot be read. */

@@ -115,6 +115,10 @@ row_activated_cb (LlwPicker   *self,
 static void
 button_clicked_cb (LlwPicker *self)
 {
+  /* The list is at least as wide as the button: a long name then wraps less, and the list
+   * never looks narrower than what opened it. */
+  gtk_widget_set_size_request (gtk_popover_get_child (GTK_POPOVER (self->popover)),
+                               gtk_widget_get_width (GTK_WIDGET (self)), -1);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_popover_popup (GTK_POPOVER (self->popover));
 }

@@ -18,14 +18,16 @@ current_campaign (LlwWindow *self)
   return llw_campaign_data_get_campaign (self->data);
 }
 
-/* Only the files of the type asked for, named by their pattern. */
+/* Only the files of the type asked for, named in the user's words with their pattern. */
 static GtkFileFilter *
-new_filter (const char *pattern)
+new_filter (const char *kind,
+            const char *pattern)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
+  g_autofree char *name = g_strdup_printf ("%s (%s)", kind, pattern);
 
   gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_filter_set_name (filter, pattern);
+  gtk_file_filter_set_name (filter, name);
   return filter;
 }
 
@@ -35,9 +37,10 @@ new_chooser (LlwWindow            *self,
              GtkFileChooserAction  action,
              const char           *accept,
              const char           *name,
+             const char           *kind,
              const char           *pattern)
 {
-  g_autoptr(GtkFileFilter) filter = new_filter (pattern);
+  g_autoptr(GtkFileFilter) filter = new_filter (kind, pattern);
 
   return llw_file_chooser_new (GTK_WINDOW (self), title, action, accept, name, filter);
 }
@@ -78,7 +81,7 @@ export_report (GSimpleAction *action,
   GtkFileChooserNative *chooser;
 
   chooser = new_chooser (self, _("Export the consolidated report"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                         _("_Export"), name, "*.xlsx");
+                         _("_Export"), name, _("Excel workbooks"), "*.xlsx");
   g_signal_connect (chooser, "response", G_CALLBACK (export_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -121,7 +124,8 @@ export_document (GSimpleAction *action,
   GtkFileChooserNative *chooser;
 
   chooser = new_chooser (self, _("Write the report as an editable document"),
-                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), name, "*.odt");
+                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), name, _("OpenDocument texts"),
+                         "*.odt");
   g_signal_connect (chooser, "response", G_CALLBACK (document_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -182,7 +186,7 @@ backup (GSimpleAction *action,
   GtkFileChooserNative *chooser;
 
   chooser = new_chooser (self, _("Save a copy of the data"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                         _("_Save"), name, "*.db");
+                         _("_Save"), name, _("Copies of the data"), "*.db");
   g_signal_connect (chooser, "response", G_CALLBACK (backup_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -244,10 +248,13 @@ restore (GSimpleAction *action,
          gpointer       user_data)
 {
   LlwWindow *self = user_data;
+  g_autofree char *backups = llw_database_get_backup_folder (self->database);
+  g_autoptr(GtkFileFilter) filter = new_filter (_("Copies of the data"), "*.db");
   GtkFileChooserNative *chooser;
 
-  chooser = new_chooser (self, _("Restore the data from a copy"), GTK_FILE_CHOOSER_ACTION_OPEN,
-                         _("_Open"), NULL, "*.db");
+  /* The copies llweek keeps by itself are where a restore most often starts. */
+  chooser = llw_file_chooser_new_in (GTK_WINDOW (self), _("Restore the data from a copy"),
+                                     _("_Open"), filter, backups);
   g_signal_connect (chooser, "response", G_CALLBACK (restore_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

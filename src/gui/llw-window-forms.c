@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "llw-file-chooser.h"
 #include "llw-forms-dialog.h"
 #include "llw-forms.h"
 #include "llw-message.h"
@@ -17,7 +18,7 @@ current_campaign (LlwWindow *self)
   return llw_campaign_data_get_campaign (self->data);
 }
 
-/* A chooser that starts in the folder the office used last. */
+/* A chooser that starts in the folder the office used last, or in its documents. */
 static GtkFileChooserNative *
 new_chooser (LlwWindow            *self,
              const char           *title,
@@ -25,19 +26,13 @@ new_chooser (LlwWindow            *self,
              const char           *accept)
 {
   GtkFileChooserNative *chooser;
-  g_autofree char *folder = self->settings
-                            ? g_settings_get_string (self->settings, "last-export-folder")
-                            : NULL;
+  g_autofree char *folder = llw_file_chooser_get_folder ();
+  g_autoptr(GFile) start = g_file_new_for_path (folder);
 
   chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept,
                                          _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  if (folder != NULL && *folder != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) start = g_file_new_for_path (folder);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), start, NULL);
-    }
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), start, NULL);
   return chooser;
 }
 
