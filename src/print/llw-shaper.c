@@ -4,6 +4,7 @@
 #include <string.h>
 #include <pango/pangocairo.h>
 
+#include "llw-document-font.h"
 #include "llw-shaper.h"
 
 /* A 50,000-row list repeats its dates, group names and notes tens of thousands of times,
@@ -76,18 +77,17 @@ struct _LlwShaper
 };
 
 static const char * const font_descriptions[LLW_N_FONTS] = {
-  /* The comma matters: without it Pango reads the family as "Times New". */
-  "Times New Roman, 12",
-  "Times New Roman, Bold 12",
-  "Times New Roman, Italic 12",
-  "Times New Roman, 13",
-  "Times New Roman, Bold 13",
-  "Times New Roman, Bold 14",
-  "Times New Roman, 14",
-  "Times New Roman, Italic 14",
-  "Times New Roman, 11",
-  "Times New Roman, Bold 11",
-  "Times New Roman, Bold Italic 12",
+  LLW_DOCUMENT_FAMILIES " 12",
+  LLW_DOCUMENT_FAMILIES " Bold 12",
+  LLW_DOCUMENT_FAMILIES " Italic 12",
+  LLW_DOCUMENT_FAMILIES " 13",
+  LLW_DOCUMENT_FAMILIES " Bold 13",
+  LLW_DOCUMENT_FAMILIES " Bold 14",
+  LLW_DOCUMENT_FAMILIES " 14",
+  LLW_DOCUMENT_FAMILIES " Italic 14",
+  LLW_DOCUMENT_FAMILIES " 11",
+  LLW_DOCUMENT_FAMILIES " Bold 11",
+  LLW_DOCUMENT_FAMILIES " Bold Italic 12",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (font_descriptions) == LLW_N_FONTS);
 

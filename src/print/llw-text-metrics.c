@@ -4,6 +4,7 @@
 #include <string.h>
 #include <pango/pangocairo.h>
 
+#include "llw-document-font.h"
 #include "llw-text-metrics.h"
 
 /* How many lines a text takes in a spreadsheet cell of a given width, measured with the
@@ -54,8 +55,7 @@ get_style (LlwTextMetrics *self,
   if (style != NULL)
     return style;
 
-  /* The comma matters: without it Pango reads the family as "Times New". */
-  desc = pango_font_description_from_string ("Times New Roman,");
+  desc = pango_font_description_from_string (LLW_DOCUMENT_FAMILIES);
   pango_font_description_set_size (desc, (int) (size * PANGO_SCALE));
   pango_font_description_set_weight (desc, text_style & LLW_TEXT_BOLD ? PANGO_WEIGHT_BOLD
                                                                      : PANGO_WEIGHT_NORMAL);
