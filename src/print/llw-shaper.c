@@ -98,7 +98,7 @@ shaped_word_free (gpointer data)
 
   for (guint i = 0; i < word->n_runs; i++)
     {
-      g_object_unref (word->runs[i].font);
+      g_clear_object (&word->runs[i].font);
       g_free (word->runs[i].glyphs);
     }
   g_free (word->text);
@@ -138,14 +138,18 @@ make_run (Run                    *run,
           double                  x)
 {
   gboolean rtl = item->analysis.level % 2 == 1;
+  /* Without any of the families installed, Pango on Windows gives no font at all: the run
+   * keeps its width and draws nothing. */
+  gboolean has_font = item->analysis.font != NULL;
   guint n_drawn = 0, k = 0;
   int c = -1;
 
   for (int i = 0; i < glyphs->num_glyphs; i++)
-    n_drawn += is_drawn (glyphs->glyphs[i].glyph);
+    n_drawn += has_font && is_drawn (glyphs->glyphs[i].glyph);
 
-  run->font = g_object_ref (item->analysis.font);
-  run->scaled_font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->font));
+  run->font = has_font ? g_object_ref (item->analysis.font) : NULL;
+  run->scaled_font = has_font ? pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->font))
+                              : NULL;
   run->offset = item->offset;
   run->length = item->length;
   run->n_glyphs = n_drawn;
@@ -172,7 +176,7 @@ make_run (Run                    *run,
           run->clusters[++c] = (cairo_text_cluster_t) { rtl ? item->length : end - start, 0 };
         }
 
-      if (is_drawn (info->glyph))
+      if (has_font && is_drawn (info->glyph))
         {
           run->glyphs[k++] = (cairo_glyph_t) {
             info->glyph,
@@ -301,6 +305,20 @@ init_style (LlwShaper            *self,
   style->ellipsis = lookup_word (self, style, "…", strlen ("…"));
 }
 
+/* Says so once when the documents' families are all missing, which only a system without
+ * any serif font can be: the text would then be left out of every page. */
+static void
+check_font (Style *style)
+{
+  PangoFont *font = pango_context_load_font (style->context,
+                                             pango_context_get_font_description (style->context));
+
+  if (font == NULL)
+    g_warning ("No font of the families “%s” is installed: documents have no text",
+               LLW_DOCUMENT_FAMILIES);
+  g_clear_object (&font);
+}
+
 /* Returns: (transfer full): a shaper with its own font map at 72 dpi, so that a point is a
  *   unit on every cairo surface (on PDF, pangocairo would otherwise assume 96 dpi). */
 LlwShaper *
@@ -324,6 +342,7 @@ llw_shaper_new (void)
 
   for (guint i = 0; i < LLW_N_FONTS; i++)
     init_style (self, &self->styles[i], font_descriptions[i], options);
+  check_font (&self->styles[LLW_FONT_BODY]);
 
   cairo_font_options_destroy (options);
   return self;
