@@ -10,3 +10,14 @@
  * The list ends in a comma so that a size or style can follow ("…, Bold 12"): without it
  * Pango would read "Times New" as the family and "Roman" as a style. */
 #define LLW_DOCUMENT_FAMILIES "Times New Roman, Liberation Serif, Serif,"
+
+#include <pango/pango.h>
+
+G_BEGIN_DECLS
+
+void llw_document_font_get_extents (PangoContext               *context,
+                                    const PangoFontDescription *desc,
+                                    double                     *ascent,
+                                    double                     *descent);
+
+G_END_DECLS

@@ -285,7 +285,7 @@ init_style (LlwShaper            *self,
 {
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (description);
   PangoLanguage *language = pango_language_from_string ("vi");
-  PangoFontMetrics *metrics;
+  double descent;
 
   style->context = pango_font_map_create_context (self->font_map);
   pango_cairo_context_set_resolution (style->context, 72);
@@ -294,11 +294,8 @@ init_style (LlwShaper            *self,
   pango_context_set_language (style->context, language);
   pango_context_set_font_description (style->context, desc);
 
-  metrics = pango_context_get_metrics (style->context, desc, language);
-  style->ascent = (double) pango_font_metrics_get_ascent (metrics) / PANGO_SCALE;
-  style->line_height = style->ascent +
-                       (double) pango_font_metrics_get_descent (metrics) / PANGO_SCALE;
-  pango_font_metrics_unref (metrics);
+  llw_document_font_get_extents (style->context, desc, &style->ascent, &descent);
+  style->line_height = style->ascent + descent;
 
   style->words = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, shaped_word_free);
   style->space = lookup_word (self, style, " ", 1);
