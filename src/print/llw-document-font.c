@@ -13,8 +13,10 @@
  * from the font's own tables and not rounded. Pango on Windows takes them from GDI, rounded
  * to whole pixels: a 13 pt line of Times New Roman would be 15 pt there and 14.4 on Linux,
  * and the same document would break into other pages.
+ *
+ * Returns: %FALSE when no font has any of the families: the extents are then Pango's guess
  */
-void
+gboolean
 llw_document_font_get_extents (PangoContext               *context,
                                const PangoFontDescription *desc,
                                double                     *ascent,
@@ -26,9 +28,15 @@ llw_document_font_get_extents (PangoContext               *context,
   hb_face_t *face;
   hb_font_t *unscaled;
 
-  *ascent = *descent = 0;
   if (font == NULL)
-    return;
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, desc, NULL);
+
+      *ascent = (double) pango_font_metrics_get_ascent (metrics) / PANGO_SCALE;
+      *descent = (double) pango_font_metrics_get_descent (metrics) / PANGO_SCALE;
+      pango_font_metrics_unref (metrics);
+      return FALSE;
+    }
 
   /* A font of the face at its own scale gives the tables' values, in font units. */
   face = hb_font_get_face (pango_font_get_hb_font (font));
@@ -37,4 +45,5 @@ llw_document_font_get_extents (PangoContext               *context,
   *ascent = extents.ascender * size / hb_face_get_upem (face);
   *descent = -extents.descender * size / hb_face_get_upem (face);
   hb_font_destroy (unscaled);
+  return TRUE;
 }

@@ -54,6 +54,7 @@ typedef struct
 typedef struct
 {
   PangoContext *context;
+  gboolean has_font;
   double ascent;
   double line_height;
   GHashTable *words;          /* text → LlwShapedWord */
@@ -294,26 +295,13 @@ init_style (LlwShaper            *self,
   pango_context_set_language (style->context, language);
   pango_context_set_font_description (style->context, desc);
 
-  llw_document_font_get_extents (style->context, desc, &style->ascent, &descent);
+  style->has_font = llw_document_font_get_extents (style->context, desc, &style->ascent,
+                                                   &descent);
   style->line_height = style->ascent + descent;
 
   style->words = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, shaped_word_free);
   style->space = lookup_word (self, style, " ", 1);
   style->ellipsis = lookup_word (self, style, "…", strlen ("…"));
-}
-
-/* Says so once when the documents' families are all missing, which only a system without
- * any serif font can be: the text would then be left out of every page. */
-static void
-check_font (Style *style)
-{
-  PangoFont *font = pango_context_load_font (style->context,
-                                             pango_context_get_font_description (style->context));
-
-  if (font == NULL)
-    g_warning ("No font of the families “%s” is installed: documents have no text",
-               LLW_DOCUMENT_FAMILIES);
-  g_clear_object (&font);
 }
 
 /* Returns: (transfer full): a shaper with its own font map at 72 dpi, so that a point is a
@@ -339,7 +327,11 @@ llw_shaper_new (void)
 
   for (guint i = 0; i < LLW_N_FONTS; i++)
     init_style (self, &self->styles[i], font_descriptions[i], options);
-  check_font (&self->styles[LLW_FONT_BODY]);
+  /* Only a system without any serif font has no font for the documents at all: said once,
+   * since every page would then be left without its text. */
+  if (!self->styles[LLW_FONT_BODY].has_font)
+    g_warning ("No font of the families “%s” is installed: documents have no text",
+               LLW_DOCUMENT_FAMILIES);
 
   cairo_font_options_destroy (options);
   return self;
