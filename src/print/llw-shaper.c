@@ -4,6 +4,7 @@
 #include <string.h>
 #include <pango/pangocairo.h>
 
+#include "llw-document-font.h"
 #include "llw-shaper.h"
 
 /* A 50,000-row list repeats its dates, group names and notes tens of thousands of times,
@@ -53,6 +54,7 @@ typedef struct
 typedef struct
 {
   PangoContext *context;
+  gboolean has_font;
   double ascent;
   double line_height;
   GHashTable *words;          /* text → LlwShapedWord */
@@ -76,18 +78,17 @@ struct _LlwShaper
 };
 
 static const char * const font_descriptions[LLW_N_FONTS] = {
-  /* The comma matters: without it Pango reads the family as "Times New". */
-  "Times New Roman, 12",
-  "Times New Roman, Bold 12",
-  "Times New Roman, Italic 12",
-  "Times New Roman, 13",
-  "Times New Roman, Bold 13",
-  "Times New Roman, Bold 14",
-  "Times New Roman, 14",
-  "Times New Roman, Italic 14",
-  "Times New Roman, 11",
-  "Times New Roman, Bold 11",
-  "Times New Roman, Bold Italic 12",
+  LLW_DOCUMENT_FAMILIES " 12",
+  LLW_DOCUMENT_FAMILIES " Bold 12",
+  LLW_DOCUMENT_FAMILIES " Italic 12",
+  LLW_DOCUMENT_FAMILIES " 13",
+  LLW_DOCUMENT_FAMILIES " Bold 13",
+  LLW_DOCUMENT_FAMILIES " Bold 14",
+  LLW_DOCUMENT_FAMILIES " 14",
+  LLW_DOCUMENT_FAMILIES " Italic 14",
+  LLW_DOCUMENT_FAMILIES " 11",
+  LLW_DOCUMENT_FAMILIES " Bold 11",
+  LLW_DOCUMENT_FAMILIES " Bold Italic 12",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (font_descriptions) == LLW_N_FONTS);
 
@@ -98,7 +99,7 @@ shaped_word_free (gpointer data)
 
   for (guint i = 0; i < word->n_runs; i++)
     {
-      g_object_unref (word->runs[i].font);
+      g_clear_object (&word->runs[i].font);
       g_free (word->runs[i].glyphs);
     }
   g_free (word->text);
@@ -138,14 +139,18 @@ make_run (Run                    *run,
           double                  x)
 {
   gboolean rtl = item->analysis.level % 2 == 1;
+  /* Without any of the families installed, Pango on Windows gives no font at all: the run
+   * keeps its width and draws nothing. */
+  gboolean has_font = item->analysis.font != NULL;
   guint n_drawn = 0, k = 0;
   int c = -1;
 
   for (int i = 0; i < glyphs->num_glyphs; i++)
-    n_drawn += is_drawn (glyphs->glyphs[i].glyph);
+    n_drawn += has_font && is_drawn (glyphs->glyphs[i].glyph);
 
-  run->font = g_object_ref (item->analysis.font);
-  run->scaled_font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->font));
+  run->font = has_font ? g_object_ref (item->analysis.font) : NULL;
+  run->scaled_font = has_font ? pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->font))
+                              : NULL;
   run->offset = item->offset;
   run->length = item->length;
   run->n_glyphs = n_drawn;
@@ -172,7 +177,7 @@ make_run (Run                    *run,
           run->clusters[++c] = (cairo_text_cluster_t) { rtl ? item->length : end - start, 0 };
         }
 
-      if (is_drawn (info->glyph))
+      if (has_font && is_drawn (info->glyph))
         {
           run->glyphs[k++] = (cairo_glyph_t) {
             info->glyph,
@@ -281,7 +286,7 @@ init_style (LlwShaper            *self,
 {
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (description);
   PangoLanguage *language = pango_language_from_string ("vi");
-  PangoFontMetrics *metrics;
+  double descent;
 
   style->context = pango_font_map_create_context (self->font_map);
   pango_cairo_context_set_resolution (style->context, 72);
@@ -290,11 +295,9 @@ init_style (LlwShaper            *self,
   pango_context_set_language (style->context, language);
   pango_context_set_font_description (style->context, desc);
 
-  metrics = pango_context_get_metrics (style->context, desc, language);
-  style->ascent = (double) pango_font_metrics_get_ascent (metrics) / PANGO_SCALE;
-  style->line_height = style->ascent +
-                       (double) pango_font_metrics_get_descent (metrics) / PANGO_SCALE;
-  pango_font_metrics_unref (metrics);
+  style->has_font = llw_document_font_get_extents (style->context, desc, &style->ascent,
+                                                   &descent);
+  style->line_height = style->ascent + descent;
 
   style->words = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, shaped_word_free);
   style->space = lookup_word (self, style, " ", 1);
@@ -324,6 +327,11 @@ llw_shaper_new (void)
 
   for (guint i = 0; i < LLW_N_FONTS; i++)
     init_style (self, &self->styles[i], font_descriptions[i], options);
+  /* Only a system without any serif font has no font for the documents at all: said once,
+   * since every page would then be left without its text. */
+  if (!self->styles[LLW_FONT_BODY].has_font)
+    g_warning ("No font of the families “%s” is installed: documents have no text",
+               LLW_DOCUMENT_FAMILIES);
 
   cairo_font_options_destroy (options);
   return self;

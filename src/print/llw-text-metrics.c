@@ -4,6 +4,7 @@
 #include <string.h>
 #include <pango/pangocairo.h>
 
+#include "llw-document-font.h"
 #include "llw-text-metrics.h"
 
 /* How many lines a text takes in a spreadsheet cell of a given width, measured with the
@@ -49,13 +50,12 @@ get_style (LlwTextMetrics *self,
   guint key = (guint) (size * 4) * 4 + text_style;
   Style *style = g_hash_table_lookup (self->styles, GUINT_TO_POINTER (key));
   g_autoptr(PangoFontDescription) desc = NULL;
-  PangoFontMetrics *metrics;
+  double ascent, descent;
 
   if (style != NULL)
     return style;
 
-  /* The comma matters: without it Pango reads the family as "Times New". */
-  desc = pango_font_description_from_string ("Times New Roman,");
+  desc = pango_font_description_from_string (LLW_DOCUMENT_FAMILIES);
   pango_font_description_set_size (desc, (int) (size * PANGO_SCALE));
   pango_font_description_set_weight (desc, text_style & LLW_TEXT_BOLD ? PANGO_WEIGHT_BOLD
                                                                      : PANGO_WEIGHT_NORMAL);
@@ -67,10 +67,8 @@ get_style (LlwTextMetrics *self,
   pango_context_set_round_glyph_positions (style->context, FALSE);
   pango_context_set_language (style->context, pango_language_from_string ("vi"));
   pango_context_set_font_description (style->context, desc);
-  metrics = pango_context_get_metrics (style->context, desc, NULL);
-  style->line_height = (double) (pango_font_metrics_get_ascent (metrics) +
-                                 pango_font_metrics_get_descent (metrics)) / PANGO_SCALE;
-  pango_font_metrics_unref (metrics);
+  llw_document_font_get_extents (style->context, desc, &ascent, &descent);
+  style->line_height = ascent + descent;
   style->direct = g_new (float, N_DIRECT);
   for (guint i = 0; i < N_DIRECT; i++)
     style->direct[i] = -1;
