@@ -1,37 +1,83 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+#include "llw-zip-files.h"
 
 #include <string.h>
+#include <zip.h>
+#include <unzip.h>
+#include <zlib.h>
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
+
 #include "llw-gsf-private.h"
+#include "llw-part-scan.h"
 #include "llw-xlsx-finish.h"
 
-/* Two things libxlsxwriter 1.1 does not do, done by copying its workbook with libgsf's ZIP
- * reader and writer:
+/* Two things libxlsxwriter 1.1 does not do, done by copying its workbook with minizip into
+ * the file llw_output_write () hands out:
  *
  * It does not notice when one of its temporary files could not be written (a full disk, a
- * quota): it zips what it could read back and reports success. So every XML part is read
- * back and must end with its root element's end tag, and hold no character XML forbids,
- * which would make the whole file unreadable.
+ * quota): it zips what it could read back and reports success. So every part is inflated
+ * and must have the size and CRC-32 its ZIP entry gives, every XML part must end with its
+ * root element's end tag and hold no character XML forbids (llw-part-scan.c).
  *
  * It cannot leave a sheet's first page without a header, as Decree 30 numbers a document's
  * pages from the second: each worksheet's <headerFooter> gets differentFirst="1" (and,
  * having no <firstHeader>, page 1 prints none).
  *
- * The same reading, without the copy, checks a finished package, the workbook's or the
- * editable report's, before it replaces the file the user asked for (llw_package_check ()). */
+ * Compressing is most of the time a 50,000-unit workbook takes, so nothing is compressed
+ * twice: minizip copies the parts as libxlsxwriter compressed them (raw), and of a sheet only
+ * the deflate blocks from the one that holds the page header on (its last few kilobytes) are
+ * compressed again. Deflate blocks begin at any bit, so the new ones start with the bits of
+ * the last byte kept (deflatePrime ()); they refer to nothing before them, which deflate
+ * allows.
+ *
+ * The same reading, with libgsf, checks a finished package, the workbook's or the editable
+ * report's, before it replaces the file the user asked for (llw_package_check ()). */
 
-#define CHUNK 65536
+#define CHUNK (256 * 1024)
 #define NEEDLE "<headerFooter>"
 #define REPLACEMENT "<headerFooter differentFirst=\"1\">"
+#define NEEDLE_LENGTH (sizeof NEEDLE - 1)
+#define NAME_MAX_LENGTH 1024
 
-/* The first and last bytes of an XML part, to tell that it is whole. */
+/* One part of libxlsxwriter's file, its compressed bytes read as they are. */
 typedef struct
 {
-  char head[256];
-  gsize head_length;
-  GString *tail;
-} Ends;
+  char name[NAME_MAX_LENGTH];
+  guint32 crc;
+  guint32 size;
+  guint8 *data;
+  guint32 compressed;
+} Entry;
+
+/* Where a deflate block begins. */
+typedef struct
+{
+  guint64 bit;          /* in the compressed data */
+  gsize at;             /* in the part */
+  guint32 crc;          /* of the part before it */
+} Boundary;
+
+/* A sheet as it is inflated: the block boundaries the page header may follow, and the part
+ * from the first of them on. */
+typedef struct
+{
+  GArray *boundaries;
+  GByteArray *kept;
+  gsize searched;       /* how much of the part was searched for the page header */
+  gssize header_at;     /* where the page header begins, or -1 */
+} Sheet;
+
+/* What is written for one part. */
+typedef struct
+{
+  guint32 crc;
+  guint32 size;
+  const guint8 *copied;  /* compressed bytes copied as they are */
+  gsize copied_length;
+  GByteArray *deflated;  /* then these, compressed again; or NULL */
+} Finished;
 
 static gboolean
 fail (GError    **error,
@@ -42,7 +88,6 @@ fail (GError    **error,
   return FALSE;
 }
 
-/* libxlsxwriter does not check that its temporary files were written in full. */
 static gboolean
 incomplete (GError **error)
 {
@@ -53,227 +98,290 @@ incomplete (GError **error)
 }
 
 static gboolean
-forbidden (GError **error)
+is_sheet (const char *name)
 {
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("the file would hold a character that spreadsheets and word "
-                         "processors cannot read"));
-  return FALSE;
+  return g_str_has_prefix (name, "xl/worksheets/sheet") && g_str_has_suffix (name, ".xml");
 }
 
-/* A character XML 1.0 forbids, or a noncharacter, which spreadsheets refuse: its UTF-8
- * bytes begin at @p, of which @n are there. */
-static gboolean
-is_forbidden_at (const guint8 *p,
-                 gsize         n)
-{
-  if (p[0] < 0x20)
-    return p[0] != '\t' && p[0] != '\n' && p[0] != '\r';
-  if (p[0] == 0xef && n >= 3)
-    return (p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf)) ||   /* U+FFFE, U+FFFF */
-           (p[1] == 0xb7 && p[2] >= 0x90 && p[2] <= 0xaf);       /* U+FDD0 to U+FDEF */
-  if (p[0] >= 0xf0 && p[0] <= 0xf4 && n >= 4)                   /* U+nFFFE, U+nFFFF */
-    return (p[1] & 0x0f) == 0x0f && p[2] == 0xbf && (p[3] == 0xbe || p[3] == 0xbf);
-  return FALSE;
-}
-
-/* Returns: whether @data, the part's next bytes, holds a forbidden character, perhaps begun
- * in the last bytes of the previous chunk, which @ends keeps. */
-static gboolean
-has_forbidden (const Ends   *ends,
-               const guint8 *data,
-               gsize         length)
-{
-  gsize before = MIN (ends->tail->len, 3), after = MIN (length, 3);
-  guint8 joint[6];
-
-  memcpy (joint, ends->tail->str + ends->tail->len - before, before);
-  memcpy (joint + before, data, after);
-  for (gsize i = 0; i < before; i++)
-    if (is_forbidden_at (joint + i, before + after - i))
-      return TRUE;
-  for (gsize i = 0; i < length; i++)
-    if (is_forbidden_at (data + i, length - i))
-      return TRUE;
-  return FALSE;
-}
-
+/* Notes the block boundary the inflater @z has just reached, and forgets the part before
+ * the last boundary the page header cannot precede. */
 static void
-keep_ends (Ends       *ends,
-           const char *data,
-           gsize       length)
+note_boundary (Sheet          *sheet,
+               const z_stream *z,
+               guint32         crc)
 {
-  gsize room = sizeof ends->head - ends->head_length;
+  Boundary b = { (guint64) z->total_in * 8 - (z->data_type & 7), z->total_out, crc };
+  gsize limit = sheet->searched >= NEEDLE_LENGTH ? sheet->searched - NEEDLE_LENGTH + 1 : 0;
+  guint last = 0;
 
-  memcpy (ends->head + ends->head_length, data, MIN (room, length));
-  ends->head_length += MIN (room, length);
-  g_string_append_len (ends->tail, data, (gssize) length);
-  if (ends->tail->len > 128)
-    g_string_erase (ends->tail, 0, (gssize) (ends->tail->len - 128));
-}
-
-/* Returns: whether the part closes the element it opens. */
-static gboolean
-is_whole_xml (const Ends *ends)
-{
-  const char *p = ends->head, *end = ends->head + ends->head_length, *name;
-  g_autofree char *end_tag = NULL;
-  gsize tail_length = ends->tail->len;
-
-  if (ends->head_length > 5 && memcmp (p, "<?xml", 5) == 0)
-    p = memchr (p, '>', ends->head_length);
-  while (p != NULL && p < end && *p != '<')
-    p++;
-  if (p == NULL || p + 1 >= end)
-    return FALSE;
-  name = ++p;
-  while (p < end && *p != ' ' && *p != '>' && *p != '/' && *p != '\r' && *p != '\n')
-    p++;
-  end_tag = g_strdup_printf ("</%.*s>", (int) (p - name), name);
-
-  while (tail_length > 0 && g_ascii_isspace (ends->tail->str[tail_length - 1]))
-    tail_length--;
-  return tail_length >= strlen (end_tag) &&
-         memcmp (ends->tail->str + tail_length - strlen (end_tag), end_tag,
-                 strlen (end_tag)) == 0;
-}
-
-static gboolean
-write_all (GsfOutput   *out,
-           const char  *data,
-           gsize        length)
-{
-  return length == 0 || gsf_output_write (out, length, (const guint8 *) data);
-}
-
-/* A write that failed: the file's own error (a full disk) is the one to tell. */
-static gboolean
-write_failed (GsfOutput  *sink,
-              GError    **error)
-{
-  const GError *cause = gsf_output_error (sink);
-
-  if (cause != NULL)
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, cause->message);
-  else
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                         _("the file could not be written in full; is the disk full?"));
-  return FALSE;
-}
-
-/* Copies one part, inserting the attribute into a worksheet's page header as it streams
- * past; returns whether it found one to patch. Without @out, only reads it. */
-static gboolean
-copy_part (GsfInput  *in,
-           GsfOutput *out,
-           gboolean   is_xml,
-           gboolean   is_sheet,
-           gboolean  *patched,
-           Ends      *ends,
-           GError   **error)
-{
-  g_autoptr(GString) pending = g_string_new (NULL);
-  gsf_off_t left = gsf_input_size (in);
-  const gsize keep = strlen (NEEDLE) - 1;
-
-  while (left > 0)
+  g_array_append_val (sheet->boundaries, b);
+  for (guint i = 1; i < sheet->boundaries->len; i++)
+    if (g_array_index (sheet->boundaries, Boundary, i).at <= limit)
+      last = i;
+  if (last > 0)
     {
-      gsize n = (gsize) MIN (left, CHUNK);
-      const guint8 *data = gsf_input_read (in, n, NULL);
-      char *found;
+      gsize first = g_array_index (sheet->boundaries, Boundary, 0).at;
 
-      if (data == NULL)
-        return fail (error, gsf_input_name (in));
-      left -= (gsf_off_t) n;
-      if (is_xml && has_forbidden (ends, data, n))
-        return forbidden (error);
-      keep_ends (ends, (const char *) data, n);
-      if (out == NULL)
-        continue;
-      g_string_append_len (pending, (const char *) data, (gssize) n);
+      g_byte_array_remove_range (sheet->kept, 0,
+                                 (guint) (g_array_index (sheet->boundaries, Boundary, last).at -
+                                          first));
+      g_array_remove_range (sheet->boundaries, 0, last);
+    }
+}
 
-      if (is_sheet && !*patched && (found = strstr (pending->str, NEEDLE)) != NULL)
+/* Searches what was inflated since the last search for the page header. */
+static void
+search_header (Sheet *sheet,
+               gsize  inflated)
+{
+  gsize first = g_array_index (sheet->boundaries, Boundary, 0).at;
+  gsize from = sheet->searched >= first + NEEDLE_LENGTH ? sheet->searched - NEEDLE_LENGTH + 1
+                                                        : first;
+  const char *found;
+
+  g_byte_array_append (sheet->kept, (const guint8 *) "", 1);
+  found = strstr ((const char *) sheet->kept->data + (from - first), NEEDLE);
+  g_byte_array_set_size (sheet->kept, sheet->kept->len - 1);
+  if (found != NULL)
+    sheet->header_at = (gssize) (first + (found - (const char *) sheet->kept->data));
+  sheet->searched = inflated;
+}
+
+/* Inflates one part, checking it, into the chunk or at the end of the sheet's kept bytes. */
+static gboolean
+inflate_part (const Entry  *entry,
+              Sheet        *sheet,
+              guint32      *crc,
+              GError      **error)
+{
+  g_autofree guint8 *chunk = sheet == NULL ? g_malloc (CHUNK) : NULL;
+  z_stream z = { 0 };
+  LlwPartScan scan;
+  gboolean is_xml = llw_part_is_xml (entry->name);
+  int status = Z_OK;
+
+  llw_part_scan_init (&scan);
+  if (inflateInit2 (&z, -MAX_WBITS) != Z_OK)
+    return fail (error, entry->name);
+  z.next_in = (Bytef *) entry->data;
+  z.avail_in = entry->compressed;
+  *crc = crc32 (0, NULL, 0);
+  while (status != Z_STREAM_END)
+    {
+      gboolean searching = sheet != NULL && sheet->header_at < 0;
+      guint8 *out = chunk;
+      gsize produced;
+
+      if (sheet != NULL)
         {
-          gsize at = found - pending->str;
+          gsize used = sheet->kept->len;
 
-          g_string_erase (pending, (gssize) at, strlen (NEEDLE));
-          g_string_insert (pending, (gssize) at, REPLACEMENT);
-          *patched = TRUE;
+          g_byte_array_set_size (sheet->kept, (guint) (used + CHUNK));
+          out = sheet->kept->data + used;
         }
-      /* A needle cut between two chunks is found in the next round. */
-      if (pending->len > keep)
+      z.next_out = out;
+      z.avail_out = CHUNK;
+      status = inflate (&z, searching ? Z_BLOCK : Z_NO_FLUSH);
+      produced = CHUNK - z.avail_out;
+      if (sheet != NULL)
+        g_byte_array_set_size (sheet->kept, (guint) (sheet->kept->len - z.avail_out));
+      if (status != Z_OK && status != Z_STREAM_END)
         {
-          if (!write_all (out, pending->str, pending->len - keep))
-            return FALSE;   /* the sink tells why */
-          g_string_erase (pending, 0, (gssize) (pending->len - keep));
+          inflateEnd (&z);
+          return status == Z_BUF_ERROR ? incomplete (error) : fail (error, entry->name);
         }
+      *crc = crc32 (*crc, out, (uInt) produced);
+      if (is_xml && !llw_part_scan_add (&scan, out, produced, error))
+        {
+          inflateEnd (&z);
+          return FALSE;
+        }
+      if (searching)
+        search_header (sheet, z.total_out);
+      if (searching && sheet->header_at < 0 && (z.data_type & 128) && status != Z_STREAM_END)
+        note_boundary (sheet, &z, *crc);
     }
-  return out == NULL || write_all (out, pending->str, pending->len);
+  inflateEnd (&z);
+  if (z.total_out != entry->size || *crc != entry->crc || z.total_in != entry->compressed)
+    return incomplete (error);
+  return !is_xml || llw_part_scan_end (&scan, error);
 }
 
-static gboolean
-is_xml_part (const char *name)
+/* Compresses @data again as deflate blocks that follow the first @bit bits of @compressed. */
+static GByteArray *
+deflate_after (const guint8  *compressed,
+               guint64        bit,
+               const guint8  *data,
+               gsize          length)
 {
-  return g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".rels");
-}
+  GByteArray *out = g_byte_array_new ();
+  z_stream z = { 0 };
+  int status = Z_OK;
 
-static gboolean copy_folder (GsfInfile *in, GsfOutfile *out, const char *path, GError **error);
-
-static gboolean
-copy_child (GsfInfile   *in,
-            GsfOutfile  *out,
-            int          i,
-            const char  *folder,
-            GError     **error)
-{
-  const char *name = gsf_infile_name_by_index (in, i);
-  g_autoptr(GsfInput) child = gsf_infile_child_by_index (in, i);
-  g_autofree char *path = g_strconcat (folder, name, NULL);
-  gboolean is_folder = GSF_IS_INFILE (child) && gsf_infile_num_children (GSF_INFILE (child)) >= 0;
-  g_autoptr(GsfOutput) copy = NULL;
-  gboolean is_sheet = g_str_has_prefix (path, "xl/worksheets/sheet");
-  gboolean patched = FALSE, ok;
-  Ends ends = { .tail = g_string_new (NULL) };
-
-  if (child == NULL)
+  if (deflateInit2 (&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8,
+                    Z_DEFAULT_STRATEGY) != Z_OK)
+    g_error ("zlib could not start compressing");
+  if (bit % 8 != 0)
+    deflatePrime (&z, (int) (bit % 8), compressed[bit / 8] & ((1 << (bit % 8)) - 1));
+  z.next_in = (Bytef *) data;
+  z.avail_in = (uInt) length;
+  while (status != Z_STREAM_END)
     {
-      g_string_free (ends.tail, TRUE);
-      return fail (error, name);
-    }
-  if (out != NULL)
-    copy = gsf_outfile_new_child_full (out, name, is_folder, "zip64", FALSE,
-                                       "deflate-level", 1, NULL);
-  if (is_folder)
-    {
-      g_autofree char *inside = g_strconcat (path, "/", NULL);
+      gsize used = out->len;
 
-      g_string_free (ends.tail, TRUE);
-      ok = copy_folder (GSF_INFILE (child), copy != NULL ? GSF_OUTFILE (copy) : NULL, inside,
-                        error);
-      /* Closed in any case: an open child would leave the archive unfinished. */
-      return (copy == NULL || gsf_output_close (copy)) && ok;
+      g_byte_array_set_size (out, (guint) (used + deflateBound (&z, (uLong) length) + 16));
+      z.next_out = out->data + used;
+      z.avail_out = out->len - used;
+      status = deflate (&z, Z_FINISH);
+      g_byte_array_set_size (out, out->len - z.avail_out);
+      if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR)
+        g_error ("zlib could not compress");
     }
-
-  ok = copy_part (child, copy, is_xml_part (path), is_sheet, &patched, &ends, error);
-  if (ok && is_xml_part (path) && !is_whole_xml (&ends))
-    ok = incomplete (error);
-  else if (ok && copy != NULL && is_sheet && !patched)
-    ok = fail (error, "no page header");
-  g_string_free (ends.tail, TRUE);
-  /* Closed in any case; a failure to close is the sink's, which tells why. */
-  return (copy == NULL || gsf_output_close (copy)) && ok;
+  deflateEnd (&z);
+  return out;
 }
 
+/* Gives the sheet's page header the attribute, compressing again what follows the boundary
+ * before it. */
 static gboolean
-copy_folder (GsfInfile   *in,
-             GsfOutfile  *out,
-             const char  *path,
-             GError     **error)
+patch_sheet (const Entry  *entry,
+             Sheet        *sheet,
+             Finished     *finished,
+             GError      **error)
 {
-  for (int i = 0; i < gsf_infile_num_children (in); i++)
-    if (!copy_child (in, out, i, path, error))
-      return FALSE;
+  const Boundary *start = NULL;
+  g_autoptr(GByteArray) tail = g_byte_array_new ();
+  gsize first = g_array_index (sheet->boundaries, Boundary, 0).at, from, at;
+
+  if (sheet->header_at < 0)
+    return fail (error, "no page header");
+  for (guint i = 0; i < sheet->boundaries->len; i++)
+    if (g_array_index (sheet->boundaries, Boundary, i).at <= (gsize) sheet->header_at)
+      start = &g_array_index (sheet->boundaries, Boundary, i);
+  g_assert (start != NULL);
+
+  from = start->at - first;
+  at = (gsize) sheet->header_at - first;
+  g_byte_array_append (tail, sheet->kept->data + from, (guint) (at - from));
+  g_byte_array_append (tail, (const guint8 *) REPLACEMENT, strlen (REPLACEMENT));
+  g_byte_array_append (tail, sheet->kept->data + at + NEEDLE_LENGTH,
+                       (guint) (sheet->kept->len - at - NEEDLE_LENGTH));
+
+  if ((guint64) entry->size + strlen (REPLACEMENT) - NEEDLE_LENGTH > G_MAXUINT32)
+    return fail (error, entry->name);
+  finished->size = entry->size + (guint32) (strlen (REPLACEMENT) - NEEDLE_LENGTH);
+  finished->crc = crc32 (start->crc, tail->data, tail->len);
+  finished->copied = entry->data;
+  finished->copied_length = start->bit / 8;
+  finished->deflated = deflate_after (entry->data, start->bit, tail->data, tail->len);
   return TRUE;
+}
+
+/* Reads the current part of @in as it is compressed. */
+static gboolean
+read_entry (unzFile   in,
+            Entry    *entry,
+            GError  **error)
+{
+  unz_file_info info;
+  int method = 0, level = 0, n;
+
+  if (unzGetCurrentFileInfo (in, &info, entry->name, sizeof entry->name, NULL, 0, NULL, 0) !=
+      UNZ_OK || info.size_filename >= sizeof entry->name)
+    return fail (error, "central directory");
+  /* libxlsxwriter deflates every part, and writes no ZIP64. */
+  if (info.compression_method != Z_DEFLATED || (info.flag & 0x0001) ||
+      info.compressed_size >= G_MAXUINT32 || info.uncompressed_size >= G_MAXUINT32)
+    return fail (error, entry->name);
+  entry->crc = (guint32) info.crc;
+  entry->size = (guint32) info.uncompressed_size;
+  entry->compressed = (guint32) info.compressed_size;
+  if (unzOpenCurrentFile2 (in, &method, &level, 1) != UNZ_OK)
+    return fail (error, entry->name);
+  entry->data = g_malloc (MAX (entry->compressed, 1));
+  n = entry->compressed > 0 ? unzReadCurrentFile (in, entry->data, entry->compressed) : 0;
+  unzCloseCurrentFile (in);
+  return n == (int) entry->compressed || incomplete (error);
+}
+
+/* Writes one part as @finished says, compressed as it is. */
+static gboolean
+write_part (zipFile             out,
+            const zip_fileinfo *info,
+            const Entry        *entry,
+            const Finished     *finished)
+{
+  if (zipOpenNewFileInZip2 (out, entry->name, info, NULL, 0, NULL, 0, NULL, Z_DEFLATED,
+                            Z_DEFAULT_COMPRESSION, 1) != ZIP_OK)
+    return FALSE;
+  if ((finished->copied_length > 0 &&
+       zipWriteInFileInZip (out, finished->copied, (unsigned) finished->copied_length) !=
+       ZIP_OK) ||
+      (finished->deflated != NULL && finished->deflated->len > 0 &&
+       zipWriteInFileInZip (out, finished->deflated->data, finished->deflated->len) != ZIP_OK))
+    {
+      zipCloseFileInZipRaw (out, finished->size, finished->crc);
+      return FALSE;
+    }
+  return zipCloseFileInZipRaw (out, finished->size, finished->crc) == ZIP_OK;
+}
+
+/* Checks the current part of @in and writes it to @out, a sheet with its page header
+ * patched. Returns %FALSE with @error set, or unset when writing failed. */
+static gboolean
+finish_part (unzFile              in,
+             zipFile              out,
+             const zip_fileinfo  *info,
+             GError             **error)
+{
+  Entry entry = { { 0 } };
+  Finished finished = { 0 };
+  Sheet sheet = { g_array_new (FALSE, FALSE, sizeof (Boundary)), g_byte_array_new (), 0, -1 };
+  Boundary start = { 0, 0, crc32 (0, NULL, 0) };
+  gboolean patch, ok;
+  guint32 crc;
+
+  g_array_append_val (sheet.boundaries, start);
+  ok = read_entry (in, &entry, error);
+  patch = is_sheet (entry.name);
+  finished = (Finished) { entry.crc, entry.size, entry.data, entry.compressed, NULL };
+  ok = ok && inflate_part (&entry, patch ? &sheet : NULL, &crc, error) &&
+       (!patch || patch_sheet (&entry, &sheet, &finished, error)) &&
+       write_part (out, info, &entry, &finished);
+  g_array_unref (sheet.boundaries);
+  g_byte_array_unref (sheet.kept);
+  g_clear_pointer (&finished.deflated, g_byte_array_unref);
+  g_free (entry.data);
+  return ok;
+}
+
+static gboolean
+finish_parts (unzFile              in,
+              zipFile              out,
+              const zip_fileinfo  *info,
+              GError             **error)
+{
+  int status;
+
+  for (status = unzGoToFirstFile (in); status == UNZ_OK; status = unzGoToNextFile (in))
+    if (!finish_part (in, out, info, error))
+      return FALSE;
+  return status == UNZ_END_OF_LIST_OF_FILE || fail (error, "central directory");
+}
+
+/* Returns: the time minizip stamps each part with. */
+static zip_fileinfo
+file_info (GDateTime *modified)
+{
+  zip_fileinfo info = { { 0 } };
+
+  info.tmz_date.tm_sec = (uInt) g_date_time_get_second (modified);
+  info.tmz_date.tm_min = (uInt) g_date_time_get_minute (modified);
+  info.tmz_date.tm_hour = (uInt) g_date_time_get_hour (modified);
+  info.tmz_date.tm_mday = (uInt) g_date_time_get_day_of_month (modified);
+  info.tmz_date.tm_mon = (uInt) g_date_time_get_month (modified) - 1;
+  info.tmz_date.tm_year = (uInt) MAX (g_date_time_get_year (modified), 1980);
+  return info;
 }
 
 /**
@@ -282,7 +390,7 @@ copy_folder (GsfInfile   *in,
  * @target: where to write the finished workbook
  * @modified: the time its parts are stamped with
  *
- * Checks that every XML part of @path is complete and writes it again to @target with each
+ * Checks that every part of @path is complete and writes it again to @target with each
  * sheet printing its page header (the page number) from page 2 on.
  *
  * Returns: %FALSE with @error set when @path is incomplete or @target cannot be written
@@ -293,37 +401,88 @@ llw_xlsx_finish (const char  *path,
                  GDateTime   *modified,
                  GError     **error)
 {
-  g_autoptr(GsfInput) input = NULL;
-  g_autoptr(GsfInfile) infile = NULL;
-  g_autoptr(GsfOutput) output = NULL;
-  g_autoptr(GsfOutfile) outfile = NULL;
+  LlwZipFiles reading, writing;
+  zip_fileinfo info;
   g_autoptr(GError) local_error = NULL;
+  unzFile in;
+  zipFile out;
   gboolean ok;
 
   g_return_val_if_fail (path != NULL && target != NULL && modified != NULL, FALSE);
 
-  input = gsf_input_stdio_new (path, error);
-  if (input == NULL)
-    return FALSE;
-  infile = gsf_infile_zip_new (input, error);
-  if (infile == NULL)
-    return FALSE;
-  output = llw_gsf_output_new (target, error);
-  if (output == NULL)
-    return FALSE;
-
-  outfile = g_object_new (GSF_OUTFILE_ZIP_TYPE, "sink", output, "zip64", FALSE, NULL);
-  gsf_output_set_modtime (GSF_OUTPUT (outfile), modified);
-  ok = copy_folder (infile, outfile, "", &local_error);
-  if (!gsf_output_close (GSF_OUTPUT (outfile)) && ok)
+  llw_zip_files_init (&reading);
+  llw_zip_files_init (&writing);
+  in = unzOpen2 (path, &reading.functions);
+  if (in == NULL)
+    return reading.saved_errno != 0 ? llw_zip_files_failed (&reading, error)
+                                    : incomplete (error);
+  out = zipOpen2 (target, APPEND_STATUS_CREATE, NULL, &writing.functions);
+  if (out == NULL)
+    {
+      unzClose (in);
+      return llw_zip_files_failed (&writing, error);
+    }
+  info = file_info (modified);
+  ok = finish_parts (in, out, &info, &local_error);
+  unzClose (in);
+  if (zipClose (out, NULL) != ZIP_OK || writing.saved_errno != 0)
     ok = FALSE;
-  if (!gsf_output_close (output))
-    ok = FALSE;
-  if (!ok && local_error == NULL)
-    return write_failed (output, error);
-  if (!ok)
+  if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
+  else if (!ok)
+    llw_zip_files_failed (&writing, error);
   return ok;
+}
+
+static gboolean check_folder (GsfInfile *in, const char *path, GError **error);
+
+/* Reads one part of a finished package, or the parts in one of its folders. */
+static gboolean
+check_child (GsfInfile   *in,
+             int          i,
+             const char  *folder,
+             GError     **error)
+{
+  const char *name = gsf_infile_name_by_index (in, i);
+  g_autoptr(GsfInput) child = gsf_infile_child_by_index (in, i);
+  g_autofree char *path = g_strconcat (folder, name, NULL);
+  gboolean is_xml = llw_part_is_xml (path);
+  gsf_off_t left;
+  LlwPartScan scan;
+
+  if (child == NULL)
+    return fail (error, name);
+  if (GSF_IS_INFILE (child) && gsf_infile_num_children (GSF_INFILE (child)) >= 0)
+    {
+      g_autofree char *inside = g_strconcat (path, "/", NULL);
+
+      return check_folder (GSF_INFILE (child), inside, error);
+    }
+
+  llw_part_scan_init (&scan);
+  for (left = gsf_input_size (child); left > 0;)
+    {
+      gsize n = (gsize) MIN (left, CHUNK);
+      const guint8 *data = gsf_input_read (child, n, NULL);
+
+      if (data == NULL)
+        return fail (error, name);
+      left -= (gsf_off_t) n;
+      if (is_xml && !llw_part_scan_add (&scan, data, n, error))
+        return FALSE;
+    }
+  return !is_xml || llw_part_scan_end (&scan, error);
+}
+
+static gboolean
+check_folder (GsfInfile   *in,
+              const char  *path,
+              GError     **error)
+{
+  for (int i = 0; i < gsf_infile_num_children (in); i++)
+    if (!check_child (in, i, path, error))
+      return FALSE;
+  return TRUE;
 }
 
 /**
@@ -348,5 +507,5 @@ llw_package_check (const char  *path,
   if (input == NULL)
     return FALSE;
   infile = gsf_infile_zip_new (input, error);
-  return infile != NULL && copy_folder (infile, NULL, "", error);
+  return infile != NULL && check_folder (infile, "", error);
 }
