@@ -20,6 +20,7 @@ struct _LlwDatabaseLock
 {
   sqlite3_vfs *vfs;
   sqlite3_file *file;   /* vfs->szOsFile bytes */
+  char *name;           /* kept by the file until it closes: SQLite does not copy it */
 };
 
 static void
@@ -28,6 +29,7 @@ close_lock (LlwDatabaseLock *lock)
   if (lock->file->pMethods != NULL)
     lock->file->pMethods->xClose (lock->file);
   g_free (lock->file);
+  g_free (lock->name);
   g_free (lock);
 }
 
@@ -66,7 +68,6 @@ llw_database_lock_take (const char *real_path,
                         gboolean   *busy)
 {
   g_autofree char *path = g_strconcat (real_path, ".lock", NULL);
-  g_autofree char *full = NULL;
   LlwDatabaseLock *lock;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MAIN_DB, out_flags;
 
@@ -79,8 +80,9 @@ llw_database_lock_take (const char *real_path,
   lock = g_new0 (LlwDatabaseLock, 1);
   lock->vfs = sqlite3_vfs_find (NULL);
   lock->file = g_malloc0 ((gsize) lock->vfs->szOsFile);
-  full = full_name (lock->vfs, path);
-  if (full == NULL || lock->vfs->xOpen (lock->vfs, full, lock->file, flags, &out_flags) != SQLITE_OK)
+  lock->name = full_name (lock->vfs, path);
+  if (lock->name == NULL ||
+      lock->vfs->xOpen (lock->vfs, lock->name, lock->file, flags, &out_flags) != SQLITE_OK)
     {
       close_lock (lock);
       return NULL;
