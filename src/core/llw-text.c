@@ -150,18 +150,42 @@ llw_text_name_key (const char *text)
   return collapse_spaces (nfc);
 }
 
-/* Case folds and decomposes @text in two passes; keys are made for every row of a list, so
- * they skip the NFC round trips of llw_text_name_key (). */
+/* Case folds and decomposes @text (NFD); keys are made for every row of a list, so they skip
+ * the NFC round trips of llw_text_name_key (), and only the runs of non-ASCII characters go
+ * through GLib's Unicode tables: an ASCII letter folds to its lower case and decomposes to
+ * itself, case folding looks at one character at a time, and the canonical reordering of
+ * decomposition never moves a mark across a base character, which every ASCII one is. The
+ * result is the same as folding and decomposing the whole text, at a fraction of the cost
+ * (Vietnamese names are mostly ASCII letters). */
 static char *
 fold_decomposed (const char *text)
 {
-  g_autofree char *folded = NULL;
+  GString *out;
+  const char *p;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
 
-  folded = g_utf8_casefold (text, -1);
-  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  out = g_string_sized_new (strlen (text) + 8);
+  for (p = text; *p != '\0';)
+    {
+      const char *end = p;
+
+      while (*end != '\0' && (guchar) *end < 0x80)
+        g_string_append_c (out, g_ascii_tolower (*end++));
+      for (p = end; *end != '\0' && (guchar) *end >= 0x80; end++)
+        ;
+      if (end > p)
+        {
+          g_autofree char *folded = g_utf8_casefold (p, end - p);
+          g_autofree char *nfd = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+
+          g_string_append (out, nfd);
+        }
+      p = end;
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 /**
