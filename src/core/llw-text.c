@@ -108,6 +108,15 @@ llw_text_normalize (const char *text)
   return g_strstrip (g_string_free (out, FALSE));
 }
 
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 /* Collapses runs of white space into one space. */
 static char *
 collapse_spaces (const char *text)
@@ -143,10 +152,22 @@ collapse_spaces (const char *text)
 char *
 llw_text_name_key (const char *text)
 {
-  g_autofree char *normal = llw_text_normalize (text);
-  g_autofree char *folded = g_utf8_casefold (normal, -1);
-  g_autofree char *nfc = llw_text_normalize (folded);
+  g_autofree char *normal = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *nfc = NULL;
 
+  /* ASCII, such as a unit's code, is in NFC already and folds to its lower case: an import
+   * of 50,000 rows makes a key of each unit's code. */
+  if (text != NULL && is_ascii (text))
+    {
+      g_autofree char *lower = g_ascii_strdown (text, -1);
+
+      return collapse_spaces (g_strstrip (lower));
+    }
+
+  normal = llw_text_normalize (text);
+  folded = g_utf8_casefold (normal, -1);
+  nfc = llw_text_normalize (folded);
   return collapse_spaces (nfc);
 }
 
