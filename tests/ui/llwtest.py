@@ -162,7 +162,7 @@ def stop(process, closed=False):
     finish()
 
 
-def wait_until(condition, timeout=15):
+def wait_until(condition, timeout=TIMEOUT):
     """Polls @condition until it holds, for at most @timeout seconds; an error while the
     window changes counts as not yet."""
     return wait_for(condition, timeout) is not None

@@ -10,11 +10,11 @@ too), undoes the delete and finds it again by searching."""
 import re
 import subprocess
 import sys
-import time
 import unicodedata
 
-from llwtest import (accessibility_root, check, click, dialog_saying, find, find_app, key,
-                     running, start, stop, text_of, type_text, wait_for, x_windows)
+from llwtest import (accessibility_root, check, click, dialog_saying, find, find_app, gone, key,
+                     running, start, stop, text_of, toplevel, type_text, wait_for, wait_until,
+                     x_windows)
 
 LLWEEK = sys.argv[1]
 root = accessibility_root()
@@ -26,30 +26,6 @@ BAD_DATE = "Nhập ngày có thật theo dạng dd/mm/yyyy, ví dụ 21/10/2021.
 
 app_process, database = start(LLWEEK)
 
-
-
-def wait_until(condition, timeout=10):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            if condition():
-                return True
-        except Exception:
-            pass
-        time.sleep(0.2)
-    return False
-
-
-
-def toplevel(app, name, timeout=10):
-    """The window titled @name; GTK 4.8 has no "showing" state, but closed windows leave."""
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        for window in app.children:
-            if window.name == name:
-                return window
-        time.sleep(0.2)
-    return None
 
 
 def button(node, name):
@@ -164,7 +140,7 @@ try:
     # Ctrl+Enter saves, as the shortcuts window says.
     key("<Control>Return", "Thêm đơn vị")
     check("Ctrl+Enter saves and closes the form",
-          wait_until(lambda: toplevel(app, "Thêm đơn vị", 0) is None))
+          gone(app, "Thêm đơn vị"))
     check("the Units tab counts the new unit", wait_until(lambda: units_count(page) == "44 đơn vị"),
           units_count(page))
     check("the new unit is listed, with its deadline", cell(page, NEW_NAME) is not None and
@@ -177,7 +153,7 @@ try:
     key("Escape", "Sửa đơn vị")
     check("Escape after an edit asks, and “Bỏ thay đổi” closes the form",
           answer_discard(app, "Bỏ thay đổi") and
-          wait_until(lambda: toplevel(app, "Sửa đơn vị", 0) is None))
+          gone(app, "Sửa đơn vị"))
     check("… the edit thrown away is not saved, and llweek is still running",
           cell(page, "0297 123") is not None and cell(page, "0000", 1) is None and
           running(app_process))
@@ -201,7 +177,7 @@ try:
           find(history, lambda n: n.name == "Thêm mới") is not None)
     if history is not None:
         button(history, "Đóng").doActionNamed("click")
-    check("the history closes", wait_until(lambda: toplevel(app, "Lịch sử", 0) is None))
+    check("the history closes", gone(app, "Lịch sử"))
 
     # Deleting: its assignment goes too, so the window asks first.
     button(page, "Xóa").doActionNamed("click")

@@ -14,10 +14,10 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 import traceback
 
-from llwtest import accessibility_root, check, find, find_app, start, stop, wait_until
+from llwtest import (accessibility_root, check, find, find_app, start, stop, text_of, wait_for,
+                     wait_until)
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "forms"))
 from formtools import date, fill  # noqa: E402
@@ -75,15 +75,6 @@ def screenshot(title, name):
         and os.path.getsize(path) > 0
 
 
-def wait_for(condition, timeout=60):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if condition():
-            return True
-        time.sleep(0.3)
-    return False
-
-
 def menu_item(frame, name):
     """Opens the primary menu with the pointer (its button, left of the window's own
     buttons) and returns the item called @name."""
@@ -95,16 +86,18 @@ def menu_item(frame, name):
 def choose_folder(app, folder):
     """Opens the chooser's location field (Ctrl+L), puts the folder's path in it, as typing
     it would (xdotool cannot type Vietnamese letters), and accepts it."""
-    chooser = find(app, lambda n: n.name == "Tạo phiếu báo cáo vào thư mục", recursive=False)
-    time.sleep(0.8)
-    sh("xdotool key ctrl+l")
-    location = chooser and find(chooser, lambda n: n.roleName == "text" and
-                                n.focused)
+    title = "Tạo phiếu báo cáo vào thư mục"
+    chooser = find(app, lambda n: n.name == title, recursive=False)
+    if chooser is None or not wait_for(lambda: window_id(title)):
+        return False
+    sh(f"xdotool windowfocus --sync {window_id(title)} key ctrl+l")
+    location = find(chooser, lambda n: n.roleName == "text" and n.focused)
     if location is None:
         return False
     location.text = folder + "/"
-    time.sleep(0.6)
-    sh("xdotool key Return")
+    if not wait_until(lambda: text_of(location) == folder + "/"):
+        return False
+    sh(f"xdotool windowfocus --sync {window_id(title)} key Return")
     return True
 
 
@@ -138,30 +131,57 @@ def tokens():
         return db.execute("SELECT count(*) FROM issued_form").fetchone()[0]
 
 
+class Words:
+    """What a helper process says, a word a line, read as it comes without blocking."""
+
+    def __init__(self, process):
+        self.fd = process.stdout.fileno()
+        os.set_blocking(self.fd, False)
+        self.said = []
+        self.partial = b""
+
+    def heard(self, word):
+        try:
+            chunk = os.read(self.fd, 4096)
+        except BlockingIOError:
+            chunk = b""
+        lines = (self.partial + chunk).split(b"\n")
+        self.partial = lines.pop()
+        self.said += [line.decode().strip() for line in lines]
+        return word in self.said
+
+    def expect(self, word, nudge=None):
+        """Waits until the process says @word, calling @nudge between polls if given."""
+        return wait_for(lambda: self.heard(word) or (nudge and nudge() and False))
+
+
 def drop(files):
-    """Drags @files from a window of their own onto llweek, with the pointer."""
+    """Drags @files from a window of their own onto llweek, with the pointer: the drag
+    source says when its window shows, when the drag begins and when llweek would take the
+    files, and each step waits for it."""
     source = subprocess.Popen(["/usr/bin/python3", DRAG, *files], stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True)
-    source.stdout.readline()
-    wid = window_id("drag-files")
-    sh(f"xdotool windowmove {wid} 1000 560")
-    time.sleep(0.8)
+                              stderr=subprocess.STDOUT)
+    words = Words(source)
+    words.expect("ready")
+    wid = wait_for(lambda: window_id("drag-files"))
+    sh(f"xdotool windowmove --sync {wid} 1000 560")
     g = geometry(wid)
     x, y = g["X"] + 100, g["Y"] + 60
     sh(f"xdotool mousemove {x} {y} mousedown 1")
-    for i in range(1, 21):
-        sh(f"xdotool mousemove {x - i * 35} {y - i * 18}")
-        time.sleep(0.04)
-    sh("xdotool mousemove 300 300")
-    time.sleep(0.4)
-    sh("xdotool mousemove 310 305")
-    time.sleep(0.4)
+    step = iter(range(1, 1000))
+    # Past GTK's drag threshold, one step at a time until the drag begins.
+    words.expect("dragging", lambda: sh(f"xdotool mousemove {x - next(step) % 20} {y}"))
+    sh(f"xdotool mousemove {x - 300} {y - 200}")
+    # Over llweek's window, moving a little, until it says it would take the files.
+    wiggle = iter(range(1000))
+    words.expect("accepted", lambda: sh(f"xdotool mousemove {300 + next(wiggle) % 10} 300"))
     sh("xdotool mouseup 1")
+    words.expect("ended")
     return source
 
 
 def preview(app):
-    return find(app, lambda n: n.name == "Nhập phiếu đã điền", recursive=False, timeout=20)
+    return find(app, lambda n: n.name == "Nhập phiếu đã điền", recursive=False)
 
 
 def labels(node):
@@ -230,7 +250,7 @@ try:
         raise SystemExit
 
     if make_forms(app, frame):
-        made = wait_for(lambda: len(os.listdir(forms)) == 42)
+        made = wait_for(lambda: len(os.listdir(forms)) == 42, 120)
         check("the forms are made in the chosen folder, one per unit", made,
               str(len(os.listdir(forms))))
         note = find(frame, lambda n: n.roleName == "label" and n.name and
@@ -241,7 +261,7 @@ try:
         raise SystemExit
     before = os.path.getmtime(os.path.join(forms, "Phieu-bao-cao-2021-So-Y-te.xlsx"))
     if make_forms(app, frame):
-        ask = find(app, lambda n: n.name and n.name.startswith("Thay 42 phiếu"), timeout=15)
+        ask = find(app, lambda n: n.name and n.name.startswith("Thay 42 phiếu"))
         check("making the forms again asks before replacing the 42 files", ask is not None)
         replace = button(find(app, lambda n: n.roleName == "dialog", recursive=False), "Thay")
         if replace is not None:
@@ -292,7 +312,9 @@ try:
         sh("xdotool key ctrl+a")
         sh("xdotool type --delay 30 '20/10/2021'")
         sh("xdotool key Return")
-        time.sleep(1.5)
+        # The date is taken when Enter reaches the field: the preview is drawn again then.
+        check("the received date typed is taken and the preview drawn again",
+              wait_until(lambda: received.dead))
     check("a screenshot of the preview with changes is kept",
           screenshot("Nhập phiếu đã điền", "forms-preview.png"))
     apply = button(dialog, "Nhập")

@@ -9,56 +9,21 @@ import os
 import sqlite3
 import sys
 import tempfile
-import time
 import traceback
 import zipfile
 
-from llwtest import accessibility_root, check, find, find_app, start, stop
+from llwtest import (TIMEOUT, accessibility_root, check, find, find_app, gone, menu, start, stop,
+                     toplevel, wait_until)
 
 LLWEEK = sys.argv[1]
 root = accessibility_root()
 app_process, database = start(LLWEEK, today="2021-10-28")
 
 
-def wait_until(condition, timeout=15):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            if condition():
-                return True
-        except Exception:
-            pass
-        time.sleep(0.2)
-    return False
-
-
-def toplevel(app, name, timeout=15):
-    deadline = time.time() + timeout
-    while True:
-        try:
-            for window in app.children:
-                if window.name == name:
-                    return window
-        except Exception:  # the tree changes under us while windows open and close
-            pass
-        if time.time() >= deadline:
-            return None
-        time.sleep(0.2)
-
-
 def button(node, name):
     # GTK 4.8 names a button with a mnemonic "_Lưu Lưu": its label, then its text.
     return find(node, lambda n: n.roleName in ("push button", "toggle button") and
                 (n.name == name or n.name.endswith(" " + name)))
-
-
-def menu_item(app, name):
-    """Activates an item of the main menu, opened first: GTK 4.8 builds the popover's items
-    then, and names both the menu button and the button inside it "Trình đơn chính"."""
-    menu = find(app, lambda n: n.roleName == "push button" and n.name == "Trình đơn chính" and
-                "click" in n.actions)
-    menu.doActionNamed("click")
-    find(app, lambda n: n.roleName == "menu item" and n.name == name).doActionNamed("click")
 
 
 def field(dialog, label):
@@ -77,7 +42,7 @@ try:
           find(app, lambda n: n.name == "So với năm trước: chưa có đợt nào trước") is not None)
 
     # The report's own text, on its page of the campaign's settings.
-    menu_item(app, "Thiết lập đợt…")
+    menu(app, "Thiết lập đợt…")
     dialog = toplevel(app, "Thiết lập đợt")
     check("the campaign's settings open", dialog is not None)
     # GTK 4.8 names a notebook's tabs "Tab": the page's title is the tab's label.
@@ -85,7 +50,6 @@ try:
                  n.parent.roleName == "page tab")
     check("the settings have a “Báo cáo” page", title is not None)
     title.parent.select()  # the tab list's selection: a notebook's tab has no action
-    time.sleep(0.5)
     date = field(dialog, "Ngày của báo cáo (để trống: ngày lập báo cáo)")
     check("the page has the report's date, signer, Kính gửi, Nơi nhận and sections III and IV",
           date is not None and all(field(dialog, f) is not None for f in (
@@ -101,16 +65,16 @@ try:
     field(example, "Đơn vị, trường học hoặc địa phương").text = "Trường THCS Vĩnh Lạc"
     field(example, "Thành tích").text = "mở 12 lớp tin học miễn phí"
     save = button(example, "Lưu")
-    wait_until(lambda: save.sensitive)
+    wait_until(lambda: save.sensitive, TIMEOUT)
     save.doActionNamed("click")
     check("the example appears in the page's list",
           wait_until(lambda: find(dialog, lambda n: n.name.startswith("Bà Trần Thị Mai (Trường "
                                                                       "THCS Vĩnh Lạc)"),
-                                  timeout=2) is not None))
+                                  timeout=2) is not None, TIMEOUT))
     save = button(dialog, "Lưu")
-    wait_until(lambda: save.sensitive)
+    wait_until(lambda: save.sensitive, TIMEOUT)
     save.doActionNamed("click")
-    closed = wait_until(lambda: toplevel(app, "Thiết lập đợt", 0) is None)
+    closed = gone(app, "Thiết lập đợt")
     check("saving closes the settings", closed)
     con = sqlite3.connect(database)
     stored = con.execute("SELECT report_date, report_limitations FROM campaign").fetchone()
@@ -122,7 +86,7 @@ try:
           (stored, examples))
 
     # Ctrl+P offers the report beside the checklists.
-    menu_item(app, "In báo cáo hoặc danh sách…")
+    menu(app, "In báo cáo hoặc danh sách…")
     chooser = toplevel(app, "In báo cáo hoặc danh sách")
     report = chooser and find(chooser, lambda n: n.name.endswith("Báo cáo tổng hợp, kèm các "
                                                                  "phụ lục"))
@@ -133,7 +97,7 @@ try:
     # The editable document, through the file chooser.
     folder = tempfile.mkdtemp(prefix="llweek-odt-")
     target = os.path.join(folder, "Báo cáo 2021.odt")
-    menu_item(app, "Xuất văn bản (.odt)…")
+    menu(app, "Xuất văn bản (.odt)…")
     files = toplevel(app, "Ghi báo cáo thành văn bản chỉnh sửa được")
     check("“Xuất văn bản (.odt)…” opens a file chooser", files is not None)
     if files is not None:

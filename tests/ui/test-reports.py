@@ -9,9 +9,9 @@ and closes, twice."""
 
 import sqlite3
 import sys
-import time
 
-from llwtest import accessibility_root, check, find, find_app, gone, start, stop
+from llwtest import (TIMEOUT, accessibility_root, check, find, find_app, gone, show_tab, start,
+                     stop, text_of, wait_for, wait_until)
 
 LLWEEK = sys.argv[1]
 root = accessibility_root()
@@ -41,24 +41,6 @@ def named(*names):
 
 def button(node, *names):
     return find(node, lambda n: n.roleName == "push button" and named(*names)(n))
-
-
-# Each question to the accessibility bus takes a while with GTK 4.8: the helpers below go
-# straight to what they look for instead of searching whole tabs.
-pages = None
-
-
-def show_tab(app, name):
-    """Clicks the tab and returns its page, the panel named after it."""
-    global pages
-    tab = find(app, lambda n: n.name == name and n.roleName == "page tab")
-    tab.doActionNamed("click")
-    time.sleep(0.8)
-    if pages is None:
-        first = find(app, lambda n: n.roleName == "panel" and n.name == "Tổng quan")
-        pages = first.parent if first else None
-    return pages and pages.findChild(lambda n: n.name == name, recursive=False, retry=False,
-                                     requireResult=False)
 
 
 def counts(overview):
@@ -95,8 +77,15 @@ def fields_of(dialog):
 
 
 def type_into(fields, name, text):
+    """Puts @text in the field, as typing it would, once the field holds it."""
     fields[name].text = text
-    time.sleep(0.4)
+    wait_until(lambda: text_of(fields[name]) == text, TIMEOUT)
+
+
+def absent(node, predicate):
+    """Whether nothing in @node answers @predicate, once what was there has gone."""
+    return wait_until(lambda: node.findChild(predicate, retry=False, requireResult=False)
+                      is None, TIMEOUT)
 
 
 def stored_figures():
@@ -114,6 +103,7 @@ try:
         raise SystemExit
 
     overview = show_tab(app, "Tổng quan")
+    wait_until(lambda: counts(overview) == [42, 0, 0, 0, 42, 0], TIMEOUT)
     before = counts(overview)
     check("before: 42 expected, none received, 42 missing",
           before == [42, 0, 0, 0, 42, 0], str(before))
@@ -144,7 +134,7 @@ try:
 
     type_into(fields, A1, "3")
     check("the message goes once the figure is corrected",
-          find(dialog, lambda n: n.name == BAD_COUNT, timeout=1) is None)
+          absent(dialog, lambda n: n.name == BAD_COUNT))
     type_into(fields, A2, "0")
     type_into(fields, C1, "12")
     type_into(fields, C2, "5")
@@ -158,8 +148,8 @@ try:
           find(dialog, lambda n: n.name == RECEIVED_BEFORE, timeout=5) is not None)
     type_into(fields, "Ngày văn bản", "20/10/2021")
     check("the warnings go once the dates agree",
-          find(dialog, lambda n: n.name == DOCUMENT_AFTER, timeout=1) is None)
-    check("Save is enabled when every value is right", save.sensitive)
+          absent(dialog, lambda n: n.name == DOCUMENT_AFTER))
+    check("Save is enabled when every value is right", wait_until(lambda: save.sensitive))
 
     # Fewer learners than classes: a warning to confirm, the figures kept as typed.
     save.doActionNamed("click")
@@ -169,16 +159,14 @@ try:
           warning is not None)
     check("nothing is saved before the warning is answered", stored_figures() == {})
     button(dialog, "Vẫn lưu", "Save anyway").doActionNamed("click")
-    time.sleep(1)
 
-    figures = stored_figures()
+    saved = {"A1": 3, "A2": 0, "C1": 12, "C2": 5}
     check("the figures are saved as typed; 0 is stored and an empty figure is not",
-          figures == {"A1": 3, "A2": 0, "C1": 12, "C2": 5}, str(figures))
-    check("the dialog closes after saving",
-          find(app, lambda n: n.roleName in WINDOWS and n.name == UNIT, timeout=2,
-               recursive=False) is None)
+          wait_for(lambda: stored_figures() == saved, TIMEOUT), str(stored_figures()))
+    check("the dialog closes after saving", gone(app, UNIT))
 
     overview = show_tab(app, "Tổng quan")
+    wait_until(lambda: counts(overview) == [42, 1, 0, 1, 41, 0], TIMEOUT)
     after = counts(overview)
     check("after: one received, late (after 21/10), 41 missing",
           after == [42, 1, 0, 1, 41, 0], str(after))

@@ -24,7 +24,8 @@ import sys
 import tempfile
 import time
 
-from llwtest import accessibility_root, check, find, find_app, start, stop, wait_until
+from llwtest import (TIMEOUT, accessibility_root, check, find, find_app, start, stop,
+                     wait_until)
 
 LLWEEK = sys.argv[1]
 root = accessibility_root()
@@ -62,11 +63,11 @@ def named(*names):
         n.name == name or n.name.endswith(" " + name) for name in names)
 
 
-def button(node, *names, timeout=10):
+def button(node, *names, timeout=TIMEOUT):
     return find(node, lambda n: n.roleName == "push button" and named(*names)(n), timeout)
 
 
-def label(node, predicate, timeout=10):
+def label(node, predicate, timeout=TIMEOUT):
     return find(node, lambda n: n.roleName == "label" and n.name is not None and
                 predicate(n.name), timeout)
 
@@ -79,7 +80,7 @@ def windows(app):
         return []
 
 
-def toplevel(app, name, timeout=15):
+def toplevel(app, name, timeout=TIMEOUT):
     deadline = time.time() + timeout
     while time.time() < deadline:
         for window in windows(app):
@@ -89,7 +90,7 @@ def toplevel(app, name, timeout=15):
     return None
 
 
-def question(app, text, timeout=15):
+def question(app, text, timeout=TIMEOUT):
     """The message dialog that says @text."""
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -461,7 +462,8 @@ try:
     # 2021, reopened (asked, and in the history), then closed again.
     find(main, lambda n: n.roleName == "combo box" and n.name == "Đợt").children[0] \
         .doActionNamed("click")
-    time.sleep(1)
+    # The list of years opens in a surface of its own: the keys wait for it.
+    wait_until(lambda: len(app_windows()) > 1)
     type_into_window(TITLE % 2022, "Down", "Return")
     wait_until(lambda: main.name == TITLE % 2021)
     settled()

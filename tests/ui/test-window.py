@@ -8,10 +8,9 @@ shortcuts window, titled and complete in Vietnamese."""
 import re
 import subprocess
 import sys
-import time
 
 from llwtest import (MAIN_TITLE, accessibility_root, check, find, find_app, gone, key,
-                     on_screen, start, stop, wait_for, x_windows)
+                     on_screen, start, stop, wait_for, wait_until, x_windows)
 
 LLWEEK = sys.argv[1]
 root = accessibility_root()
@@ -62,8 +61,7 @@ try:
             check(f"tab “{name}” shows “{text}”", False, "tab not found")
             continue
         tab.doActionNamed("click")
-        time.sleep(0.5)
-        check(f"clicking “{name}” selects it", tab.selected)
+        check(f"clicking “{name}” selects it", wait_until(lambda tab=tab: tab.selected))
         page = find(app, lambda n, name=name: n.roleName == "panel" and n.name == name)
         cell = page and find(page, lambda n, text=text: n.name == text)
         check(f"tab “{name}” shows “{text}”", cell is not None)
