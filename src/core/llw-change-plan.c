@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "llw-change-plan.h"
@@ -63,6 +65,7 @@ struct _LlwChangePlan
   GArray *reports;              /* Report */
   GArray *lines;                /* Line */
   GStringChunk *texts;
+  GHashTable *subjects;         /* indicator code → "CODE label", in texts */
   guint n_figures;
 };
 
@@ -76,6 +79,7 @@ llw_change_plan_finalize (GObject *object)
   g_array_unref (self->reports);
   g_array_unref (self->lines);
   g_string_chunk_free (self->texts);
+  g_hash_table_unref (self->subjects);
 
   G_OBJECT_CLASS (llw_change_plan_parent_class)->finalize (object);
 }
@@ -92,6 +96,7 @@ llw_change_plan_init (LlwChangePlan *self)
   self->reports = g_array_new (FALSE, TRUE, sizeof (Report));
   self->lines = g_array_new (FALSE, TRUE, sizeof (Line));
   self->texts = g_string_chunk_new (4096);
+  self->subjects = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 /* Returns: (transfer full): an empty plan. */
@@ -165,6 +170,27 @@ llw_change_plan_add_field (LlwChangePlan *self,
   add_line (self, &line);
 }
 
+/* "CODE label", made once for each indicator: a plan of 50,000 reports names a figure a
+ * million times. */
+static const char *
+figure_subject (LlwChangePlan *self,
+                const char    *code,
+                const char    *label)
+{
+  const char *subject = g_hash_table_lookup (self->subjects, code);
+  gsize n = strlen (code);
+
+  if (subject == NULL || subject[n] != ' ' || strcmp (subject + n + 1, label) != 0)
+    {
+      g_autofree char *text = g_strdup_printf ("%s %s", code, label);
+
+      subject = keep (self, text);
+      g_hash_table_insert (self->subjects, g_string_chunk_insert_const (self->texts, code),
+                           (char *) subject);
+    }
+  return subject;
+}
+
 /**
  * llw_change_plan_add_figure:
  * @code: the indicator's code, such as "A1"
@@ -181,12 +207,12 @@ llw_change_plan_add_figure (LlwChangePlan *self,
                             const double  *old_value,
                             const double  *new_value)
 {
-  g_autofree char *subject = g_strdup_printf ("%s %s", code, label);
-  Line line = { LINE_FIGURE, (guint8) decimals, old_value != NULL, new_value != NULL,
-                keep (self, subject) };
+  Line line = { LINE_FIGURE, (guint8) decimals, old_value != NULL, new_value != NULL };
 
   g_return_if_fail (LLW_IS_CHANGE_PLAN (self));
+  g_return_if_fail (code != NULL && label != NULL);
 
+  line.subject = figure_subject (self, code, label);
   line.figure.old_value = old_value ? *old_value : 0;
   line.figure.new_value = new_value ? *new_value : 0;
   add_line (self, &line);

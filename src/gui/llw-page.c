@@ -5,7 +5,9 @@
 #include <glib/gi18n.h>
 
 #include "llw-date.h"
+#include "llw-key-sorter.h"
 #include "llw-page.h"
+#include "llw-rows-model.h"
 #include "llw-text.h"
 #include "llw-timeliness.h"
 #include "llw-types.h"
@@ -25,10 +27,12 @@ typedef struct
 
   GtkColumnView *column_view;
   GtkCustomFilter *filter;
-  GtkFilterListModel *filter_model;
-  GtkSortListModel *sort_model;
+  LlwRowsModel *rows;
   GtkSingleSelection *selection;
-  GtkSorter *sort_key_sorter;
+  LlwKeySorter *sort_key_sorter;
+
+  guint keys_source;    /* makes the rows' keys while the window is idle */
+  guint keys_made;      /* of the rows, in the model's order */
 
   char *query;          /* the search text as a search key; "" shows every row */
   char *error_message;  /* why the records could not be read, or NULL */
@@ -351,19 +355,14 @@ match_item (gpointer item,
   return key != NULL && strstr (key, priv->query) != NULL;
 }
 
-static int
-compare_sort_keys (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
+static const char *
+get_sort_key (gpointer item,
+              gpointer user_data)
 {
   LlwPage *self = user_data;
   LlwPageClass *klass = LLW_PAGE_GET_CLASS (self);
 
-  if (klass->get_sort_key == NULL)
-    return GTK_ORDERING_EQUAL;
-
-  return gtk_ordering_from_cmpfunc (g_strcmp0 (klass->get_sort_key (self, (gpointer) a),
-                                               klass->get_sort_key (self, (gpointer) b)));
+  return klass->get_sort_key != NULL ? klass->get_sort_key (self, item) : NULL;
 }
 
 static void
@@ -387,9 +386,9 @@ update_view (LlwPage *self)
 {
   LlwPagePrivate *priv = llw_page_get_instance_private (self);
   LlwPageClass *klass = LLW_PAGE_GET_CLASS (self);
-  GListModel *items = gtk_filter_list_model_get_model (priv->filter_model);
+  GListModel *items = llw_rows_model_get_model (priv->rows);
   guint n_items = items != NULL ? g_list_model_get_n_items (items) : 0;
-  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (priv->filter_model));
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (priv->rows));
   g_autofree char *count = NULL;
 
   if (priv->error_message != NULL)
@@ -446,6 +445,88 @@ ellipsize_labels (GtkWidget *widget)
     ellipsize_labels (child);
 }
 
+/* The key sorters of the list's columns. */
+static GPtrArray *
+column_sorters (LlwPage *self)
+{
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+  GPtrArray *sorters = g_ptr_array_new ();
+  GListModel *columns;
+
+  if (priv->column_view == NULL)
+    return sorters;
+  columns = gtk_column_view_get_columns (priv->column_view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      GtkSorter *sorter = gtk_column_view_column_get_sorter (column);
+
+      if (LLW_IS_KEY_SORTER (sorter))
+        g_ptr_array_add (sorters, sorter);
+    }
+  return sorters;
+}
+
+/* Makes the rows' search keys and their keys for every column while the window is idle, a
+ * few milliseconds at a time, so that the first keystroke of a search and the first click
+ * on a column's header find them made: at 50,000 rows, making them takes longer than a
+ * keystroke may. A key not made yet when needed is made then. */
+static gboolean
+make_keys_cb (gpointer user_data)
+{
+  LlwPage *self = user_data;
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+  LlwPageClass *klass = LLW_PAGE_GET_CLASS (self);
+  GListModel *items = llw_rows_model_get_model (priv->rows);
+  guint n = items != NULL ? g_list_model_get_n_items (items) : 0;
+  g_autoptr(GPtrArray) sorters = column_sorters (self);
+  gint64 until = g_get_monotonic_time () + 5000;
+
+  while (priv->keys_made < n && g_get_monotonic_time () < until)
+    for (guint end = MIN (n, priv->keys_made + 100); priv->keys_made < end; priv->keys_made++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (items, priv->keys_made);
+
+        if (klass->get_search_key != NULL)
+          klass->get_search_key (self, item);
+        for (guint i = 0; i < sorters->len; i++)
+          llw_key_sorter_get_key (sorters->pdata[i], item);
+      }
+
+  if (priv->keys_made < n)
+    return G_SOURCE_CONTINUE;
+  priv->keys_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+make_keys_when_idle (LlwPage *self)
+{
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+
+  priv->keys_made = 0;
+  if (priv->keys_source == 0)
+    priv->keys_source = g_idle_add_full (G_PRIORITY_LOW, make_keys_cb, self, NULL);
+}
+
+/* LlwRowsModel reads the column view's order from its columns' sorters, which must all be
+ * key sorters. */
+static void
+check_sorters (GtkColumnView *column_view)
+{
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      GtkSorter *sorter = gtk_column_view_column_get_sorter (column);
+
+      if (sorter != NULL && !LLW_IS_KEY_SORTER (sorter))
+        g_critical ("The column “%s” sorts with a %s, not an LlwKeySorter",
+                    gtk_column_view_column_get_title (column), G_OBJECT_TYPE_NAME (sorter));
+    }
+}
+
 static void
 set_column_view (LlwPage       *self,
                  GtkColumnView *column_view)
@@ -458,7 +539,8 @@ set_column_view (LlwPage       *self,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (priv->scrolled_window),
                                  GTK_WIDGET (column_view));
   /* On GTK 4.8 the column view only offers its sorter: the model has to apply it. */
-  gtk_sort_list_model_set_sorter (priv->sort_model, gtk_column_view_get_sorter (column_view));
+  check_sorters (column_view);
+  llw_rows_model_set_sorter (priv->rows, gtk_column_view_get_sorter (column_view));
   gtk_column_view_set_model (column_view, GTK_SELECTION_MODEL (priv->selection));
 
   if (LLW_PAGE_GET_CLASS (self)->entity != NULL)
@@ -551,8 +633,9 @@ llw_page_dispose (GObject *object)
   LlwPagePrivate *priv = llw_page_get_instance_private (self);
   GtkWidget *child;
 
-  if (priv->filter_model != NULL)
-    g_signal_handlers_disconnect_by_func (priv->filter_model, items_changed_cb, self);
+  g_clear_handle_id (&priv->keys_source, g_source_remove);
+  if (priv->rows != NULL)
+    g_signal_handlers_disconnect_by_func (priv->rows, items_changed_cb, self);
 
   /* Not gtk_widget_dispose_template (): on GTK 4.8 it aborts for the parent type of a class
    * that has a template too. The template's objects are released when the page is
@@ -562,8 +645,7 @@ llw_page_dispose (GObject *object)
 
   priv->column_view = NULL;
   g_clear_object (&priv->selection);
-  g_clear_object (&priv->sort_model);
-  g_clear_object (&priv->filter_model);
+  g_clear_object (&priv->rows);
   g_clear_object (&priv->filter);
   g_clear_object (&priv->sort_key_sorter);
   g_clear_pointer (&priv->record_lists, g_ptr_array_unref);
@@ -694,15 +776,13 @@ llw_page_init (LlwPage *self)
 
   priv->query = g_strdup ("");
   priv->filter = gtk_custom_filter_new (match_item, self, NULL);
-  priv->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (priv->filter)));
-  priv->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (priv->filter_model)),
-                                              NULL);
-  priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->sort_model)));
+  priv->rows = llw_rows_model_new (GTK_FILTER (priv->filter));
+  priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->rows)));
   gtk_single_selection_set_autoselect (priv->selection, FALSE);
   gtk_single_selection_set_can_unselect (priv->selection, TRUE);
-  priv->sort_key_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_sort_keys, self, NULL));
+  priv->sort_key_sorter = llw_key_sorter_new_for_func (get_sort_key, self);
 
-  g_signal_connect (priv->filter_model, "items-changed", G_CALLBACK (items_changed_cb), self);
+  g_signal_connect (priv->rows, "items-changed", G_CALLBACK (items_changed_cb), self);
   gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (priv->search_entry),
                                            GTK_WIDGET (self));
 }
@@ -715,7 +795,7 @@ llw_page_init (LlwPage *self)
  * templates: format_number, format_row_number, format_date, format_group, format_one_line,
  * format_report_state, report_state_css_classes, sort_text for the expressions of string
  * sorters, and cell_query_tooltip_cb for the "query-tooltip" of a cell's label that has
- * "has-tooltip" set.
+ * "has-tooltip" set. The columns sort with LlwKeySorter.
  */
 void
 llw_page_class_set_template (LlwPageClass *page_class,
@@ -723,6 +803,7 @@ llw_page_class_set_template (LlwPageClass *page_class,
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (page_class);
 
+  g_type_ensure (LLW_TYPE_KEY_SORTER);
   gtk_widget_class_set_template_from_resource (widget_class, resource_path);
   gtk_widget_class_bind_template_callback (widget_class, format_number);
   gtk_widget_class_bind_template_callback (widget_class, format_row_number);
@@ -750,7 +831,7 @@ llw_page_load (LlwPage         *self,
   if (!LLW_PAGE_GET_CLASS (self)->load (self, data, &error))
     {
       priv->error_message = g_strdup (error->message);
-      gtk_filter_list_model_set_model (priv->filter_model, NULL);
+      llw_rows_model_set_model (priv->rows, NULL);
     }
 
   update_view (self);
@@ -777,7 +858,8 @@ llw_page_set_items (LlwPage    *self,
   g_return_if_fail (LLW_IS_PAGE (self));
   g_return_if_fail (items == NULL || G_IS_LIST_MODEL (items));
 
-  gtk_filter_list_model_set_model (priv->filter_model, items);
+  llw_rows_model_set_model (priv->rows, items);
+  make_keys_when_idle (self);
   update_view (self);
 }
 
@@ -790,7 +872,7 @@ llw_page_get_sort_key_sorter (LlwPage *self)
 
   g_return_val_if_fail (LLW_IS_PAGE (self), NULL);
 
-  return priv->sort_key_sorter;
+  return GTK_SORTER (priv->sort_key_sorter);
 }
 
 /**
