@@ -24,8 +24,8 @@ import sys
 import tempfile
 import time
 
-from llwtest import (TIMEOUT, accessibility_root, check, find, find_app, start, stop,
-                     wait_until)
+from llwtest import (TIMEOUT, accessibility_root, check, find, find_app, open_file, start,
+                     stop, wait_until)
 
 LLWEEK = sys.argv[1]
 root = accessibility_root()
@@ -137,13 +137,10 @@ def type_into_window(name, *keys, text=None):
         subprocess.run(["xdotool", "key", *keys], timeout=30)
 
 
-def choose_file(app, title, path):
-    """Types @path into the file chooser titled @title and accepts it: typing "/" opens the
-    chooser's location entry."""
-    if toplevel(app, title) is None:
-        return False
-    type_into_window(title, "Return", text=path)
-    return gone(title)
+def choose_file(app, title, path, accept="Mở"):
+    """Opens @path through the file chooser titled @title, as llwtest does it: the path is
+    put in the chooser's location field and read back before @accept is clicked."""
+    return open_file(app, title, path, accept)
 
 
 def click_check(dialog, title, name):
