@@ -26,7 +26,8 @@ llw_returned_form_free (LlwReturnedForm *form)
  * @unit_ids: (element-type gint64): the units, each assigned in @campaign
  *
  * Records one new form for each unit, all in one transaction, each with a random token
- * that the form carries and that identifies it when it comes back.
+ * that the form carries and that identifies it when it comes back. A closed campaign gets
+ * no form: nothing returned for it could be imported.
  *
  * Returns: (transfer full) (element-type utf8): the tokens, in the order of @unit_ids; %NULL
  *   with @error set when nothing could be recorded
@@ -47,7 +48,8 @@ llw_database_issue_forms (LlwDatabase  *self,
   g_return_val_if_fail (LLW_IS_DATABASE (self), NULL);
   g_return_val_if_fail (LLW_IS_CAMPAIGN (campaign) && unit_ids != NULL, NULL);
 
-  if (!llw_database_begin (self, error))
+  if (!llw_database_check_open (self, llw_campaign_get_id (campaign), error) ||
+      !llw_database_begin (self, error))
     return NULL;
 
   ok = TRUE;

@@ -408,7 +408,10 @@ llw_form_import_check (LlwFormImport  *self,
   self->n_problems = 0;
   self->checked = FALSE;
   g_list_store_remove_all (self->plan);
-  if (!load_lookups (self, error))
+  /* Refused before any file is looked at, as the CSV import is: a dry run too, which would
+   * otherwise list changes that can never be made. */
+  if (!llw_database_check_open (self->db, llw_campaign_get_id (self->campaign), error) ||
+      !load_lookups (self, error))
     return FALSE;
 
   for (guint i = 0; i < self->entries->len; i++)

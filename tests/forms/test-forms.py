@@ -434,6 +434,26 @@ def check_identity(tmp):
     check("a form of a unit no longer assigned is refused", ok, err)
 
 
+def check_closed(tmp):
+    """After the Ministry's deadline the campaign is history: no form is made for it, and a
+    form returned late is refused, its dry run too, each saying how to reopen it."""
+    llweek, forms = fixture(tmp, "closed")
+    filled = fill(form_of(forms, "UBND-huyen-Hon-Dat"), figures={"A1": 3},
+                  out=os.path.join(tmp, "closed", "late.xlsx"))
+    late = Llweek(PROGRAM, llweek.database, dict(llweek.env, LLWEEK_TODAY="2021-11-05"))
+    ok, err = refused(late, [filled], "2021 campaign is closed", "reopen")
+    check("a form returned into a closed campaign is refused", ok, err)
+    ok, err = refused(late, [filled, "--dry-run"], "2021 campaign is closed", "reopen")
+    check("its dry run says so too, rather than what it would import", ok, err)
+    again = os.path.join(tmp, "closed", "again")
+    os.mkdir(again)
+    before = late.dump()
+    result = late.run("--make-forms", again)
+    check("no form is made for a closed campaign, and no token recorded",
+          result.returncode == 1 and "2021 campaign is closed" in result.stderr and
+          os.listdir(again) == [] and late.dump() == before, result.stdout + result.stderr)
+
+
 def check_text(tmp):
     """Text no document can hold, or longer than its field holds, is refused where it was
     typed: file › sheet › cell, and the line and character in the cell."""
@@ -582,6 +602,7 @@ def main():
         check_prefill(llweek, tmp)
         check_quirks(tmp)
         check_identity(tmp)
+        check_closed(tmp)
         check_text(tmp)
         check_files_refused(tmp)
     finally:
