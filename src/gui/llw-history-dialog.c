@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "llw-cell.h"
 #include "llw-history-dialog.h"
 #include "llw-history-entry.h"
 
@@ -46,6 +47,8 @@ llw_history_dialog_class_init (LlwHistoryDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlwHistoryDialog, column_view);
   gtk_widget_class_bind_template_child (widget_class, LlwHistoryDialog, record_column);
   gtk_widget_class_bind_template_child (widget_class, LlwHistoryDialog, empty_label);
+  gtk_widget_class_bind_template_callback_full (widget_class, "cell_query_tooltip_cb",
+                                                G_CALLBACK (llw_cell_query_tooltip));
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

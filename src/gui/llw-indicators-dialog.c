@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "llw-cell.h"
 #include "llw-database-get.h"
 #include "llw-indicator.h"
 #include "llw-indicators-dialog.h"
@@ -249,6 +250,8 @@ llw_indicators_dialog_class_init (LlwIndicatorsDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, history_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "cell_query_tooltip_cb",
+                                                G_CALLBACK (llw_cell_query_tooltip));
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, add_pressed_cb,
                                 NULL);

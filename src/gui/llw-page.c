@@ -4,6 +4,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "llw-cell.h"
 #include "llw-date.h"
 #include "llw-key-sorter.h"
 #include "llw-page.h"
@@ -140,25 +141,6 @@ report_state_css_classes (gpointer unused,
     }
 
   return g_strdupv ((char *[]) { (char *) css_class, NULL });
-}
-
-/* A cell whose text its column cuts short shows it whole in a tooltip. The text is given
- * when the pointer rests on the cell, not bound to each row shown: on X11 each tooltip set
- * makes GTK ask the server where the pointer is, three round trips per cell, for every row
- * drawn at start and every row scrolled into view. */
-static gboolean
-cell_query_tooltip_cb (GtkLabel   *label,
-                       int         x,
-                       int         y,
-                       gboolean    keyboard_mode,
-                       GtkTooltip *tooltip,
-                       gpointer    unused)
-{
-  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
-    return FALSE;
-
-  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
-  return TRUE;
 }
 
 /* The lists whose records are edited from the tab, each with its toolbar. */
@@ -813,7 +795,8 @@ llw_page_class_set_template (LlwPageClass *page_class,
   gtk_widget_class_bind_template_callback (widget_class, sort_text);
   gtk_widget_class_bind_template_callback (widget_class, format_report_state);
   gtk_widget_class_bind_template_callback (widget_class, report_state_css_classes);
-  gtk_widget_class_bind_template_callback (widget_class, cell_query_tooltip_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "cell_query_tooltip_cb",
+                                                G_CALLBACK (llw_cell_query_tooltip));
 }
 
 /* Shows the records of the campaign in @data, or why they cannot be read. */
