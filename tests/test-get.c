@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "llw-database-get.h"
 #include "llw-indicator.h"
+#include "llw-records-private.h"
 
 #include "llw-test-fixture.h"
 
@@ -299,6 +301,50 @@ test_find_assignment (Fixture      *fixture,
   g_assert_no_error (error);
 }
 
+/* Runs @sql, a one-row SELECT in the column order of a record's query, through @make. */
+static GObject *
+record_from_row (const char *sql,
+                 gpointer  (*make) (sqlite3_stmt *))
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GObject *record;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  record = make (stmt);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return record;
+}
+
+/* A record is found by every field its search covers even when one before it is missing
+ * (NULL): a unit without a short name by its code and contact person, an activity without
+ * a kind by its place and platform. The key used to stop at the first missing field. */
+static void
+test_search_keys (Fixture      *fixture,
+                  gconstpointer data)
+{
+  g_autoptr(GObject) unit =
+    record_from_row ("SELECT 7, 1, 'KLU', 'UBND huyện Kiên Lương', NULL, 'district', "
+                     "'Nguyễn Văn Ân', '', '', '', 1, 1, 'implement', '', 1, NULL",
+                     (gpointer) llw_unit_new_from_stmt);
+  g_autoptr(GObject) activity =
+    record_from_row ("SELECT 3, 7, 'UBND huyện Kiên Lương', NULL, '', 'Ngày hội', "
+                     "'2021-10-02', NULL, 'online', 'Zalo', 'Nhà văn hóa ấp Mới', NULL, ''",
+                     (gpointer) llw_activity_new_from_stmt);
+  const char *unit_key = llw_unit_get_search_key (LLW_UNIT (unit));
+  const char *activity_key = llw_activity_get_search_key (LLW_ACTIVITY (activity));
+
+  g_assert_nonnull (strstr (unit_key, "kien luong"));
+  g_assert_nonnull (strstr (unit_key, "klu"));
+  g_assert_nonnull (strstr (unit_key, "nguyen van an"));
+  g_assert_nonnull (strstr (activity_key, "ngay hoi"));
+  g_assert_nonnull (strstr (activity_key, "nha van hoa ap moi"));
+  g_assert_nonnull (strstr (activity_key, "zalo"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +359,7 @@ main (int   argc,
   ADD ("/get/not-found", test_not_found);
   ADD ("/get/indicator-catalogue", test_indicator_catalogue);
   ADD ("/get/find-assignment", test_find_assignment);
+  ADD ("/get/search-keys", test_search_keys);
 #undef ADD
 
   return g_test_run ();

@@ -87,6 +87,18 @@ test_sort_key_forms_alike (void)
   g_assert_cmpstr (composed, ==, decomposed);
 }
 
+/* Only the fields that hold something are joined, wherever the missing ones stand. */
+static void
+test_join_present (void)
+{
+  const char *fields[] = { "Sở Y tế", NULL, "SYT", "", "Lê Thị Bình" };
+  g_autofree char *joined = llw_text_join_present (" ", fields, G_N_ELEMENTS (fields));
+  g_autofree char *none = llw_text_join_present (" ", fields + 1, 1);
+
+  g_assert_cmpstr (joined, ==, "Sở Y tế SYT Lê Thị Bình");
+  g_assert_cmpstr (none, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -96,6 +108,7 @@ main (int   argc,
   g_test_add_func ("/text/normalize", test_normalize);
   g_test_add_func ("/text/name-key", test_name_key);
   g_test_add_func ("/text/search-key", test_search_key);
+  g_test_add_func ("/text/join-present", test_join_present);
   g_test_add_func ("/text/sort-key", test_sort_key);
   g_test_add_func ("/text/sort-key-forms-alike", test_sort_key_forms_alike);
 

@@ -346,8 +346,9 @@ llw_activity_get_search_key (LlwActivity *self)
    * or a sort the user may never ask for. */
   if (self->search_key == NULL)
     {
-      g_autofree char *all = g_strjoin (" ", self->title, self->unit_name, self->kind_title,
-                                        self->place, self->platform, NULL);
+      const char *fields[] = { self->title, self->unit_name, self->kind_title, self->place,
+                               self->platform };
+      g_autofree char *all = llw_text_join_present (" ", fields, G_N_ELEMENTS (fields));
 
       self->search_key = llw_text_search_key (all);
     }

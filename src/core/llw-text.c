@@ -210,6 +210,32 @@ fold_decomposed (const char *text)
 }
 
 /**
+ * llw_text_join_present:
+ * @separator: put between two fields
+ * @fields: (array length=n_fields) (nullable): the fields, any of them %NULL or empty
+ * @n_fields: how many
+ *
+ * Returns: (transfer full): the fields that hold something, joined: a missing field in the
+ *   middle does not cut off those after it, as it would with g_strjoin ().
+ */
+char *
+llw_text_join_present (const char        *separator,
+                       const char *const *fields,
+                       gsize              n_fields)
+{
+  GString *out = g_string_new (NULL);
+
+  for (gsize i = 0; i < n_fields; i++)
+    if (fields[i] != NULL && *fields[i] != '\0')
+      {
+        if (out->len > 0)
+          g_string_append (out, separator);
+        g_string_append (out, fields[i]);
+      }
+  return g_string_free (out, FALSE);
+}
+
+/**
  * llw_text_search_key:
  * @text: (nullable): text to find records by
  *

@@ -9,6 +9,9 @@ char *llw_text_normalize  (const char *text);
 char *llw_text_name_key   (const char *text);
 char *llw_text_search_key (const char *text);
 char *llw_text_sort_key   (const char *text);
+char *llw_text_join_present (const char        *separator,
+                             const char *const *fields,
+                             gsize              n_fields);
 
 #define LLW_TEXT_ERROR (llw_text_error_quark ())
 

@@ -399,8 +399,8 @@ llw_unit_get_search_key (LlwUnit *self)
    * or a sort the user may never ask for. */
   if (self->search_key == NULL)
     {
-      g_autofree char *all = g_strjoin (" ", self->name, self->short_name, self->code,
-                                        self->contact_person, NULL);
+      const char *fields[] = { self->name, self->short_name, self->code, self->contact_person };
+      g_autofree char *all = llw_text_join_present (" ", fields, G_N_ELEMENTS (fields));
 
       self->search_key = llw_text_search_key (all);
     }
