@@ -277,14 +277,13 @@ patch_sheet (const Entry  *entry,
   return TRUE;
 }
 
-/* Reads the current part of @in as it is compressed. */
+/* Reads the current part's name and sizes from the central directory. */
 static gboolean
-read_entry (unzFile   in,
-            Entry    *entry,
-            GError  **error)
+read_info (unzFile   in,
+           Entry    *entry,
+           GError  **error)
 {
   unz_file_info info;
-  int method = 0, level = 0, n;
 
   if (unzGetCurrentFileInfo (in, &info, entry->name, sizeof entry->name, NULL, 0, NULL, 0) !=
       UNZ_OK || info.size_filename >= sizeof entry->name)
@@ -296,6 +295,17 @@ read_entry (unzFile   in,
   entry->crc = (guint32) info.crc;
   entry->size = (guint32) info.uncompressed_size;
   entry->compressed = (guint32) info.compressed_size;
+  return TRUE;
+}
+
+/* Reads the current part of @in as it is compressed. */
+static gboolean
+read_entry (unzFile   in,
+            Entry    *entry,
+            GError  **error)
+{
+  int method = 0, level = 0, n;
+
   if (unzOpenCurrentFile2 (in, &method, &level, 1) != UNZ_OK)
     return fail (error, entry->name);
   entry->data = g_malloc (MAX (entry->compressed, 1));
@@ -326,46 +336,83 @@ write_part (zipFile             out,
   return zipCloseFileInZipRaw (out, finished->size, finished->crc) == ZIP_OK;
 }
 
-/* Checks the current part of @in and writes it to @out, a sheet with its page header
- * patched. Returns %FALSE with @error set, or unset when writing failed. */
-static gboolean
-finish_part (unzFile              in,
-             zipFile              out,
-             const zip_fileinfo  *info,
-             GError             **error)
+/* One part of libxlsxwriter's workbook, checked, and finished in memory. */
+typedef struct
 {
-  Entry entry = { { 0 } };
-  Finished finished = { 0 };
+  Entry entry;
+  Finished finished;
+} Part;
+
+struct _LlwXlsxParts
+{
+  GPtrArray *parts;          /* Part, in the order of the workbook read */
+  GHashTable *by_name;       /* its name in the finished file → Part */
+};
+
+static void
+part_free (gpointer data)
+{
+  Part *part = data;
+
+  g_clear_pointer (&part->finished.deflated, g_byte_array_unref);
+  g_free (part->entry.data);
+  g_free (part);
+}
+
+/* Checks the current part of @in, a sheet with its page header patched. */
+static gboolean
+finish_part (unzFile   in,
+             Part     *part,
+             GError  **error)
+{
+  Entry *entry = &part->entry;
   Sheet sheet = { g_array_new (FALSE, FALSE, sizeof (Boundary)), g_byte_array_new (), 0, -1 };
   Boundary start = { 0, 0, crc32 (0, NULL, 0) };
-  gboolean patch, ok;
+  gboolean patch = is_sheet (entry->name), ok;
   guint32 crc;
 
   g_array_append_val (sheet.boundaries, start);
-  ok = read_entry (in, &entry, error);
-  patch = is_sheet (entry.name);
-  finished = (Finished) { entry.crc, entry.size, entry.data, entry.compressed, NULL };
-  ok = ok && inflate_part (&entry, patch ? &sheet : NULL, &crc, error) &&
-       (!patch || patch_sheet (&entry, &sheet, &finished, error)) &&
-       write_part (out, info, &entry, &finished);
+  ok = read_entry (in, entry, error);
+  part->finished = (Finished) { entry->crc, entry->size, entry->data, entry->compressed, NULL };
+  ok = ok && inflate_part (entry, patch ? &sheet : NULL, &crc, error) &&
+       (!patch || patch_sheet (entry, &sheet, &part->finished, error));
   g_array_unref (sheet.boundaries);
   g_byte_array_unref (sheet.kept);
-  g_clear_pointer (&finished.deflated, g_byte_array_unref);
-  g_free (entry.data);
   return ok;
 }
 
+/* Reads every part of @in that @renames names (every part when it is %NULL). */
 static gboolean
-finish_parts (unzFile              in,
-              zipFile              out,
-              const zip_fileinfo  *info,
-              GError             **error)
+finish_parts (unzFile        in,
+              GHashTable    *renames,
+              LlwXlsxParts  *parts,
+              GError       **error)
 {
   int status;
 
   for (status = unzGoToFirstFile (in); status == UNZ_OK; status = unzGoToNextFile (in))
-    if (!finish_part (in, out, info, error))
-      return FALSE;
+    {
+      Part *part = g_new0 (Part, 1);
+      const char *name;
+
+      if (!read_info (in, &part->entry, error))
+        {
+          part_free (part);
+          return FALSE;
+        }
+      name = renames != NULL ? g_hash_table_lookup (renames, part->entry.name)
+                             : part->entry.name;
+      if (name == NULL || strlen (name) >= sizeof part->entry.name)
+        {
+          part_free (part);
+          continue;
+        }
+      g_ptr_array_add (parts->parts, part);
+      if (!finish_part (in, part, error))
+        return FALSE;
+      g_strlcpy (part->entry.name, name, sizeof part->entry.name);
+      g_hash_table_insert (parts->by_name, part->entry.name, part);
+    }
   return status == UNZ_END_OF_LIST_OF_FILE || fail (error, "central directory");
 }
 
@@ -385,6 +432,114 @@ file_info (GDateTime *modified)
 }
 
 /**
+ * llw_xlsx_parts_read:
+ * @path: a workbook written by libxlsxwriter
+ * @renames: (nullable) (element-type utf8 utf8): the parts to read, each with its name in
+ *   the finished workbook; %NULL to read every part as it is named
+ *
+ * Reads the parts of @path, checking that each is complete, and finishes each sheet so that
+ * it prints its page header (the page number) from page 2 on; nothing is written yet. The
+ * parts of one workbook can be read on one thread while another's are read on another.
+ *
+ * Returns: (transfer full): the parts, or %NULL with @error set when @path is incomplete
+ */
+LlwXlsxParts *
+llw_xlsx_parts_read (const char  *path,
+                     GHashTable  *renames,
+                     GError     **error)
+{
+  g_autoptr(LlwXlsxParts) parts = g_new0 (LlwXlsxParts, 1);
+  LlwZipFiles reading;
+  unzFile in;
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  parts->parts = g_ptr_array_new_with_free_func (part_free);
+  parts->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  llw_zip_files_init (&reading);
+  in = unzOpen2 (path, &reading.functions);
+  if (in == NULL)
+    {
+      if (reading.saved_errno != 0)
+        llw_zip_files_failed (&reading, error);
+      else
+        incomplete (error);
+      return NULL;
+    }
+  ok = finish_parts (in, renames, parts, error);
+  unzClose (in);
+  return ok ? g_steal_pointer (&parts) : NULL;
+}
+
+void
+llw_xlsx_parts_free (LlwXlsxParts *parts)
+{
+  if (parts == NULL)
+    return;
+  g_ptr_array_unref (parts->parts);
+  g_hash_table_unref (parts->by_name);
+  g_free (parts);
+}
+
+static gboolean
+write_parts (zipFile              out,
+             LlwXlsxParts        *parts,
+             LlwXlsxParts        *replacing,
+             const zip_fileinfo  *info)
+{
+  for (guint i = 0; i < parts->parts->len; i++)
+    {
+      Part *part = g_ptr_array_index (parts->parts, i);
+      Part *other = replacing != NULL ? g_hash_table_lookup (replacing->by_name,
+                                                             part->entry.name) : NULL;
+
+      if (other != NULL)
+        part = other;
+      if (!write_part (out, info, &part->entry, &part->finished))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * llw_xlsx_parts_write:
+ * @parts: the parts of the workbook, as llw_xlsx_parts_read () read them
+ * @replacing: (nullable): parts that take the place of those of @parts with the same name
+ *   (sheets written by a second libxlsxwriter workbook)
+ * @target: where to write the finished workbook
+ * @modified: the time its parts are stamped with
+ *
+ * Writes the finished workbook, each part compressed as it was read.
+ *
+ * Returns: %FALSE with @error set when @target cannot be written
+ */
+gboolean
+llw_xlsx_parts_write (LlwXlsxParts  *parts,
+                      LlwXlsxParts  *replacing,
+                      const char    *target,
+                      GDateTime     *modified,
+                      GError       **error)
+{
+  LlwZipFiles writing;
+  zip_fileinfo info;
+  zipFile out;
+  gboolean ok;
+
+  g_return_val_if_fail (parts != NULL && target != NULL && modified != NULL, FALSE);
+
+  llw_zip_files_init (&writing);
+  out = zipOpen2 (target, APPEND_STATUS_CREATE, NULL, &writing.functions);
+  if (out == NULL)
+    return llw_zip_files_failed (&writing, error);
+  info = file_info (modified);
+  ok = write_parts (out, parts, replacing, &info);
+  if (zipClose (out, NULL) != ZIP_OK || writing.saved_errno != 0)
+    ok = FALSE;
+  return ok || llw_zip_files_failed (&writing, error);
+}
+
+/**
  * llw_xlsx_finish:
  * @path: a workbook written by libxlsxwriter
  * @target: where to write the finished workbook
@@ -401,37 +556,12 @@ llw_xlsx_finish (const char  *path,
                  GDateTime   *modified,
                  GError     **error)
 {
-  LlwZipFiles reading, writing;
-  zip_fileinfo info;
-  g_autoptr(GError) local_error = NULL;
-  unzFile in;
-  zipFile out;
-  gboolean ok;
+  g_autoptr(LlwXlsxParts) parts = NULL;
 
   g_return_val_if_fail (path != NULL && target != NULL && modified != NULL, FALSE);
 
-  llw_zip_files_init (&reading);
-  llw_zip_files_init (&writing);
-  in = unzOpen2 (path, &reading.functions);
-  if (in == NULL)
-    return reading.saved_errno != 0 ? llw_zip_files_failed (&reading, error)
-                                    : incomplete (error);
-  out = zipOpen2 (target, APPEND_STATUS_CREATE, NULL, &writing.functions);
-  if (out == NULL)
-    {
-      unzClose (in);
-      return llw_zip_files_failed (&writing, error);
-    }
-  info = file_info (modified);
-  ok = finish_parts (in, out, &info, &local_error);
-  unzClose (in);
-  if (zipClose (out, NULL) != ZIP_OK || writing.saved_errno != 0)
-    ok = FALSE;
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else if (!ok)
-    llw_zip_files_failed (&writing, error);
-  return ok;
+  parts = llw_xlsx_parts_read (path, NULL, error);
+  return parts != NULL && llw_xlsx_parts_write (parts, NULL, target, modified, error);
 }
 
 static gboolean check_folder (GsfInfile *in, const char *path, GError **error);
