@@ -23,7 +23,7 @@ typedef struct
   LlwAnnexKind kind;
   guint band;
   guint sheet;                  /* the index of its sheet in the main workbook */
-  guint64 cells;
+  guint64 cost;                 /* cells, a column of text counted twice */
 } SplitPart;
 
 struct _LlwWorkbookSplit
@@ -55,15 +55,17 @@ split_free (LlwWorkbookSplit *split)
 }
 
 static gint
-by_cells_descending (gconstpointer a,
+by_cost_descending (gconstpointer a,
                      gconstpointer b)
 {
-  guint64 x = ((const SplitPart *) a)->cells, y = ((const SplitPart *) b)->cells;
+  guint64 x = ((const SplitPart *) a)->cost, y = ((const SplitPart *) b)->cost;
 
   return x < y ? 1 : x > y ? -1 : 0;
 }
 
-/* Every part of every annex, with the sheet it has in the main workbook and its size. */
+/* Every part of every annex, with the sheet it has in the main workbook and what it costs
+ * to write: a cell of text (a unit's name, a date, a note) prints about twice the XML of a
+ * figure (Phụ lục III, 7 columns, is 28 MB at 50,000 units; Phụ lục II.1, 10, is 23 MB). */
 static GArray *
 list_parts (LlwWorkbookWriter *w)
 {
@@ -79,37 +81,40 @@ list_parts (LlwWorkbookWriter *w)
       for (guint band = 0; band < llw_report_table_get_n_bands (table); band++)
         {
           guint n = llw_report_table_get_band_columns (table, band, columns);
-          SplitPart part = { kind, band, sheet++,
-                             (guint64) n * llw_report_table_get_n_rows (table) };
+          SplitPart part = { kind, band, sheet++, 0 };
 
+          for (guint c = 0; c < n; c++)
+            part.cost += llw_report_table_get_column (table, columns[c])->align == LLW_ALIGN_LEFT
+                         ? 2 : 1;
+          part.cost *= llw_report_table_get_n_rows (table);
           g_array_append_val (parts, part);
         }
     }
   return parts;
 }
 
-/* Shares the parts out between the two writers, the largest first, each to the one with
- * fewer cells so far (the main writer's report, charts and information are small); keeps
+/* Shares the parts out between the two writers, the costliest first, each to the one with
+ * less to do so far (the main writer's report, charts and information are small); keeps
  * the second writer's. */
 static GArray *
 choose_parts (LlwWorkbookWriter *w)
 {
   g_autoptr(GArray) parts = list_parts (w);
   GArray *second = g_array_new (FALSE, FALSE, sizeof (SplitPart));
-  guint64 main_cells = 0, second_cells = 0;
+  guint64 main_cost = 0, second_cost = 0;
 
-  g_array_sort (parts, by_cells_descending);
+  g_array_sort (parts, by_cost_descending);
   for (guint i = 0; i < parts->len; i++)
     {
       const SplitPart *part = &g_array_index (parts, SplitPart, i);
 
-      if (second_cells < main_cells)
+      if (second_cost < main_cost)
         {
           g_array_append_val (second, *part);
-          second_cells += part->cells;
+          second_cost += part->cost;
         }
       else
-        main_cells += part->cells;
+        main_cost += part->cost;
     }
   return second;
 }

@@ -40,6 +40,9 @@
 #define REPLACEMENT "<headerFooter differentFirst=\"1\">"
 #define NEEDLE_LENGTH (sizeof NEEDLE - 1)
 #define NAME_MAX_LENGTH 1024
+/* A package of more than this is read back on two threads: a thread costs far less than
+ * inflating a megabyte. */
+#define SPLIT_CHECK_SIZE (1024 * 1024)
 
 /* One part of libxlsxwriter's file, its compressed bytes read as they are. */
 typedef struct
@@ -564,30 +567,15 @@ llw_xlsx_finish (const char  *path,
   return parts != NULL && llw_xlsx_parts_write (parts, NULL, target, modified, error);
 }
 
-static gboolean check_folder (GsfInfile *in, const char *path, GError **error);
-
-/* Reads one part of a finished package, or the parts in one of its folders. */
+/* Reads one part of a finished package whole, checking an XML part's text. */
 static gboolean
-check_child (GsfInfile   *in,
-             int          i,
-             const char  *folder,
-             GError     **error)
+check_part (GsfInput    *child,
+            const char  *path,
+            GError     **error)
 {
-  const char *name = gsf_infile_name_by_index (in, i);
-  g_autoptr(GsfInput) child = gsf_infile_child_by_index (in, i);
-  g_autofree char *path = g_strconcat (folder, name, NULL);
   gboolean is_xml = llw_part_is_xml (path);
   gsf_off_t left;
   LlwPartScan scan;
-
-  if (child == NULL)
-    return fail (error, name);
-  if (GSF_IS_INFILE (child) && gsf_infile_num_children (GSF_INFILE (child)) >= 0)
-    {
-      g_autofree char *inside = g_strconcat (path, "/", NULL);
-
-      return check_folder (GSF_INFILE (child), inside, error);
-    }
 
   llw_part_scan_init (&scan);
   for (left = gsf_input_size (child); left > 0;)
@@ -596,7 +584,7 @@ check_child (GsfInfile   *in,
       const guint8 *data = gsf_input_read (child, n, NULL);
 
       if (data == NULL)
-        return fail (error, name);
+        return fail (error, path);
       left -= (gsf_off_t) n;
       if (is_xml && !llw_part_scan_add (&scan, data, n, error))
         return FALSE;
@@ -604,15 +592,124 @@ check_child (GsfInfile   *in,
   return !is_xml || llw_part_scan_end (&scan, error);
 }
 
+/* A part of a finished package, to be read back. */
+typedef struct
+{
+  char *path;
+  gsf_off_t size;
+} PackagePart;
+
+static void
+package_part_clear (gpointer data)
+{
+  g_free (((PackagePart *) data)->path);
+}
+
+/* Lists the parts of a package, folder by folder, with their sizes. */
 static gboolean
-check_folder (GsfInfile   *in,
-              const char  *path,
-              GError     **error)
+list_parts (GsfInfile   *in,
+            const char  *folder,
+            GArray      *parts,
+            GError     **error)
 {
   for (int i = 0; i < gsf_infile_num_children (in); i++)
-    if (!check_child (in, i, path, error))
-      return FALSE;
+    {
+      const char *name = gsf_infile_name_by_index (in, i);
+      g_autoptr(GsfInput) child = gsf_infile_child_by_index (in, i);
+      g_autofree char *path = g_strconcat (folder, name, NULL);
+      PackagePart part;
+
+      if (child == NULL)
+        return fail (error, name);
+      if (GSF_IS_INFILE (child) && gsf_infile_num_children (GSF_INFILE (child)) >= 0)
+        {
+          g_autofree char *inside = g_strconcat (path, "/", NULL);
+
+          if (!list_parts (GSF_INFILE (child), inside, parts, error))
+            return FALSE;
+          continue;
+        }
+      part = (PackagePart) { g_steal_pointer (&path), gsf_input_size (child) };
+      g_array_append_val (parts, part);
+    }
   return TRUE;
+}
+
+/* Reads back the parts @paths names. */
+static gboolean
+check_parts (GsfInfile   *in,
+             GPtrArray   *paths,
+             GError     **error)
+{
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_auto(GStrv) names = g_strsplit (path, "/", -1);
+      g_autoptr(GsfInput) child = gsf_infile_child_by_aname (in, (const char **) names);
+
+      if (child == NULL)
+        return fail (error, path);
+      if (!check_part (child, path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The parts a second thread reads back, from the package opened again: libgsf's objects
+ * are not to be shared between threads. */
+typedef struct
+{
+  const char *path;
+  GPtrArray *paths;
+  GError *error;
+} CheckRun;
+
+static gpointer
+check_in_thread (gpointer data)
+{
+  CheckRun *run = data;
+  g_autoptr(GsfInput) input = gsf_input_stdio_new (run->path, &run->error);
+  g_autoptr(GsfInfile) infile = NULL;
+
+  if (input != NULL)
+    infile = gsf_infile_zip_new (input, &run->error);
+  if (infile != NULL)
+    check_parts (infile, run->paths, &run->error);
+  return NULL;
+}
+
+static gint
+by_size_descending (gconstpointer a,
+                    gconstpointer b)
+{
+  gsf_off_t x = ((const PackagePart *) a)->size, y = ((const PackagePart *) b)->size;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* Shares the parts out between two threads, the largest first, each to the one with less to
+ * read so far; or all to this one when the package is small or the computer has one core. */
+static void
+share_parts (GArray    *parts,
+             GPtrArray *mine,
+             GPtrArray *theirs)
+{
+  gsf_off_t own = 0, other = 0, total = 0;
+  gboolean split;
+
+  for (guint i = 0; i < parts->len; i++)
+    total += g_array_index (parts, PackagePart, i).size;
+  split = total >= SPLIT_CHECK_SIZE && g_get_num_processors () > 1;
+  if (split)
+    g_array_sort (parts, by_size_descending);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const PackagePart *part = &g_array_index (parts, PackagePart, i);
+      gboolean other_thread = split && other < own;
+
+      g_ptr_array_add (other_thread ? theirs : mine, part->path);
+      *(other_thread ? &other : &own) += part->size;
+    }
 }
 
 /**
@@ -620,7 +717,8 @@ check_folder (GsfInfile   *in,
  * @path: a finished ZIP package of XML parts: a workbook, an OpenDocument text
  *
  * Reads @path back: its ZIP container must be whole, and each XML part complete and free of
- * characters XML forbids.
+ * characters XML forbids. A large package is read on two threads, when the computer has
+ * two cores.
  *
  * Returns: %FALSE with @error set when the package is incomplete or would not open
  */
@@ -630,12 +728,38 @@ llw_package_check (const char  *path,
 {
   g_autoptr(GsfInput) input = NULL;
   g_autoptr(GsfInfile) infile = NULL;
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (PackagePart));
+  g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+  g_autoptr(GPtrArray) theirs = g_ptr_array_new ();
+  CheckRun run = { path, theirs, NULL };
+  GThread *thread = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
+  g_array_set_clear_func (parts, package_part_clear);
   input = gsf_input_stdio_new (path, error);
   if (input == NULL)
     return FALSE;
   infile = gsf_infile_zip_new (input, error);
-  return infile != NULL && check_folder (infile, "", error);
+  if (infile == NULL || !list_parts (infile, "", parts, error))
+    return FALSE;
+
+  /* libgsf's types are all registered by now, on this thread: the listing made each. */
+  share_parts (parts, mine, theirs);
+  if (theirs->len > 0)
+    thread = g_thread_try_new ("llweek-check", check_in_thread, &run, NULL);
+  if (thread == NULL)
+    g_ptr_array_extend (mine, theirs, NULL, NULL);
+
+  ok = check_parts (infile, mine, error);
+  if (thread != NULL)
+    g_thread_join (thread);
+  if (ok && run.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&run.error));
+      ok = FALSE;
+    }
+  g_clear_error (&run.error);
+  return ok;
 }
