@@ -21,9 +21,10 @@
 /* The consolidated workbook of DESIGN.md: the report document (llw-report-document.h) laid
  * out as Decree 30/2020 lays out an official document, its annexes, charts and a sheet about
  * the export, written in constant-memory mode (each sheet strictly top to bottom, so that
- * 50,000 units fit in a few megabytes) to a part file, finished (llw-xlsx-finish.c) into the
- * temporary file of llw_output_write (), which replaces the target only once it has been
- * read back whole. */
+ * 50,000 units fit in a few megabytes) to a part file (some annexes' parts to a second one,
+ * on a second core: llw-workbook-split.c), finished (llw-xlsx-finish.c) into the temporary
+ * file of llw_output_write (), which replaces the target only once it has been read back
+ * whole. */
 
 #define FONT "Times New Roman"
 #define MM_TO_INCHES(mm) ((mm) / 25.4)

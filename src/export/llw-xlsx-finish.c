@@ -32,6 +32,11 @@
  * the last byte kept (deflatePrime ()); they refer to nothing before them, which deflate
  * allows.
  *
+ * The parts are read and checked into memory first (llw_xlsx_parts_read ()), a workbook at a
+ * time, so that the sheets a second libxlsxwriter workbook wrote on another thread can be
+ * read there and take the place of the main workbook's empty ones when the file is written
+ * (llw_xlsx_parts_write ()).
+ *
  * The same reading, with libgsf, checks a finished package, the workbook's or the editable
  * report's, before it replaces the file the user asked for (llw_package_check ()). */
 
