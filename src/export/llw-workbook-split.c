@@ -136,7 +136,9 @@ write_in_thread (gpointer data)
   LlwWorkbookWriter w;
 
   /* Its properties are the main workbook's: libxlsxwriter formats their time in a buffer
-   * the whole process shares, which the two workbooks then fill alike. */
+   * the whole process shares, which the two workbooks then fill alike. (It also names its
+   * scratch files from a seed the process shares: two alike names only make it open with
+   * O_EXCL and try another, as when forms are written on several threads.) */
   if (!llw_workbook_writer_open (&w, split->document, split->exported_at, split->path,
                                  &split->error))
     return NULL;
