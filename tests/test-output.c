@@ -204,9 +204,10 @@ test_stale_temporaries (LlwTestFixture *fixture,
                         gconstpointer   data)
 {
   const char *stale[] = { ".llweek-AbC123.tmp", ".llweek-Xy9z0Q.tmp-journal",
-                          ".llweek-Qq1Ww2.tmp-wal", ".llweek-Pp3Rr4.tmp-part" };
+                          ".llweek-Qq1Ww2.tmp-wal", ".llweek-Pp3Rr4.tmp-part",
+                          ".llweek-Ss5Tt6.tmp-part2" };
   const char *kept[] = { ".llweek-Fresh1.tmp", ".llweek-notes.tmp", "llweek-AbC123.tmp",
-                         ".llweek-AbC123.tmp.bak" };
+                         ".llweek-AbC123.tmp.bak", ".llweek-Uu7Vv8.tmp-party" };
   g_autofree char *target = in_folder (fixture, "báo cáo.xlsx");
   g_autoptr(GError) error = NULL;
 

@@ -306,7 +306,12 @@ llw_output_is_temporary_name (const char *name)
   for (guint i = 0; i < G_N_ELEMENTS (database_suffixes) - 1; i++)
     if (g_str_equal (name + length, database_suffixes[i]))
       return TRUE;
-  return g_str_equal (name + length, LLW_OUTPUT_PART_SUFFIX);
+  if (!g_str_has_prefix (name + length, LLW_OUTPUT_PART_SUFFIX))
+    return FALSE;
+  for (const char *p = name + length + strlen (LLW_OUTPUT_PART_SUFFIX); *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
 }
 
 /* Removes the temporary files of ours that a killed run left in @folder. */

@@ -28,7 +28,8 @@ typedef enum
 
 /* A writer that needs a second file while it writes (libxlsxwriter's workbook, which is
  * then finished into the output) names it after the temporary file it is handed, with this
- * suffix, and removes it: a killed run's is removed with the temporary file. */
+ * suffix (and a digit after it for more files: "-part2"), and removes it: a killed run's is
+ * removed with the temporary file. */
 #define LLW_OUTPUT_PART_SUFFIX "-part"
 
 /* Writes the whole output at @path, a new empty file; returns %FALSE with @error set. */

@@ -16,6 +16,7 @@ struct _LlwReportTable
   GArray *columns;          /* LlwReportColumn, titles interned */
   GArray *rows;             /* LlwReportRow */
   GStringChunk *strings;
+  GMutex strings_lock;      /* the parts of a split table are written on several threads */
   guint n_bands;
 
   LlwReportCellFunc func;
@@ -35,6 +36,7 @@ llw_report_table_finalize (GObject *object)
   g_array_unref (self->columns);
   g_array_unref (self->rows);
   g_string_chunk_free (self->strings);
+  g_mutex_clear (&self->strings_lock);
 
   G_OBJECT_CLASS (llw_report_table_parent_class)->finalize (object);
 }
@@ -51,6 +53,7 @@ llw_report_table_init (LlwReportTable *self)
   self->columns = g_array_new (FALSE, FALSE, sizeof (LlwReportColumn));
   self->rows = g_array_new (FALSE, FALSE, sizeof (LlwReportRow));
   self->strings = g_string_chunk_new (4096);
+  g_mutex_init (&self->strings_lock);
   self->n_bands = 1;
 }
 
@@ -104,14 +107,22 @@ llw_report_table_add_row (LlwReportTable *self,
   g_array_append_val (self->rows, row);
 }
 
-/* Returns: (nullable): @text kept as long as the table, the same pointer for the same text. */
+/* Returns: (nullable): @text kept as long as the table, the same pointer for the same text.
+ * Cells are read, and so text interned, on any thread. */
 const char *
 llw_report_table_intern (LlwReportTable *self,
                          const char     *text)
 {
+  const char *kept;
+
   g_return_val_if_fail (LLW_IS_REPORT_TABLE (self), NULL);
 
-  return text != NULL ? g_string_chunk_insert_const (self->strings, text) : NULL;
+  if (text == NULL)
+    return NULL;
+  g_mutex_lock (&self->strings_lock);
+  kept = g_string_chunk_insert_const (self->strings, text);
+  g_mutex_unlock (&self->strings_lock);
+  return kept;
 }
 
 static LlwReportColumn *

@@ -588,6 +588,41 @@ write_rows (Part *p)
     }
 }
 
+/* A part's columns and page: what the main workbook keeps of a part a second writer writes
+ * (its print titles are the main workbook's defined names). */
+static void
+set_up_part (Part                 *p,
+             const LlwReportAnnex *annex,
+             guint                 band)
+{
+  gboolean split = llw_report_table_get_n_bands (annex->table) > 1;
+
+  p->n_columns = llw_report_table_get_band_columns (annex->table, band, p->columns);
+  for (lxw_col_t c = 0; c < p->n_columns; c++)
+    llw_workbook_set_column (p->sheet, c, part_column (p, c)->width);
+  llw_workbook_set_page (p->sheet, annex->landscape, p->layout->header, p->layout->first - 1);
+  worksheet_freeze_panes (p->sheet, p->layout->first, split ? 2 : 0);
+}
+
+/**
+ * llw_workbook_set_up_annex:
+ * @band: the part of the annex's table the sheet holds
+ *
+ * Sets up the sheet of a part as llw_workbook_write_annex () does, and writes no cell.
+ */
+void
+llw_workbook_set_up_annex (LlwWorkbookWriter *w,
+                           lxw_worksheet     *sheet,
+                           LlwAnnexKind       kind,
+                           guint              band)
+{
+  const LlwReportAnnex *annex = llw_report_document_get_annex (w->document, kind);
+  g_autofree guint *columns = g_new (guint, llw_report_table_get_n_columns (annex->table));
+  Part p = { w, sheet, kind, annex->table, &w->layouts[kind], 0, columns };
+
+  set_up_part (&p, annex, band);
+}
+
 /**
  * llw_workbook_write_annex:
  * @band: the part of the annex's table the sheet holds
@@ -601,14 +636,8 @@ llw_workbook_write_annex (LlwWorkbookWriter *w,
   const LlwReportAnnex *annex = llw_report_document_get_annex (w->document, kind);
   g_autofree guint *columns = g_new (guint, llw_report_table_get_n_columns (annex->table));
   Part p = { w, sheet, kind, annex->table, &w->layouts[kind], 0, columns };
-  gboolean split = llw_report_table_get_n_bands (annex->table) > 1;
 
-  p.n_columns = llw_report_table_get_band_columns (annex->table, band, columns);
-  for (lxw_col_t c = 0; c < p.n_columns; c++)
-    llw_workbook_set_column (sheet, c, part_column (&p, c)->width);
-  llw_workbook_set_page (sheet, annex->landscape, p.layout->header, p.layout->first - 1);
-  worksheet_freeze_panes (sheet, p.layout->first, split ? 2 : 0);
-
+  set_up_part (&p, annex, band);
   write_title (&p, annex, band);
   write_header (&p);
   write_rows (&p);

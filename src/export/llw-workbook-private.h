@@ -98,6 +98,13 @@ typedef struct
 } LlwWorkbookWriter;
 
 /* llw-workbook.c */
+gboolean    llw_workbook_writer_open       (LlwWorkbookWriter  *w,
+                                            LlwReportDocument  *document,
+                                            GDateTime          *exported_at,
+                                            const char         *path,
+                                            GError            **error);
+gboolean    llw_workbook_writer_close      (LlwWorkbookWriter  *w,
+                                            GError            **error);
 void        llw_workbook_set_column        (lxw_worksheet     *sheet,
                                             lxw_col_t          col,
                                             double             points);
@@ -131,6 +138,10 @@ void        llw_workbook_write_report      (LlwWorkbookWriter *w,
                                             lxw_worksheet     *sheet);
 void        llw_workbook_plan_annexes      (LlwWorkbookWriter *w);
 char       *llw_workbook_part_name         (LlwWorkbookWriter *w,
+                                            LlwAnnexKind       kind,
+                                            guint              band);
+void        llw_workbook_set_up_annex      (LlwWorkbookWriter *w,
+                                            lxw_worksheet     *sheet,
                                             LlwAnnexKind       kind,
                                             guint              band);
 void        llw_workbook_write_annex       (LlwWorkbookWriter *w,

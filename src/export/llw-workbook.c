@@ -15,14 +15,16 @@
 #include "llw-text.h"
 #include "llw-workbook.h"
 #include "llw-workbook-private.h"
+#include "llw-workbook-split.h"
 #include "llw-xlsx-finish.h"
 
 /* The consolidated workbook of DESIGN.md: the report document (llw-report-document.h) laid
  * out as Decree 30/2020 lays out an official document, its annexes, charts and a sheet about
  * the export, written in constant-memory mode (each sheet strictly top to bottom, so that
- * 50,000 units fit in a few megabytes) to a part file, finished (llw-xlsx-finish.c) into the
- * temporary file of llw_output_write (), which replaces the target only once it has been
- * read back whole. */
+ * 50,000 units fit in a few megabytes) to a part file (some annexes' parts to a second one,
+ * on a second core: llw-workbook-split.c), finished (llw-xlsx-finish.c) into the temporary
+ * file of llw_output_write (), which replaces the target only once it has been read back
+ * whole. */
 
 #define FONT "Times New Roman"
 #define MM_TO_INCHES(mm) ((mm) / 25.4)
@@ -151,62 +153,127 @@ set_lxw_error (GError   **error,
   return FALSE;
 }
 
-static gboolean
-write_workbook (LlwReportDocument  *document,
-                GDateTime          *exported_at,
-                const char         *path,
-                GError            **error)
+/* Gives every format its index in the order the formats were made, rather than in the order
+ * of first use: two workbooks that make the same formats then number them alike, and a sheet
+ * of one is at home in the other. The hyperlink format, never used, is left out. */
+static void
+number_formats (lxw_workbook *workbook)
+{
+  lxw_format *format;
+
+  STAILQ_FOREACH (format, workbook->formats, list_pointers)
+    if (format != workbook->default_url_format)
+      lxw_format_get_xf_index (format);
+}
+
+/**
+ * llw_workbook_writer_open:
+ * @path: the file libxlsxwriter writes
+ *
+ * Readies @w to write the workbook of @document: its formats, its properties. Each thread
+ * that writes sheets has a writer of its own, whose formats are numbered alike.
+ *
+ * Returns: %FALSE with @error set if libxlsxwriter could not start
+ */
+gboolean
+llw_workbook_writer_open (LlwWorkbookWriter  *w,
+                          LlwReportDocument  *document,
+                          GDateTime          *exported_at,
+                          const char         *path,
+                          GError            **error)
 {
   g_autofree char *scratch = llw_output_scratch_folder ();
   lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = scratch };
-  LlwWorkbookWriter w = { 0 };
-  lxw_error err;
-  int saved_errno;
 
-  w.workbook = workbook_new_opt (path, &options);
-  if (w.workbook == NULL)
+  *w = (LlwWorkbookWriter) { 0 };
+  w->workbook = workbook_new_opt (path, &options);
+  if (w->workbook == NULL)
     return set_lxw_error (error, LXW_ERROR_MEMORY_MALLOC_FAILED, 0);
   /* The first format is the Normal style, by whose font both Excel and LibreOffice size the
    * columns: in Times New Roman too (Liberation Serif where it is missing, same metrics),
    * the columns have the same width everywhere and the pages fit the same way. */
-  format_set_font_name (STAILQ_FIRST (w.workbook->formats), FONT);
-  w.document = document;
-  w.data = llw_report_document_get_consolidation (document);
-  w.campaign = llw_consolidation_get_campaign (w.data);
-  w.exported_at = exported_at;
-  w.metrics = llw_text_metrics_new ();
-  init_formats (&w);
-  set_properties (&w);
+  format_set_font_name (STAILQ_FIRST (w->workbook->formats), FONT);
+  w->document = document;
+  w->data = llw_report_document_get_consolidation (document);
+  w->campaign = llw_consolidation_get_campaign (w->data);
+  w->exported_at = exported_at;
+  w->metrics = llw_text_metrics_new ();
+  init_formats (w);
+  number_formats (w->workbook);
+  set_properties (w);
+  return TRUE;
+}
 
-  llw_workbook_write_report (&w, workbook_add_worksheet (w.workbook, LLW_SHEET_REPORT));
+/**
+ * llw_workbook_writer_close:
+ *
+ * Writes the workbook's file and frees what @w holds but its layouts.
+ *
+ * Returns: %FALSE with @error set if a cell could not be written or the file not closed
+ */
+gboolean
+llw_workbook_writer_close (LlwWorkbookWriter  *w,
+                           GError            **error)
+{
+  lxw_error err;
+  int saved_errno;
+
+  errno = 0;
+  err = workbook_close (w->workbook);
+  saved_errno = errno;
+  w->workbook = NULL;
+  g_clear_pointer (&w->metrics, llw_text_metrics_free);
+
+  if (w->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&w->error));
+      return FALSE;
+    }
+  return err == LXW_NO_ERROR || set_lxw_error (error, err, saved_errno);
+}
+
+/* Writes the sheets, handing some of the annexes' parts to a second writer on a thread of
+ * its own (llw-workbook-split.c), which writes them to @second_path. */
+static gboolean
+write_workbook (LlwReportDocument  *document,
+                GDateTime          *exported_at,
+                const char         *path,
+                const char         *second_path,
+                LlwWorkbookSplit  **split,
+                GError            **error)
+{
+  LlwWorkbookWriter w;
+  guint index = 1;
+  gboolean ok;
+
+  if (!llw_workbook_writer_open (&w, document, exported_at, path, error))
+    return FALSE;
+
   llw_workbook_plan_annexes (&w);
+  *split = llw_workbook_split_start (&w, second_path);
+  llw_workbook_write_report (&w, workbook_add_worksheet (w.workbook, LLW_SHEET_REPORT));
   for (LlwAnnexKind kind = 0; kind < LLW_N_ANNEXES; kind++)
     for (guint band = 0; band < llw_report_table_get_n_bands (
                                   llw_report_document_get_annex (document, kind)->table); band++)
       {
         g_autofree char *name = llw_workbook_part_name (&w, kind, band);
+        lxw_worksheet *sheet = workbook_add_worksheet (w.workbook, name);
 
-        llw_workbook_write_annex (&w, workbook_add_worksheet (w.workbook, name), kind, band);
+        if (llw_workbook_split_takes (*split, index++))
+          llw_workbook_set_up_annex (&w, sheet, kind, band);
+        else
+          llw_workbook_write_annex (&w, sheet, kind, band);
       }
   llw_workbook_write_charts (&w, workbook_add_worksheet (w.workbook, LLW_SHEET_CHARTS));
   llw_workbook_write_info (&w, workbook_add_worksheet (w.workbook, LLW_SHEET_INFO));
 
-  errno = 0;
-  err = workbook_close (w.workbook);
-  saved_errno = errno;
+  ok = llw_workbook_writer_close (&w, error);
   for (LlwAnnexKind kind = 0; kind < LLW_N_ANNEXES; kind++)
     {
       g_clear_pointer (&w.layouts[kind].runs, g_array_unref);
       g_clear_pointer (&w.layouts[kind].heights, g_free);
     }
-  llw_text_metrics_free (w.metrics);
-
-  if (w.error != NULL)
-    {
-      g_propagate_error (error, w.error);
-      return FALSE;
-    }
-  return err == LXW_NO_ERROR || set_lxw_error (error, err, saved_errno);
+  return ok;
 }
 
 typedef struct
@@ -215,8 +282,9 @@ typedef struct
   GDateTime *exported_at;
 } WorkbookJob;
 
-/* libxlsxwriter's workbook goes to a part file beside the output's temporary file, and is
- * finished from there into it. */
+/* libxlsxwriter's workbook goes to a part file beside the output's temporary file (the
+ * second writer's to another), and is finished from there into it: the main thread reads
+ * its parts while the second writer reads its own. */
 static gboolean
 write_file (const char  *path,
             gpointer     user_data,
@@ -224,11 +292,18 @@ write_file (const char  *path,
 {
   WorkbookJob *job = user_data;
   g_autofree char *raw = g_strconcat (path, LLW_OUTPUT_PART_SUFFIX, NULL);
+  g_autofree char *second = g_strconcat (path, LLW_OUTPUT_PART_SUFFIX, "2", NULL);
+  g_autoptr(LlwXlsxParts) parts = NULL;
+  g_autoptr(LlwXlsxParts) others = NULL;
+  LlwWorkbookSplit *split = NULL;
   gboolean ok;
 
-  ok = write_workbook (job->document, job->exported_at, raw, error) &&
-       llw_xlsx_finish (raw, path, job->exported_at, error);
+  ok = write_workbook (job->document, job->exported_at, raw, second, &split, error) &&
+       (parts = llw_xlsx_parts_read (raw, NULL, error)) != NULL;
+  ok = llw_workbook_split_finish (split, ok ? &others : NULL, ok ? error : NULL) && ok &&
+       llw_xlsx_parts_write (parts, others, path, job->exported_at, error);
   g_remove (raw);
+  g_remove (second);
   return ok;
 }
 

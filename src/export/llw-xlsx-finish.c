@@ -32,6 +32,11 @@
  * the last byte kept (deflatePrime ()); they refer to nothing before them, which deflate
  * allows.
  *
+ * The parts are read and checked into memory first (llw_xlsx_parts_read ()), a workbook at a
+ * time, so that the sheets a second libxlsxwriter workbook wrote on another thread can be
+ * read there and take the place of the main workbook's empty ones when the file is written
+ * (llw_xlsx_parts_write ()).
+ *
  * The same reading, with libgsf, checks a finished package, the workbook's or the editable
  * report's, before it replaces the file the user asked for (llw_package_check ()). */
 
@@ -40,6 +45,9 @@
 #define REPLACEMENT "<headerFooter differentFirst=\"1\">"
 #define NEEDLE_LENGTH (sizeof NEEDLE - 1)
 #define NAME_MAX_LENGTH 1024
+/* A package of more than this is read back on two threads: a thread costs far less than
+ * inflating a megabyte. */
+#define SPLIT_CHECK_SIZE (1024 * 1024)
 
 /* One part of libxlsxwriter's file, its compressed bytes read as they are. */
 typedef struct
@@ -277,14 +285,13 @@ patch_sheet (const Entry  *entry,
   return TRUE;
 }
 
-/* Reads the current part of @in as it is compressed. */
+/* Reads the current part's name and sizes from the central directory. */
 static gboolean
-read_entry (unzFile   in,
-            Entry    *entry,
-            GError  **error)
+read_info (unzFile   in,
+           Entry    *entry,
+           GError  **error)
 {
   unz_file_info info;
-  int method = 0, level = 0, n;
 
   if (unzGetCurrentFileInfo (in, &info, entry->name, sizeof entry->name, NULL, 0, NULL, 0) !=
       UNZ_OK || info.size_filename >= sizeof entry->name)
@@ -296,6 +303,17 @@ read_entry (unzFile   in,
   entry->crc = (guint32) info.crc;
   entry->size = (guint32) info.uncompressed_size;
   entry->compressed = (guint32) info.compressed_size;
+  return TRUE;
+}
+
+/* Reads the current part of @in as it is compressed. */
+static gboolean
+read_entry (unzFile   in,
+            Entry    *entry,
+            GError  **error)
+{
+  int method = 0, level = 0, n;
+
   if (unzOpenCurrentFile2 (in, &method, &level, 1) != UNZ_OK)
     return fail (error, entry->name);
   entry->data = g_malloc (MAX (entry->compressed, 1));
@@ -326,46 +344,83 @@ write_part (zipFile             out,
   return zipCloseFileInZipRaw (out, finished->size, finished->crc) == ZIP_OK;
 }
 
-/* Checks the current part of @in and writes it to @out, a sheet with its page header
- * patched. Returns %FALSE with @error set, or unset when writing failed. */
-static gboolean
-finish_part (unzFile              in,
-             zipFile              out,
-             const zip_fileinfo  *info,
-             GError             **error)
+/* One part of libxlsxwriter's workbook, checked, and finished in memory. */
+typedef struct
 {
-  Entry entry = { { 0 } };
-  Finished finished = { 0 };
+  Entry entry;
+  Finished finished;
+} Part;
+
+struct _LlwXlsxParts
+{
+  GPtrArray *parts;          /* Part, in the order of the workbook read */
+  GHashTable *by_name;       /* its name in the finished file → Part */
+};
+
+static void
+part_free (gpointer data)
+{
+  Part *part = data;
+
+  g_clear_pointer (&part->finished.deflated, g_byte_array_unref);
+  g_free (part->entry.data);
+  g_free (part);
+}
+
+/* Checks the current part of @in, a sheet with its page header patched. */
+static gboolean
+finish_part (unzFile   in,
+             Part     *part,
+             GError  **error)
+{
+  Entry *entry = &part->entry;
   Sheet sheet = { g_array_new (FALSE, FALSE, sizeof (Boundary)), g_byte_array_new (), 0, -1 };
   Boundary start = { 0, 0, crc32 (0, NULL, 0) };
-  gboolean patch, ok;
+  gboolean patch = is_sheet (entry->name), ok;
   guint32 crc;
 
   g_array_append_val (sheet.boundaries, start);
-  ok = read_entry (in, &entry, error);
-  patch = is_sheet (entry.name);
-  finished = (Finished) { entry.crc, entry.size, entry.data, entry.compressed, NULL };
-  ok = ok && inflate_part (&entry, patch ? &sheet : NULL, &crc, error) &&
-       (!patch || patch_sheet (&entry, &sheet, &finished, error)) &&
-       write_part (out, info, &entry, &finished);
+  ok = read_entry (in, entry, error);
+  part->finished = (Finished) { entry->crc, entry->size, entry->data, entry->compressed, NULL };
+  ok = ok && inflate_part (entry, patch ? &sheet : NULL, &crc, error) &&
+       (!patch || patch_sheet (entry, &sheet, &part->finished, error));
   g_array_unref (sheet.boundaries);
   g_byte_array_unref (sheet.kept);
-  g_clear_pointer (&finished.deflated, g_byte_array_unref);
-  g_free (entry.data);
   return ok;
 }
 
+/* Reads every part of @in that @renames names (every part when it is %NULL). */
 static gboolean
-finish_parts (unzFile              in,
-              zipFile              out,
-              const zip_fileinfo  *info,
-              GError             **error)
+finish_parts (unzFile        in,
+              GHashTable    *renames,
+              LlwXlsxParts  *parts,
+              GError       **error)
 {
   int status;
 
   for (status = unzGoToFirstFile (in); status == UNZ_OK; status = unzGoToNextFile (in))
-    if (!finish_part (in, out, info, error))
-      return FALSE;
+    {
+      Part *part = g_new0 (Part, 1);
+      const char *name;
+
+      if (!read_info (in, &part->entry, error))
+        {
+          part_free (part);
+          return FALSE;
+        }
+      name = renames != NULL ? g_hash_table_lookup (renames, part->entry.name)
+                             : part->entry.name;
+      if (name == NULL || strlen (name) >= sizeof part->entry.name)
+        {
+          part_free (part);
+          continue;
+        }
+      g_ptr_array_add (parts->parts, part);
+      if (!finish_part (in, part, error))
+        return FALSE;
+      g_strlcpy (part->entry.name, name, sizeof part->entry.name);
+      g_hash_table_insert (parts->by_name, part->entry.name, part);
+    }
   return status == UNZ_END_OF_LIST_OF_FILE || fail (error, "central directory");
 }
 
@@ -385,6 +440,114 @@ file_info (GDateTime *modified)
 }
 
 /**
+ * llw_xlsx_parts_read:
+ * @path: a workbook written by libxlsxwriter
+ * @renames: (nullable) (element-type utf8 utf8): the parts to read, each with its name in
+ *   the finished workbook; %NULL to read every part as it is named
+ *
+ * Reads the parts of @path, checking that each is complete, and finishes each sheet so that
+ * it prints its page header (the page number) from page 2 on; nothing is written yet. The
+ * parts of one workbook can be read on one thread while another's are read on another.
+ *
+ * Returns: (transfer full): the parts, or %NULL with @error set when @path is incomplete
+ */
+LlwXlsxParts *
+llw_xlsx_parts_read (const char  *path,
+                     GHashTable  *renames,
+                     GError     **error)
+{
+  g_autoptr(LlwXlsxParts) parts = g_new0 (LlwXlsxParts, 1);
+  LlwZipFiles reading;
+  unzFile in;
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  parts->parts = g_ptr_array_new_with_free_func (part_free);
+  parts->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  llw_zip_files_init (&reading);
+  in = unzOpen2 (path, &reading.functions);
+  if (in == NULL)
+    {
+      if (reading.saved_errno != 0)
+        llw_zip_files_failed (&reading, error);
+      else
+        incomplete (error);
+      return NULL;
+    }
+  ok = finish_parts (in, renames, parts, error);
+  unzClose (in);
+  return ok ? g_steal_pointer (&parts) : NULL;
+}
+
+void
+llw_xlsx_parts_free (LlwXlsxParts *parts)
+{
+  if (parts == NULL)
+    return;
+  g_ptr_array_unref (parts->parts);
+  g_hash_table_unref (parts->by_name);
+  g_free (parts);
+}
+
+static gboolean
+write_parts (zipFile              out,
+             LlwXlsxParts        *parts,
+             LlwXlsxParts        *replacing,
+             const zip_fileinfo  *info)
+{
+  for (guint i = 0; i < parts->parts->len; i++)
+    {
+      Part *part = g_ptr_array_index (parts->parts, i);
+      Part *other = replacing != NULL ? g_hash_table_lookup (replacing->by_name,
+                                                             part->entry.name) : NULL;
+
+      if (other != NULL)
+        part = other;
+      if (!write_part (out, info, &part->entry, &part->finished))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * llw_xlsx_parts_write:
+ * @parts: the parts of the workbook, as llw_xlsx_parts_read () read them
+ * @replacing: (nullable): parts that take the place of those of @parts with the same name
+ *   (sheets written by a second libxlsxwriter workbook)
+ * @target: where to write the finished workbook
+ * @modified: the time its parts are stamped with
+ *
+ * Writes the finished workbook, each part compressed as it was read.
+ *
+ * Returns: %FALSE with @error set when @target cannot be written
+ */
+gboolean
+llw_xlsx_parts_write (LlwXlsxParts  *parts,
+                      LlwXlsxParts  *replacing,
+                      const char    *target,
+                      GDateTime     *modified,
+                      GError       **error)
+{
+  LlwZipFiles writing;
+  zip_fileinfo info;
+  zipFile out;
+  gboolean ok;
+
+  g_return_val_if_fail (parts != NULL && target != NULL && modified != NULL, FALSE);
+
+  llw_zip_files_init (&writing);
+  out = zipOpen2 (target, APPEND_STATUS_CREATE, NULL, &writing.functions);
+  if (out == NULL)
+    return llw_zip_files_failed (&writing, error);
+  info = file_info (modified);
+  ok = write_parts (out, parts, replacing, &info);
+  if (zipClose (out, NULL) != ZIP_OK || writing.saved_errno != 0)
+    ok = FALSE;
+  return ok || llw_zip_files_failed (&writing, error);
+}
+
+/**
  * llw_xlsx_finish:
  * @path: a workbook written by libxlsxwriter
  * @target: where to write the finished workbook
@@ -401,63 +564,23 @@ llw_xlsx_finish (const char  *path,
                  GDateTime   *modified,
                  GError     **error)
 {
-  LlwZipFiles reading, writing;
-  zip_fileinfo info;
-  g_autoptr(GError) local_error = NULL;
-  unzFile in;
-  zipFile out;
-  gboolean ok;
+  g_autoptr(LlwXlsxParts) parts = NULL;
 
   g_return_val_if_fail (path != NULL && target != NULL && modified != NULL, FALSE);
 
-  llw_zip_files_init (&reading);
-  llw_zip_files_init (&writing);
-  in = unzOpen2 (path, &reading.functions);
-  if (in == NULL)
-    return reading.saved_errno != 0 ? llw_zip_files_failed (&reading, error)
-                                    : incomplete (error);
-  out = zipOpen2 (target, APPEND_STATUS_CREATE, NULL, &writing.functions);
-  if (out == NULL)
-    {
-      unzClose (in);
-      return llw_zip_files_failed (&writing, error);
-    }
-  info = file_info (modified);
-  ok = finish_parts (in, out, &info, &local_error);
-  unzClose (in);
-  if (zipClose (out, NULL) != ZIP_OK || writing.saved_errno != 0)
-    ok = FALSE;
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else if (!ok)
-    llw_zip_files_failed (&writing, error);
-  return ok;
+  parts = llw_xlsx_parts_read (path, NULL, error);
+  return parts != NULL && llw_xlsx_parts_write (parts, NULL, target, modified, error);
 }
 
-static gboolean check_folder (GsfInfile *in, const char *path, GError **error);
-
-/* Reads one part of a finished package, or the parts in one of its folders. */
+/* Reads one part of a finished package whole, checking an XML part's text. */
 static gboolean
-check_child (GsfInfile   *in,
-             int          i,
-             const char  *folder,
-             GError     **error)
+check_part (GsfInput    *child,
+            const char  *path,
+            GError     **error)
 {
-  const char *name = gsf_infile_name_by_index (in, i);
-  g_autoptr(GsfInput) child = gsf_infile_child_by_index (in, i);
-  g_autofree char *path = g_strconcat (folder, name, NULL);
   gboolean is_xml = llw_part_is_xml (path);
   gsf_off_t left;
   LlwPartScan scan;
-
-  if (child == NULL)
-    return fail (error, name);
-  if (GSF_IS_INFILE (child) && gsf_infile_num_children (GSF_INFILE (child)) >= 0)
-    {
-      g_autofree char *inside = g_strconcat (path, "/", NULL);
-
-      return check_folder (GSF_INFILE (child), inside, error);
-    }
 
   llw_part_scan_init (&scan);
   for (left = gsf_input_size (child); left > 0;)
@@ -466,7 +589,7 @@ check_child (GsfInfile   *in,
       const guint8 *data = gsf_input_read (child, n, NULL);
 
       if (data == NULL)
-        return fail (error, name);
+        return fail (error, path);
       left -= (gsf_off_t) n;
       if (is_xml && !llw_part_scan_add (&scan, data, n, error))
         return FALSE;
@@ -474,15 +597,124 @@ check_child (GsfInfile   *in,
   return !is_xml || llw_part_scan_end (&scan, error);
 }
 
+/* A part of a finished package, to be read back. */
+typedef struct
+{
+  char *path;
+  gsf_off_t size;
+} PackagePart;
+
+static void
+package_part_clear (gpointer data)
+{
+  g_free (((PackagePart *) data)->path);
+}
+
+/* Lists the parts of a package, folder by folder, with their sizes. */
 static gboolean
-check_folder (GsfInfile   *in,
-              const char  *path,
-              GError     **error)
+list_parts (GsfInfile   *in,
+            const char  *folder,
+            GArray      *parts,
+            GError     **error)
 {
   for (int i = 0; i < gsf_infile_num_children (in); i++)
-    if (!check_child (in, i, path, error))
-      return FALSE;
+    {
+      const char *name = gsf_infile_name_by_index (in, i);
+      g_autoptr(GsfInput) child = gsf_infile_child_by_index (in, i);
+      g_autofree char *path = g_strconcat (folder, name, NULL);
+      PackagePart part;
+
+      if (child == NULL)
+        return fail (error, name);
+      if (GSF_IS_INFILE (child) && gsf_infile_num_children (GSF_INFILE (child)) >= 0)
+        {
+          g_autofree char *inside = g_strconcat (path, "/", NULL);
+
+          if (!list_parts (GSF_INFILE (child), inside, parts, error))
+            return FALSE;
+          continue;
+        }
+      part = (PackagePart) { g_steal_pointer (&path), gsf_input_size (child) };
+      g_array_append_val (parts, part);
+    }
   return TRUE;
+}
+
+/* Reads back the parts @paths names. */
+static gboolean
+check_parts (GsfInfile   *in,
+             GPtrArray   *paths,
+             GError     **error)
+{
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_auto(GStrv) names = g_strsplit (path, "/", -1);
+      g_autoptr(GsfInput) child = gsf_infile_child_by_aname (in, (const char **) names);
+
+      if (child == NULL)
+        return fail (error, path);
+      if (!check_part (child, path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The parts a second thread reads back, from the package opened again: libgsf's objects
+ * are not to be shared between threads. */
+typedef struct
+{
+  const char *path;
+  GPtrArray *paths;
+  GError *error;
+} CheckRun;
+
+static gpointer
+check_in_thread (gpointer data)
+{
+  CheckRun *run = data;
+  g_autoptr(GsfInput) input = gsf_input_stdio_new (run->path, &run->error);
+  g_autoptr(GsfInfile) infile = NULL;
+
+  if (input != NULL)
+    infile = gsf_infile_zip_new (input, &run->error);
+  if (infile != NULL)
+    check_parts (infile, run->paths, &run->error);
+  return NULL;
+}
+
+static gint
+by_size_descending (gconstpointer a,
+                    gconstpointer b)
+{
+  gsf_off_t x = ((const PackagePart *) a)->size, y = ((const PackagePart *) b)->size;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* Shares the parts out between two threads, the largest first, each to the one with less to
+ * read so far; or all to this one when the package is small or the computer has one core. */
+static void
+share_parts (GArray    *parts,
+             GPtrArray *mine,
+             GPtrArray *theirs)
+{
+  gsf_off_t own = 0, other = 0, total = 0;
+  gboolean split;
+
+  for (guint i = 0; i < parts->len; i++)
+    total += g_array_index (parts, PackagePart, i).size;
+  split = total >= SPLIT_CHECK_SIZE && g_get_num_processors () > 1;
+  if (split)
+    g_array_sort (parts, by_size_descending);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const PackagePart *part = &g_array_index (parts, PackagePart, i);
+      gboolean other_thread = split && other < own;
+
+      g_ptr_array_add (other_thread ? theirs : mine, part->path);
+      *(other_thread ? &other : &own) += part->size;
+    }
 }
 
 /**
@@ -490,7 +722,8 @@ check_folder (GsfInfile   *in,
  * @path: a finished ZIP package of XML parts: a workbook, an OpenDocument text
  *
  * Reads @path back: its ZIP container must be whole, and each XML part complete and free of
- * characters XML forbids.
+ * characters XML forbids. A large package is read on two threads, when the computer has
+ * two cores.
  *
  * Returns: %FALSE with @error set when the package is incomplete or would not open
  */
@@ -500,12 +733,38 @@ llw_package_check (const char  *path,
 {
   g_autoptr(GsfInput) input = NULL;
   g_autoptr(GsfInfile) infile = NULL;
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (PackagePart));
+  g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+  g_autoptr(GPtrArray) theirs = g_ptr_array_new ();
+  CheckRun run = { path, theirs, NULL };
+  GThread *thread = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
+  g_array_set_clear_func (parts, package_part_clear);
   input = gsf_input_stdio_new (path, error);
   if (input == NULL)
     return FALSE;
   infile = gsf_infile_zip_new (input, error);
-  return infile != NULL && check_folder (infile, "", error);
+  if (infile == NULL || !list_parts (infile, "", parts, error))
+    return FALSE;
+
+  /* libgsf's types are all registered by now, on this thread: the listing made each. */
+  share_parts (parts, mine, theirs);
+  if (theirs->len > 0)
+    thread = g_thread_try_new ("llweek-check", check_in_thread, &run, NULL);
+  if (thread == NULL)
+    g_ptr_array_extend (mine, theirs, NULL, NULL);
+
+  ok = check_parts (infile, mine, error);
+  if (thread != NULL)
+    g_thread_join (thread);
+  if (ok && run.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&run.error));
+      ok = FALSE;
+    }
+  g_clear_error (&run.error);
+  return ok;
 }

@@ -326,6 +326,102 @@ test_unwritten (Fixture      *fixture,
     }
 }
 
+/* Sheets written by a second workbook take the place of the main workbook's empty ones, under
+ * their names and where they stood; the second workbook's other parts are left out. */
+static void
+test_replaced (Fixture      *fixture,
+               gconstpointer data)
+{
+  g_autofree char *other = g_build_filename (fixture->folder, "other.xlsx", NULL);
+  g_autofree char *empty = sheet_with_header_at (20);
+  g_autofree char *kept = sheet_with_header_at (300);
+  g_autofree char *written = sheet_with_header_at (70000);
+  g_autofree char *got = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GHashTable) renames = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(LlwXlsxParts) parts = NULL;
+  g_autoptr(LlwXlsxParts) others = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GsfInput) input = NULL;
+  g_autoptr(GsfInfile) zip = NULL;
+  const char *at;
+
+  write_zip (fixture->part, "[Content_Types].xml", "<Types></Types>", SHEET, empty,
+             "xl/worksheets/sheet2.xml", kept, NULL);
+  write_zip (other, "[Content_Types].xml", "<Other></Other>", SHEET, kept,
+             "xl/worksheets/sheet2.xml", written, NULL);
+  g_hash_table_insert (renames, "xl/worksheets/sheet2.xml", SHEET);
+
+  parts = llw_xlsx_parts_read (fixture->part, NULL, &error);
+  g_assert_no_error (error);
+  others = llw_xlsx_parts_read (other, renames, &error);
+  g_assert_no_error (error);
+  g_assert_true (llw_xlsx_parts_write (parts, others, fixture->target, fixture->now, &error));
+  g_assert_no_error (error);
+  g_assert_true (llw_package_check (fixture->target, &error));
+  g_assert_no_error (error);
+
+  input = gsf_input_stdio_new (fixture->target, &error);
+  zip = gsf_infile_zip_new (input, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gsf_infile_num_children (zip), ==, 2);
+  g_assert_cmpstr (gsf_infile_name_by_index (zip, 0), ==, "[Content_Types].xml");
+  got = read_part (fixture->target, "[Content_Types].xml");
+  g_assert_cmpstr (got, ==, "<Types></Types>");
+  g_clear_pointer (&got, g_free);
+  at = strstr (written, "<headerFooter>");
+  expected = g_strdup_printf ("%.*s<headerFooter differentFirst=\"1\">%s", (int) (at - written),
+                              written, at + strlen ("<headerFooter>"));
+  got = read_part (fixture->target, SHEET);
+  g_assert_true (strcmp (got, expected) == 0);
+  g_clear_pointer (&got, g_free);
+  g_clear_pointer (&expected, g_free);
+  at = strstr (kept, "<headerFooter>");
+  expected = g_strdup_printf ("%.*s<headerFooter differentFirst=\"1\">%s", (int) (at - kept),
+                              kept, at + strlen ("<headerFooter>"));
+  got = read_part (fixture->target, "xl/worksheets/sheet2.xml");
+  g_assert_true (strcmp (got, expected) == 0);
+  g_remove (other);
+}
+
+/* A package large enough to be read back on two threads: a forbidden character in any of its
+ * parts fails the check, whichever thread reads it. */
+static void
+test_check_shared (Fixture      *fixture,
+                   gconstpointer data)
+{
+  g_autoptr(GString) big = filler (600000, 3);
+  g_autoptr(GString) small = filler (200000, 4);
+
+  for (int bad = -1; bad < 4; bad++)
+    {
+      g_autoptr(GError) error = NULL;
+      char *sheets[4];
+
+      for (int i = 0; i < 4; i++)
+        {
+          sheets[i] = g_strdup_printf ("<worksheet>%s</worksheet>", (i % 2 ? small : big)->str);
+          if (i == bad)
+            sheets[i][1000 + i] = '\x01';
+        }
+      write_zip (fixture->target, "xl/worksheets/sheet1.xml", sheets[0],
+                 "xl/worksheets/sheet2.xml", sheets[1], "xl/worksheets/sheet3.xml", sheets[2],
+                 "docProps/app.xml", sheets[3], NULL);
+      if (bad < 0)
+        {
+          g_assert_true (llw_package_check (fixture->target, &error));
+          g_assert_no_error (error);
+        }
+      else
+        {
+          g_assert_false (llw_package_check (fixture->target, &error));
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+        }
+      for (int i = 0; i < 4; i++)
+        g_free (sheets[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +435,10 @@ main (int   argc,
   g_test_add ("/xlsx-finish/damaged", Fixture, NULL, fixture_set_up, test_damaged,
               fixture_tear_down);
   g_test_add ("/xlsx-finish/unwritten", Fixture, NULL, fixture_set_up, test_unwritten,
+              fixture_tear_down);
+  g_test_add ("/xlsx-finish/replaced", Fixture, NULL, fixture_set_up, test_replaced,
+              fixture_tear_down);
+  g_test_add ("/xlsx-finish/check-shared", Fixture, NULL, fixture_set_up, test_check_shared,
               fixture_tear_down);
   return g_test_run ();
 }
