@@ -10,6 +10,7 @@
 #include "llw-database-private.h"
 #include "llw-file.h"
 #include "llw-output.h"
+#include "llw-sqlite-locks.h"
 
 /* How long a write waits for another connection before it gives up. */
 #define BUSY_TIMEOUT_MS 5000
@@ -158,6 +159,9 @@ llw_database_class_init (LlwDatabaseClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = llw_database_finalize;
+
+  /* Before the first database opens, so that no lock of it can be lost. */
+  llw_sqlite_locks_install ();
 
   /**
    * LlwDatabase::changed:
