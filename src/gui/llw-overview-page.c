@@ -280,7 +280,7 @@ comparison_label (const char *text,
       gtk_label_set_lines (GTK_LABEL (label), 2);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_width_chars (GTK_LABEL (label), 16);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
       gtk_widget_set_tooltip_text (label, text);
     }
   gtk_widget_set_hexpand (label, xalign == 0);
@@ -403,6 +403,7 @@ show_comparison_cb (gpointer user_data)
   self->comparison_id = 0;
   load_previous (self);
   show_comparison (self);
+  llw_page_fit_header (LLW_PAGE (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -416,6 +417,7 @@ statuses_changed_cb (LlwOverviewPage *self,
   show_summary (self, statuses);
   if (self->data != NULL && self->comparison_id == 0)
     show_comparison (self);
+  llw_page_fit_header (LLW_PAGE (self));
 }
 
 static void

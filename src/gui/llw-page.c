@@ -15,6 +15,8 @@
 
 typedef struct
 {
+  GtkPaned *paned;
+  GtkWidget *header_scroller;
   GtkWidget *header_box;
   GtkWidget *search_row;
   GtkWidget *count_label;
@@ -32,6 +34,9 @@ typedef struct
   GtkSingleSelection *selection;
   LlwKeySorter *sort_key_sorter;
 
+  int header_fit;       /* the handle's place llweek chose: 0 before it first did, -1 once
+                         * the user moved it */
+  guint fit_source;     /* fits the header once the page has its new size */
   guint keys_source;    /* makes the rows' keys while the window is idle */
   guint keys_made;      /* of the rows, in the model's order */
 
@@ -616,6 +621,7 @@ llw_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&priv->keys_source, g_source_remove);
+  g_clear_handle_id (&priv->fit_source, g_source_remove);
   if (priv->rows != NULL)
     g_signal_handlers_disconnect_by_func (priv->rows, items_changed_cb, self);
 
@@ -713,6 +719,74 @@ llw_page_real_format_count (LlwPage *self,
   return g_strdup ("");
 }
 
+static int
+paned_max_position (LlwPagePrivate *priv)
+{
+  int max_position;
+
+  g_object_get (priv->paned, "max-position", &max_position, NULL);
+  return max_position;
+}
+
+static gboolean
+fit_header_cb (gpointer user_data)
+{
+  LlwPage *self = user_data;
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+  int width = gtk_widget_get_width (GTK_WIDGET (priv->paned));
+  int natural;
+
+  priv->fit_source = 0;
+  if (priv->header_fit < 0 || width <= 0 || !gtk_widget_get_visible (priv->header_scroller))
+    return G_SOURCE_REMOVE;
+
+  gtk_widget_measure (priv->header_box, GTK_ORIENTATION_VERTICAL, width,
+                      NULL, &natural, NULL, NULL);
+  priv->header_fit = MIN (natural, paned_max_position (priv));
+  if (gtk_paned_get_position (priv->paned) != priv->header_fit)
+    gtk_paned_set_position (priv->paned, priv->header_fit);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * llw_page_fit_header:
+ *
+ * Makes the header as tall as its content, as far as the list's minimum allows, unless the
+ * user has moved the handle between them: from then on it stays where they put it. The page
+ * does it whenever its size or its header's content changes. (GtkPaned alone would give the
+ * header no more than its minimum.) It is done once the window has its new size: during an
+ * allocation, the page's width is still the old one.
+ */
+void
+llw_page_fit_header (LlwPage *self)
+{
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+
+  g_return_if_fail (LLW_IS_PAGE (self));
+
+  if (priv->fit_source == 0 && priv->header_fit >= 0)
+    priv->fit_source = g_idle_add (fit_header_cb, self);
+}
+
+static void
+size_changed_cb (LlwPage *self)
+{
+  llw_page_fit_header (self);
+}
+
+/* A place other than the one chosen, and not the one a smaller window clamped it to, is the
+ * user's. Before the first fit, the places are GtkPaned's own. */
+static void
+paned_moved_cb (LlwPage *self)
+{
+  LlwPagePrivate *priv = llw_page_get_instance_private (self);
+  int position = gtk_paned_get_position (priv->paned);
+
+  if (priv->header_fit > 0 && position != priv->header_fit
+      && position != paned_max_position (priv))
+    priv->header_fit = -1;
+}
+
 static void
 llw_page_class_init (LlwPageClass *klass)
 {
@@ -734,6 +808,8 @@ llw_page_class_init (LlwPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/llweek/Llweek/ui/llw-page.ui");
+  gtk_widget_class_bind_template_child_private (widget_class, LlwPage, paned);
+  gtk_widget_class_bind_template_child_private (widget_class, LlwPage, header_scroller);
   gtk_widget_class_bind_template_child_private (widget_class, LlwPage, header_box);
   gtk_widget_class_bind_template_child_private (widget_class, LlwPage, search_row);
   gtk_widget_class_bind_template_child_private (widget_class, LlwPage, count_label);
@@ -744,6 +820,8 @@ llw_page_class_init (LlwPageClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, LlwPage, empty_title);
   gtk_widget_class_bind_template_child_private (widget_class, LlwPage, empty_description);
   gtk_widget_class_bind_template_child_private (widget_class, LlwPage, footer_box);
+  gtk_widget_class_bind_template_callback (widget_class, size_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, paned_moved_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 }

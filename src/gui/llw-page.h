@@ -48,6 +48,7 @@ void        llw_page_class_set_template   (LlwPageClass    *page_class,
 void        llw_page_load                 (LlwPage         *self,
                                            LlwCampaignData *data);
 void        llw_page_focus_search         (LlwPage         *self);
+void        llw_page_fit_header           (LlwPage         *self);
 void        llw_page_set_items            (LlwPage         *self,
                                            GListModel      *items);
 GtkSorter  *llw_page_get_sort_key_sorter  (LlwPage         *self);
