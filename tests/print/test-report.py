@@ -197,6 +197,40 @@ def check_signature_page(tmp, db):
           not alone, f"alone with {alone} proposals")
 
 
+def is_heading(line):
+    """"II. KẾT QUẢ", "1. Chỉ đạo, tổ chức": a numbered line in capitals, or short and without
+    the punctuation that ends the body's items."""
+    return bool(re.match(r"[IVX]+\. \S", line) and line == line.upper() or
+                re.fullmatch(r"\d+\. [^;.:]{1,70}", line))
+
+
+def check_headings_keep_with_text(tmp, db):
+    """No heading stands at the foot of a page: one example more each time walks the headings
+    after them (III, its 1. and 2., IV) over a page's end."""
+    stranded = []
+    copy = os.path.join(tmp, "tấm gương.db")
+    pdf = os.path.join(tmp, "tấm gương.pdf")
+    for k in range(40):
+        shutil.copy(db, copy)
+        with sqlite3.connect(copy) as c:
+            c.executemany("INSERT INTO report_example (campaign_id, position, person, unit_name, "
+                          "achievement) SELECT id, ?, ?, 'Trường THCS Vĩnh Lạc', "
+                          "'duy trì tủ sách cộng đồng' FROM campaign WHERE year = 2021",
+                          [(100 + i, f"Ông Nguyễn Văn {i + 1}") for i in range(k)])
+        c.close()
+        run("--database", copy, "--print-report", pdf)
+        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+        for number, page in enumerate(text.split("\f"), 1):
+            lines = [l.strip() for l in page.splitlines()
+                     if l.strip() and not re.fullmatch(r"\s*\d+\s*", l)]
+            if lines and is_heading(lines[-1]):
+                stranded.append(f"{k} examples: page {number} ends with “{lines[-1]}”")
+            if "Nơi nhận:" in page:
+                break
+    check("no heading stands alone at the foot of a page, with the text under it on the next",
+          not stranded, "\n".join(stranded[:10]))
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "llweek.db")
@@ -219,6 +253,7 @@ def main():
                   names and all(re.match(r"(TimesNewRoman|LiberationSerif)", n) for n in names),
                   names)
         check_signature_page(tmp, db)
+        check_headings_keep_with_text(tmp, db)
         check_failures(tmp, db)
 
     print(f"1..{len(results)}")
