@@ -273,6 +273,16 @@ static const char automatic_styles[] =
   "<style:style style:name=\"Frame\" style:family=\"table\">"
   "<style:table-properties style:width=\"16.5cm\" table:align=\"left\" "
   "fo:margin-top=\"0.3cm\"/></style:style>"
+  /* The signature's table in one piece on one page, with the last lines of the body before
+   * it: Decree 30/2020 lets no signature stand alone on its page. */
+  "<style:style style:name=\"Signature_20_frame\" style:family=\"table\">"
+  "<style:table-properties style:width=\"16.5cm\" table:align=\"left\" "
+  "fo:margin-top=\"0.3cm\" style:may-break-between-rows=\"false\"/></style:style>"
+  "<style:style style:name=\"Unbroken\" style:family=\"table-row\">"
+  "<style:table-row-properties fo:keep-together=\"always\"/></style:style>"
+  "<style:style style:name=\"Last_20_body\" style:family=\"paragraph\" "
+  "style:parent-style-name=\"Text_20_body\">"
+  "<style:paragraph-properties fo:keep-with-next=\"always\" fo:widows=\"2\"/></style:style>"
   "<style:style style:name=\"Left\" style:family=\"table-column\">"
   "<style:table-column-properties style:column-width=\"6.3cm\"/></style:style>"
   "<style:style style:name=\"Right\" style:family=\"table-column\">"
@@ -411,7 +421,8 @@ write_addressees (Writer               *w,
 
 static void
 write_block (Writer         *w,
-             const LlwBlock *block)
+             const LlwBlock *block,
+             gboolean        last)
 {
   switch (block->kind)
     {
@@ -432,7 +443,7 @@ write_block (Writer         *w,
     case LLW_BLOCK_PARAGRAPH:
     case LLW_BLOCK_ITEM:
     default:
-      paragraph (w, "Text_20_body", block->text);
+      paragraph (w, last ? "Last_20_body" : "Text_20_body", block->text);
     }
 }
 
@@ -441,9 +452,11 @@ static void
 write_signature (Writer               *w,
                  const LlwReportFrame *frame)
 {
-  puts_out (w, "<table:table table:name=\"Signature\" table:style-name=\"Frame\">"
+  puts_out (w, "<table:table table:name=\"Signature\" "
+               "table:style-name=\"Signature_20_frame\">"
                "<table:table-column table:style-name=\"Left\"/>"
-               "<table:table-column table:style-name=\"Right\"/><table:table-row>"
+               "<table:table-column table:style-name=\"Right\"/>"
+               "<table:table-row table:style-name=\"Unbroken\">"
                "<table:table-cell table:style-name=\"Plain\" office:value-type=\"string\">");
   paragraph (w, "Copies_20_label", "Nơi nhận:");
   for (guint i = 0; frame->cc[i] != NULL; i++)
@@ -619,8 +632,8 @@ write_content (Writer *w)
 
   write_header_blocks (w, frame);
   write_addressees (w, frame);
-  for (guint i = 0; i < llw_report_document_get_n_blocks (w->document); i++)
-    write_block (w, llw_report_document_get_block (w->document, i));
+  for (guint i = 0, n = llw_report_document_get_n_blocks (w->document); i < n; i++)
+    write_block (w, llw_report_document_get_block (w->document, i), i + 1 == n);
   write_signature (w, frame);
   for (LlwAnnexKind kind = 0; kind < LLW_N_ANNEXES; kind++)
     {

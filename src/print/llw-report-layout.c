@@ -239,19 +239,47 @@ signature_height (Flow                 *flow,
                                 n_cc * small * 1.4);
 }
 
-/* A block's lines, cut between pages where they do not fit; a heading goes with the next
- * block's first lines. @tail is the height of what must stand on the same page as the block's
- * last lines: the signature after the last block, which never stands alone on its page
- * (Decree 30/2020 asks for text of the body above it), or 0. */
+static gboolean
+is_heading (const LlwBlock *block)
+{
+  return block->kind == LLW_BLOCK_HEADING || block->kind == LLW_BLOCK_SUBHEADING;
+}
+
+/* What a heading keeps on its page below itself: the headings right after it ("II. KẾT QUẢ"
+ * then "1. Chỉ đạo, tổ chức") and the first two lines of the text under them. */
+static double
+kept_below (Flow  *flow,
+            guint  heading)
+{
+  LlwReportDocument *document = flow->self->document;
+  guint n = llw_report_document_get_n_blocks (document);
+  double height = 0;
+
+  for (guint i = heading + 1; i < n; i++)
+    {
+      const LlwBlock *block = llw_report_document_get_block (document, i);
+      double line_height = llw_report_layout_line_height (flow->self, block_font (block->kind));
+
+      if (!is_heading (block))
+        return height + 2 * line_height;
+      height += PARAGRAPH_SPACE + line_height + 2;
+    }
+  return height;
+}
+
+/* A block's lines, cut between pages where they do not fit. @kept is the height of what must
+ * follow a heading on its page (see kept_below ()), or 0. @tail is the height of what must
+ * stand on the same page as the block's last lines: the signature after the last block, which
+ * never stands alone on its page (Decree 30/2020 asks for text of the body above it), or 0. */
 static void
 place_block (Flow           *flow,
              const LlwBlock *block,
-             gboolean        keep_with_next,
+             double          kept,
              double          tail)
 {
   LlwFont font = block_font (block->kind);
   double line_height = llw_report_layout_line_height (flow->self, font);
-  gboolean heading = block->kind == LLW_BLOCK_HEADING || block->kind == LLW_BLOCK_SUBHEADING;
+  gboolean heading = is_heading (block);
   double space_after = heading ? 2 : PARAGRAPH_SPACE;
   g_autofree char *dots = block->kind == LLW_BLOCK_DOTS ? dotted_line (flow) : NULL;
   LlwText *text = keep (flow, heading || dots != NULL
@@ -263,7 +291,7 @@ place_block (Flow           *flow,
     return;
   if (heading)
     flow->y += PARAGRAPH_SPACE;
-  need (flow, line_height * MIN (text->n_lines, 2) + (keep_with_next ? 3 * line_height : 0));
+  need (flow, line_height * MIN (text->n_lines, 2) + kept);
 
   while (done < text->n_lines)
     {
@@ -343,8 +371,7 @@ llw_report_layout_set_body (LlwReportLayout *self)
     {
       const LlwBlock *block = llw_report_document_get_block (document, i);
 
-      place_block (&flow, block,
-                   block->kind == LLW_BLOCK_HEADING || block->kind == LLW_BLOCK_SUBHEADING,
+      place_block (&flow, block, is_heading (block) ? kept_below (&flow, i) : 0,
                    i + 1 == n ? signature_height (&flow, frame) : 0);
     }
   place_signature (&flow, frame);

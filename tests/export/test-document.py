@@ -10,6 +10,7 @@ page 1 and no annex text under 11 pt.
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -164,6 +165,44 @@ def main():
               "\n".join(wrong))
         check("no annex text is smaller than 11 pt", starts and not small,
               "\n".join(small[:10]))
+        check_signature(soffice, profile, tmp, db)
+
+
+def check_signature(soffice, profile, tmp, db):
+    """The signature block whole on one page, with the body's last lines above it, however
+    long the office's proposals: each one more walks the end of the body down the page."""
+    con = sqlite3.connect(db)
+    signer = con.execute("SELECT report_signer_name FROM campaign WHERE year = 2021").fetchone()[0]
+    con.close()
+    folder = os.path.join(tmp, "signature")
+    os.mkdir(folder)
+    documents = []
+    for k in range(0, 24, 3):
+        copy = os.path.join(folder, f"{k}.db")
+        shutil.copy(db, copy)
+        with sqlite3.connect(copy) as c:
+            c.execute("UPDATE campaign SET report_proposals = ? WHERE year = 2021",
+                      ("\n".join(f"Đề nghị thứ {i + 1}: tăng cường phối hợp giữa các đơn vị "
+                                 "trong tổ chức Tuần lễ." for i in range(k)),))
+        c.close()
+        documents.append(os.path.join(folder, f"{k}.odt"))
+        run("--database", copy, "--export-document", documents[-1])
+    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
+                    "--norestore", "--convert-to", "pdf", "--outdir", folder, *documents],
+                   capture_output=True, text=True, timeout=600)
+    wrong = []
+    for odt in documents:
+        pdf = odt[:-len(".odt")] + ".pdf"
+        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
+                              text=True).stdout if os.path.exists(pdf) else ""
+        page = next((p for p in text.split("\f") if "Nơi nhận:" in p), "")
+        above = [l for l in page.split("Nơi nhận:")[0].splitlines()
+                 if l.strip() and not re.fullmatch(r"\s*\d+\s*", l)]
+        if signer not in page or len(above) < 2:
+            wrong.append(f"{os.path.basename(odt)}: {len(above)} lines above, "
+                         f"signer {'on' if signer in page else 'not on'} the page")
+    check("LibreOffice keeps the signature whole on one page, below the body's last lines",
+          not wrong, "\n".join(wrong))
 
 
 main()

@@ -173,28 +173,69 @@ def check_failures(tmp, db):
           p.returncode == 1 and folder in p.stderr and os.path.isdir(folder), p.stderr)
 
 
-def check_signature_page(tmp, db):
-    """However long the office's proposals, the page of the signature also holds the body's
-    last lines: one proposal more each time walks the end of the body over a whole page."""
-    alone = []
-    copy = os.path.join(tmp, "đề xuất.db")
-    pdf = os.path.join(tmp, "đề xuất.pdf")
-    for k in range(45):
+def printed_pages(tmp, db, name, change, n):
+    """For k = 0 … @n − 1: k and the text of each page of the report printed from a copy of
+    @db that @change (connection, k) changed."""
+    copy, pdf = os.path.join(tmp, f"{name}.db"), os.path.join(tmp, f"{name}.pdf")
+    for k in range(n):
         shutil.copy(db, copy)
         with sqlite3.connect(copy) as c:
-            c.execute("UPDATE campaign SET report_proposals = ? WHERE year = 2021",
-                      ("\n".join(f"Đề nghị thứ {i + 1}: tăng cường phối hợp giữa các đơn vị "
-                                 "trong tổ chức Tuần lễ." for i in range(k)),))
+            change(c, k)
         c.close()
         run("--database", copy, "--print-report", pdf)
         text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
-        page = next((p for p in text.split("\f") if "Nơi nhận:" in p), "")
-        above = [l for l in page.split("Nơi nhận:")[0].splitlines()
-                 if l.strip() and not re.fullmatch(r"\s*\d+\s*", l)]
-        if len(above) < 2:
+        yield k, text.split("\f")
+
+
+def body_lines(text):
+    """The lines of @text that hold something other than a page number."""
+    return [l.strip() for l in text.splitlines()
+            if l.strip() and not re.fullmatch(r"\s*\d+\s*", l)]
+
+
+def check_signature_page(tmp, db):
+    """However long the office's proposals, the page of the signature also holds the body's
+    last lines: one proposal more each time walks the end of the body over a whole page."""
+    def propose(c, k):
+        c.execute("UPDATE campaign SET report_proposals = ? WHERE year = 2021",
+                  ("\n".join(f"Đề nghị thứ {i + 1}: tăng cường phối hợp giữa các đơn vị "
+                             "trong tổ chức Tuần lễ." for i in range(k)),))
+
+    alone = []
+    for k, pages in printed_pages(tmp, db, "đề xuất", propose, 45):
+        page = next((p for p in pages if "Nơi nhận:" in p), "")
+        if len(body_lines(page.split("Nơi nhận:")[0])) < 2:
             alone.append(k)
     check("the signature never stands alone on its page, whatever the length of the text",
           not alone, f"alone with {alone} proposals")
+
+
+def is_heading(line):
+    """"II. KẾT QUẢ", "1. Chỉ đạo, tổ chức": a numbered line in capitals, or short and without
+    the punctuation that ends the body's items."""
+    return bool(re.match(r"[IVX]+\. \S", line) and line == line.upper() or
+                re.fullmatch(r"\d+\. [^;.:]{1,70}", line))
+
+
+def check_headings_keep_with_text(tmp, db):
+    """No heading stands at the foot of a page: one example more each time walks the headings
+    after them (III, its 1. and 2., IV) over a page's end."""
+    def add_examples(c, k):
+        c.executemany("INSERT INTO report_example (campaign_id, position, person, unit_name, "
+                      "achievement) SELECT id, ?, ?, 'Trường THCS Vĩnh Lạc', "
+                      "'duy trì tủ sách cộng đồng' FROM campaign WHERE year = 2021",
+                      [(100 + i, f"Ông Nguyễn Văn {i + 1}") for i in range(k)])
+
+    stranded = []
+    for k, pages in printed_pages(tmp, db, "tấm gương", add_examples, 40):
+        for number, page in enumerate(pages, 1):
+            lines = body_lines(page)
+            if lines and is_heading(lines[-1]):
+                stranded.append(f"{k} examples: page {number} ends with “{lines[-1]}”")
+            if "Nơi nhận:" in page:
+                break
+    check("no heading stands alone at the foot of a page, with the text under it on the next",
+          not stranded, "\n".join(stranded[:10]))
 
 
 def main():
@@ -219,6 +260,7 @@ def main():
                   names and all(re.match(r"(TimesNewRoman|LiberationSerif)", n) for n in names),
                   names)
         check_signature_page(tmp, db)
+        check_headings_keep_with_text(tmp, db)
         check_failures(tmp, db)
 
     print(f"1..{len(results)}")
