@@ -97,23 +97,30 @@ llw_test_exec (LlwTestFixture *fixture,
   llw_test_exec_file (fixture->path, sql);
 }
 
-/* Returns: (transfer full) (nullable): the first column of the first row @sql gives, read
- * from the file behind llweek's back. */
+/* Returns: (transfer full): the first column of the first row @sql gives on the file at
+ *   @path, read behind llweek's back, or %NULL. */
 char *
-llw_test_query (LlwTestFixture *fixture,
-                const char     *sql)
+llw_test_query_file (const char *path,
+                     const char *sql)
 {
   sqlite3 *raw = NULL;
   sqlite3_stmt *stmt = NULL;
   char *result = NULL;
 
-  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   sqlite3_close (raw);
   return result;
+}
+
+char *
+llw_test_query (LlwTestFixture *fixture,
+                const char     *sql)
+{
+  return llw_test_query_file (fixture->path, sql);
 }
 
 /* Returns: (transfer full): column → text from "column", "text", … NULL, as a form gives. */

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "llw-database.h"
+#include "llw-database-private.h"
 #include "llw-indicator.h"
 #include "llw-recipient.h"
 #include "llw-report-status.h"
@@ -361,6 +362,82 @@ test_migrate_empty_sqlite (Fixture      *fixture,
   }
 }
 
+/* Returns: the index of the migration that writes the report's and the history's CHECKs as
+ * comparisons, found by what it makes: migrations may be renumbered. */
+static guint
+checks_migration (void)
+{
+  for (guint i = 0; i < LLW_DATABASE_SCHEMA_VERSION; i++)
+    {
+      g_autoptr(GBytes) sql = llw_database_get_migration (i, NULL);
+
+      if (strstr (g_bytes_get_data (sql, NULL), "CREATE TABLE report_new") != NULL)
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+/* The tables rebuilt by a migration keep every row, the rows that refer to them, and their
+ * rules: a channel or an action outside the list is still refused, and deleting a report
+ * still deletes its figures, in llweek's own connection after the migration. */
+static void
+test_migrate_rebuilt_tables (Fixture      *fixture,
+                             gconstpointer data)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(LlwDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *left = NULL;
+  guint before = checks_migration ();
+  sqlite3 *raw = NULL;
+
+  for (guint i = 0; i < before; i++)
+    {
+      g_autoptr(GBytes) part = llw_database_get_migration (i, NULL);
+
+      g_string_append_printf (sql, "%s;\n", (const char *) g_bytes_get_data (part, NULL));
+    }
+  g_string_append_printf (sql,
+    "PRAGMA application_id = %d; PRAGMA user_version = %u;"
+    "INSERT INTO campaign (id, year, title, start_date, end_date, unit_deadline,"
+    "  ministry_deadline) VALUES (1, 2021, 'Tuần lễ', '2021-10-01', '2021-10-07',"
+    "  '2021-10-21', '2021-10-30');"
+    "INSERT INTO unit (id, name, name_key, unit_group, position)"
+    "  VALUES (1, 'Sở Y tế', 'sở y tế', 'provincial', 1);"
+    "INSERT INTO indicator (id, campaign_id, code, group_title, label, position)"
+    "  VALUES (1, 1, 'A1', 'A', 'Số văn bản', 1);"
+    "INSERT INTO report (id, campaign_id, unit_id, received_date, channel, review_state)"
+    "  VALUES (1, 1, 1, '2021-10-20', 'post', 'accepted');"
+    "INSERT INTO report_value VALUES (1, 1, 12);"
+    "INSERT INTO history (changed_at, campaign_id, table_name, record_id, action)"
+    "  VALUES ('2021-10-20 08:00:00', 1, 'report', 1, 'insert');",
+    LLW_APPLICATION_ID, before);
+  exec_sql (fixture->path, sql->str);
+
+  db = open_ok (fixture->path);
+  g_assert_cmpint (llw_database_get_schema_version (db), ==, LLW_DATABASE_SCHEMA_VERSION);
+  kept = llw_test_query_file (fixture->path,
+                              "SELECT channel || ' ' || review_state || ' '"
+                              " || (SELECT value FROM report_value WHERE report_id = r.id)"
+                              " || ' ' || (SELECT action FROM history) FROM report r");
+  g_assert_cmpstr (kept, ==, "post accepted 12.0 insert");
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "UPDATE report SET channel = 'fax'", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (raw, "UPDATE report SET review_state = 'lost'", NULL, NULL,
+                                 NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (raw, "UPDATE history SET action = 'erase'", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT);
+  sqlite3_close (raw);
+
+  g_assert_true (llw_database_exec (db, "DELETE FROM report", &error));
+  g_assert_no_error (error);
+  left = llw_test_query_file (fixture->path, "SELECT count (*) FROM report_value");
+  g_assert_cmpstr (left, ==, "0");
+}
+
 static void
 test_empty_file (Fixture      *fixture,
                  gconstpointer data)
@@ -570,6 +647,7 @@ main (int   argc,
   ADD ("/database/reopen", test_reopen);
   ADD ("/database/reopen-after-crash", test_reopen_after_crash);
   ADD ("/database/migrate-empty-sqlite", test_migrate_empty_sqlite);
+  ADD ("/database/migrate-rebuilt-tables", test_migrate_rebuilt_tables);
   ADD ("/database/empty-file", test_empty_file);
   ADD ("/database/pragmas", test_pragmas);
   ADD ("/database/folder-refused", test_folder_refused);

@@ -35,27 +35,10 @@ unit_id (LlwTestFixture *fixture,
 }
 
 static char *
-query_file (const char *path,
-            const char *sql)
-{
-  sqlite3 *raw = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (raw);
-  return text;
-}
-
-static char *
 query_text (LlwTestFixture *fixture,
             const char     *sql)
 {
-  return query_file (fixture->path, sql);
+  return llw_test_query_file (fixture->path, sql);
 }
 
 /* A returned form of UNIT, as the forms library would read it, with a token issued. */
@@ -238,8 +221,8 @@ test_migrate (LlwTestFixture *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (llw_database_get_schema_version (db), ==, LLW_DATABASE_SCHEMA_VERSION);
   g_clear_object (&db);
-  units = query_file (old, "SELECT group_concat (name) FROM unit");
-  forms = query_file (old, "SELECT count (*) FROM issued_form");
+  units = llw_test_query_file (old, "SELECT group_concat (name) FROM unit");
+  forms = llw_test_query_file (old, "SELECT count (*) FROM issued_form");
   g_assert_cmpstr (units, ==, "Sở Y tế");
   g_assert_cmpstr (forms, ==, "0");
 }
