@@ -39,6 +39,7 @@ char       *llw_test_query             (LlwTestFixture *fixture,
                                         const char     *sql);
 char       *llw_test_query_file        (const char     *path,
                                         const char     *sql);
+char       *llw_test_schema_before     (const char     *text);
 char       *llw_test_dump_path         (const char     *path);
 char       *llw_test_dump_alone        (const char     *path);
 GHashTable *llw_test_values            (const char     *first,
