@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 #include <sqlite3.h>
 
 #include "llw-test-fixture.h"
+#include "llw-database-private.h"
 
 /* Shared by the tests that work on a fresh database, or on a file of their own making. */
 
@@ -97,23 +99,30 @@ llw_test_exec (LlwTestFixture *fixture,
   llw_test_exec_file (fixture->path, sql);
 }
 
-/* Returns: (transfer full) (nullable): the first column of the first row @sql gives, read
- * from the file behind llweek's back. */
+/* Returns: (transfer full): the first column of the first row @sql gives on the file at
+ *   @path, read behind llweek's back, or %NULL. */
 char *
-llw_test_query (LlwTestFixture *fixture,
-                const char     *sql)
+llw_test_query_file (const char *path,
+                     const char *sql)
 {
   sqlite3 *raw = NULL;
   sqlite3_stmt *stmt = NULL;
   char *result = NULL;
 
-  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   sqlite3_close (raw);
   return result;
+}
+
+char *
+llw_test_query (LlwTestFixture *fixture,
+                const char     *sql)
+{
+  return llw_test_query_file (fixture->path, sql);
 }
 
 /* Returns: (transfer full): column → text from "column", "text", … NULL, as a form gives. */
@@ -342,4 +351,27 @@ llw_test_assert_same_record (GObject *a,
       g_test_message ("%s: %s", specs[i]->name, text_a);
       g_assert_cmpstr (text_a, ==, text_b);
     }
+}
+
+/* Returns: (transfer full): a script that makes a database as llweek made it before the
+ *   migration whose SQL holds @text (found by what it makes: migrations may be renumbered),
+ *   stamped with that version, ready for rows of the test's own to be appended. */
+char *
+llw_test_schema_before (const char *text)
+{
+  GString *sql = g_string_new (NULL);
+
+  for (guint i = 0; i < LLW_DATABASE_SCHEMA_VERSION; i++)
+    {
+      g_autoptr(GBytes) part = llw_database_get_migration (i, NULL);
+
+      if (strstr (g_bytes_get_data (part, NULL), text) != NULL)
+        {
+          g_string_append_printf (sql, "PRAGMA application_id = %d; PRAGMA user_version = %u;\n",
+                                  LLW_APPLICATION_ID, i);
+          return g_string_free (sql, FALSE);
+        }
+      g_string_append_printf (sql, "%s;\n", (const char *) g_bytes_get_data (part, NULL));
+    }
+  g_assert_not_reached ();
 }

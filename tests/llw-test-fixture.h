@@ -37,6 +37,9 @@ void        llw_test_exec              (LlwTestFixture *fixture,
 void        llw_test_remove_folder     (const char     *folder);
 char       *llw_test_query             (LlwTestFixture *fixture,
                                         const char     *sql);
+char       *llw_test_query_file        (const char     *path,
+                                        const char     *sql);
+char       *llw_test_schema_before     (const char     *text);
 char       *llw_test_dump_path         (const char     *path);
 char       *llw_test_dump_alone        (const char     *path);
 GHashTable *llw_test_values            (const char     *first,

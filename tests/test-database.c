@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "llw-database.h"
+#include "llw-database-private.h"
 #include "llw-indicator.h"
 #include "llw-recipient.h"
 #include "llw-report-status.h"
@@ -361,6 +362,59 @@ test_migrate_empty_sqlite (Fixture      *fixture,
   }
 }
 
+/* The tables rebuilt by a migration keep every row, the rows that refer to them, and their
+ * rules: a channel or an action outside the list is still refused, and deleting a report
+ * still deletes its figures, in llweek's own connection after the migration. */
+static void
+test_migrate_rebuilt_tables (Fixture      *fixture,
+                             gconstpointer data)
+{
+  g_autofree char *schema = llw_test_schema_before ("CREATE TABLE report_new");
+  g_autofree char *sql = NULL;
+  g_autoptr(LlwDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *left = NULL;
+  sqlite3 *raw = NULL;
+
+  sql = g_strconcat (schema,
+    "INSERT INTO campaign (id, year, title, start_date, end_date, unit_deadline,"
+    "  ministry_deadline) VALUES (1, 2021, 'Tuần lễ', '2021-10-01', '2021-10-07',"
+    "  '2021-10-21', '2021-10-30');"
+    "INSERT INTO unit (id, name, name_key, unit_group, position)"
+    "  VALUES (1, 'Sở Y tế', 'sở y tế', 'provincial', 1);"
+    "INSERT INTO indicator (id, campaign_id, code, group_title, label, position)"
+    "  VALUES (1, 1, 'A1', 'A', 'Số văn bản', 1);"
+    "INSERT INTO report (id, campaign_id, unit_id, received_date, channel, review_state)"
+    "  VALUES (1, 1, 1, '2021-10-20', 'post', 'accepted');"
+    "INSERT INTO report_value VALUES (1, 1, 12);"
+    "INSERT INTO history (changed_at, campaign_id, table_name, record_id, action)"
+    "  VALUES ('2021-10-20 08:00:00', 1, 'report', 1, 'insert');", NULL);
+  exec_sql (fixture->path, sql);
+
+  db = open_ok (fixture->path);
+  g_assert_cmpint (llw_database_get_schema_version (db), ==, LLW_DATABASE_SCHEMA_VERSION);
+  kept = llw_test_query_file (fixture->path,
+                              "SELECT channel || ' ' || review_state || ' '"
+                              " || (SELECT value FROM report_value WHERE report_id = r.id)"
+                              " || ' ' || (SELECT action FROM history) FROM report r");
+  g_assert_cmpstr (kept, ==, "post accepted 12.0 insert");
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "UPDATE report SET channel = 'fax'", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (raw, "UPDATE report SET review_state = 'lost'", NULL, NULL,
+                                 NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (raw, "UPDATE history SET action = 'erase'", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT);
+  sqlite3_close (raw);
+
+  g_assert_true (llw_database_exec (db, "DELETE FROM report", &error));
+  g_assert_no_error (error);
+  left = llw_test_query_file (fixture->path, "SELECT count (*) FROM report_value");
+  g_assert_cmpstr (left, ==, "0");
+}
+
 static void
 test_empty_file (Fixture      *fixture,
                  gconstpointer data)
@@ -570,6 +624,7 @@ main (int   argc,
   ADD ("/database/reopen", test_reopen);
   ADD ("/database/reopen-after-crash", test_reopen_after_crash);
   ADD ("/database/migrate-empty-sqlite", test_migrate_empty_sqlite);
+  ADD ("/database/migrate-rebuilt-tables", test_migrate_rebuilt_tables);
   ADD ("/database/empty-file", test_empty_file);
   ADD ("/database/pragmas", test_pragmas);
   ADD ("/database/folder-refused", test_folder_refused);

@@ -538,7 +538,8 @@ test_stored_texts (void)
     }
 }
 
-/* Returns: (transfer full): the texts the schema's CHECK allows in @column of @table. */
+/* Returns: (transfer full): the texts the schema's CHECK allows in @column of @table, its
+ *   quoted texts in order, whether it reads "x IN ('a', 'b')" or "x = 'a' OR x = 'b'". */
 static char *
 schema_choices (Fixture    *fixture,
                 const char *table,
@@ -547,15 +548,25 @@ schema_choices (Fixture    *fixture,
   g_autofree char *query = g_strdup_printf ("SELECT sql FROM sqlite_schema WHERE name = '%s'",
                                             table);
   g_autofree char *sql = llw_test_query (fixture, query);
-  g_autofree char *check = g_strdup_printf ("CHECK (%s IN (", column);
+  g_autofree char *check = g_strdup_printf ("CHECK (%s ", column);
   const char *start = strstr (sql, check);
-  g_autoptr(GString) choices = NULL;
+  g_autoptr(GString) choices = g_string_new (NULL);
+  int depth = 1;
 
   g_assert_nonnull (start);
-  start += strlen (check);
-  choices = g_string_new_len (start, strchr (start, ')') - start);
-  g_string_replace (choices, "'", "", 0);
-  g_string_replace (choices, ",", "", 0);
+  for (const char *p = start + strlen ("CHECK ("); depth > 0 && *p != '\0'; p++)
+    {
+      if (*p == '(' || *p == ')')
+        depth += *p == '(' ? 1 : -1;
+      else if (*p == '\'')
+        {
+          const char *end = strchr (p + 1, '\'');
+
+          g_string_append_printf (choices, "%s%.*s", choices->len > 0 ? " " : "",
+                                  (int) (end - p - 1), p + 1);
+          p = end;
+        }
+    }
   return g_string_free (g_steal_pointer (&choices), FALSE);
 }
 

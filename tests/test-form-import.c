@@ -35,27 +35,10 @@ unit_id (LlwTestFixture *fixture,
 }
 
 static char *
-query_file (const char *path,
-            const char *sql)
-{
-  sqlite3 *raw = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (raw);
-  return text;
-}
-
-static char *
 query_text (LlwTestFixture *fixture,
             const char     *sql)
 {
-  return query_file (fixture->path, sql);
+  return llw_test_query_file (fixture->path, sql);
 }
 
 /* A returned form of UNIT, as the forms library would read it, with a token issued. */
@@ -192,21 +175,6 @@ test_problem_place (LlwTestFixture *fixture,
   g_assert_true (g_str_has_prefix (problems->pdata[0], "b.xlsx › Báo cáo › D22: A1: "));
 }
 
-/* Returns: the index in the migration list of the one that adds the forms, found by what it
- * makes: the lead may renumber migrations, and others may come after it. */
-static guint
-forms_migration (void)
-{
-  for (guint i = 0; i < LLW_DATABASE_SCHEMA_VERSION; i++)
-    {
-      g_autoptr(GBytes) sql = llw_database_get_migration (i, NULL);
-
-      if (strstr (g_bytes_get_data (sql, NULL), "CREATE TABLE issued_form") != NULL)
-        return i;
-    }
-  g_assert_not_reached ();
-}
-
 /* A database from before the forms, made with llweek's own migrations up to the one before
  * them, is brought up to date and keeps its data. */
 static void
@@ -214,32 +182,23 @@ test_migrate (LlwTestFixture *fixture,
               gconstpointer   data)
 {
   g_autofree char *old = g_build_filename (fixture->folder, "trước phiếu.db", NULL);
-  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *schema = llw_test_schema_before ("CREATE TABLE issued_form");
+  g_autofree char *sql = g_strconcat (schema, "INSERT INTO unit (name, name_key, unit_group, "
+                                      "position) VALUES ('Sở Y tế', 'sở y tế', 'provincial', 1)",
+                                      NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(LlwDatabase) db = NULL;
   g_autofree char *units = NULL;
   g_autofree char *forms = NULL;
-  guint before = forms_migration ();
 
-  g_assert_cmpuint (before, >, 0);
-  for (guint i = 0; i < before; i++)
-    {
-      g_autoptr(GBytes) part = llw_database_get_migration (i, NULL);
-
-      g_string_append_printf (sql, "%s;\n", (const char *) g_bytes_get_data (part, NULL));
-    }
-  g_string_append_printf (sql, "PRAGMA application_id = %d; PRAGMA user_version = %u; "
-                          "INSERT INTO unit (name, name_key, unit_group, position) "
-                          "VALUES ('Sở Y tế', 'sở y tế', 'provincial', 1)",
-                          LLW_APPLICATION_ID, before);
-  llw_test_exec_file (old, sql->str);
+  llw_test_exec_file (old, sql);
 
   db = llw_database_open (old, &error);
   g_assert_no_error (error);
   g_assert_cmpint (llw_database_get_schema_version (db), ==, LLW_DATABASE_SCHEMA_VERSION);
   g_clear_object (&db);
-  units = query_file (old, "SELECT group_concat (name) FROM unit");
-  forms = query_file (old, "SELECT count (*) FROM issued_form");
+  units = llw_test_query_file (old, "SELECT group_concat (name) FROM unit");
+  forms = llw_test_query_file (old, "SELECT count (*) FROM issued_form");
   g_assert_cmpstr (units, ==, "Sở Y tế");
   g_assert_cmpstr (forms, ==, "0");
 }

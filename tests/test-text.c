@@ -20,6 +20,27 @@ test_normalize (void)
   g_assert_cmpstr (invalid, ==, "");
 }
 
+/* Whatever the text, the same as GLib's NFC of the whole, however it is taken apart or
+ * passed through as it is: composed Vietnamese, combining marks after a composed letter,
+ * letters that NFC replaces (the ångström and kelvin signs), Hangul jamo that compose. */
+static void
+test_normalize_as_glib (void)
+{
+  const char *texts[] = {
+    "UBND xã Thử nghiệm 4999", "Ủy ban Mặt trận Tổ quốc Việt Nam", RACH_GIA_NFD,
+    "Ra\xcc\xa3\xcc\x82" "ch", "a\xe1\xba\xa1\xcc\x81", "\xe2\x84\xab 10 \xe2\x84\xaa",
+    "\xe1\x84\x80\xe1\x85\xa1", "Sở Y tế\xcc\x80", "ASCII only", "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *ours = llw_text_normalize (texts[i]);
+      g_autofree char *glib = g_utf8_normalize (texts[i], -1, G_NORMALIZE_NFC);
+
+      g_assert_cmpstr (ours, ==, g_strstrip (glib));
+    }
+}
+
 static void
 test_name_key (void)
 {
@@ -106,6 +127,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/text/normalize", test_normalize);
+  g_test_add_func ("/text/normalize-as-glib", test_normalize_as_glib);
   g_test_add_func ("/text/name-key", test_name_key);
   g_test_add_func ("/text/search-key", test_search_key);
   g_test_add_func ("/text/join-present", test_join_present);

@@ -22,6 +22,7 @@ static const char *const migrations[] = {
   "/io/github/llweek/Llweek/core/schema/003-reopened.sql",
   "/io/github/llweek/Llweek/core/schema/004-forms.sql",
   "/io/github/llweek/Llweek/core/schema/005-assigned-unit.sql",
+  "/io/github/llweek/Llweek/core/schema/006-check-comparisons.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LLW_DATABASE_SCHEMA_VERSION);
 
@@ -86,18 +87,38 @@ apply_migration (LlwDatabase  *self,
          llw_database_exec (self, stamp, error);
 }
 
-/* Each migration is one transaction. A new file gets its whole schema and the default
- * campaign in a single transaction, so it is never left half made; an existing one is
- * backed up first, and that backup is kept until the user deletes it. */
-gboolean
-llw_database_migrate (LlwDatabase  *self,
-                      GError      **error)
+/* A migration that rebuilds a table drops the old one, which with foreign keys on would
+ * first delete every row that refers to it (ON DELETE CASCADE). So migrations run with
+ * foreign keys off, as SQLite's ALTER TABLE documentation says, and each one checks them
+ * before it commits. */
+static gboolean
+check_foreign_keys (LlwDatabase  *self,
+                    GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = llw_database_prepare (self, "PRAGMA foreign_key_check", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc == SQLITE_ROW)
+    g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_CORRUPT,
+                 _("“%s” could not be updated: a row of “%s” refers to one that does not exist."),
+                 self->path, (const char *) sqlite3_column_text (stmt, 0));
+  else
+    llw_database_set_error (self, error, "PRAGMA foreign_key_check");
+  return FALSE;
+}
+
+static gboolean
+migrate (LlwDatabase  *self,
+         GError      **error)
 {
   gboolean is_new = self->schema_version == 0;
   guint from = (guint) self->schema_version;
 
-  if (from >= G_N_ELEMENTS (migrations))
-    return TRUE;
   if (self->read_only)
     {
       g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_READ_ONLY,
@@ -120,7 +141,7 @@ llw_database_migrate (LlwDatabase  *self,
         ok = llw_database_seed_default (self, error);
 
       if (ok && (!is_new || i + 1 == G_N_ELEMENTS (migrations)))
-        ok = llw_database_exec (self, "COMMIT", error);
+        ok = check_foreign_keys (self, error) && llw_database_exec (self, "COMMIT", error);
 
       if (!ok)
         {
@@ -132,6 +153,23 @@ llw_database_migrate (LlwDatabase  *self,
     }
 
   return TRUE;
+}
+
+/* Each migration is one transaction. A new file gets its whole schema and the default
+ * campaign in a single transaction, so it is never left half made; an existing one is
+ * backed up first, and that backup is kept until the user deletes it. */
+gboolean
+llw_database_migrate (LlwDatabase  *self,
+                      GError      **error)
+{
+  gboolean ok;
+
+  if (self->schema_version >= (int) G_N_ELEMENTS (migrations))
+    return TRUE;
+  if (!llw_database_exec (self, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+  ok = migrate (self, error);
+  return llw_database_exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL) && ok;
 }
 
 static void

@@ -85,12 +85,15 @@ llw_figure_parse (const char  *text,
   const char *point;
   gsize n = 0;
 
-  /* Most figures of a large file are plain digits: read those without copying. */
-  while (text != NULL && g_ascii_isdigit (text[n]))
-    n++;
+  /* Most figures of a large file are plain digits: read those without copying, and as a
+   * whole number, exact up to 15 digits, without strtod's locale and rounding machinery. */
+  gint64 whole = 0;
+
+  while (text != NULL && g_ascii_isdigit (text[n]) && n <= 15)
+    whole = whole * 10 + (text[n++] - '0');
   if (n > 0 && n <= 15 && text[n] == '\0')
     {
-      *value = g_ascii_strtod (text, NULL);
+      *value = (double) whole;
       *reported = TRUE;
       return TRUE;
     }
