@@ -341,8 +341,11 @@ llw_database_restore (LlwDatabase  *self,
 
   g_return_val_if_fail (LLW_IS_DATABASE (self), FALSE);
 
+  /* Stopped on a worker thread (its cancellable, see g_cancellable_push_current ()) once
+   * the backup is made, the database is left as it was. */
   if (!llw_database_check_file (path, &version, error) ||
-      !llw_database_backup_before (self, LLW_BACKUP_BEFORE_RESTORE, error))
+      !llw_database_backup_before (self, LLW_BACKUP_BEFORE_RESTORE, error) ||
+      g_cancellable_set_error_if_cancelled (g_cancellable_get_current (), error))
     return FALSE;
 
   from = llw_database_open_copy (path, error);

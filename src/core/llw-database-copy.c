@@ -135,8 +135,9 @@ llw_database_copy_campaign (LlwDatabase  *self,
   g_return_val_if_fail (LLW_IS_CAMPAIGN (from), NULL);
 
   /* A new year starts from the old one: the data as it was is kept until the user deletes
-   * it. */
+   * it. Stopped on a worker thread once the backup is made, nothing is copied. */
   if (!llw_database_backup_before (self, LLW_BACKUP_BEFORE_CAMPAIGN_COPY, error) ||
+      g_cancellable_set_error_if_cancelled (g_cancellable_get_current (), error) ||
       !llw_database_begin (self, error))
     return NULL;
 

@@ -486,29 +486,14 @@ llw_database_drop_lock (LlwDatabase *self)
   g_clear_pointer (&self->lock, llw_database_lock_release);
 }
 
-/* Opens the main connection to the file, which has been looked at, or is new. */
+/* Opens a connection to the file, for writing with @flags or for reading only as the file
+ * was found. */
 static gboolean
-open_main (LlwDatabase       *self,
-           const FileHeader  *header,
-           GError           **error)
+connect_file (LlwDatabase  *self,
+              int           flags,
+              GError      **error)
 {
-  int flags = SQLITE_OPEN_READWRITE;
   int rc;
-
-  if (!header->exists)
-    {
-      g_autofree char *folder = g_path_get_dirname (self->real_path);
-
-      flags |= SQLITE_OPEN_CREATE;
-      if (g_mkdir_with_parents (folder, 0755) != 0)
-        {
-          g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_OPEN,
-                       _("Cannot create the folder “%s”: %s"), folder, g_strerror (errno));
-          return FALSE;
-        }
-    }
-  if (!header->exists || header->empty)
-    take_lock (self);
 
   if (self->read_only)
     rc = open_connection (self->real_path,
@@ -527,9 +512,52 @@ open_main (LlwDatabase       *self,
                    self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
       return FALSE;
     }
+  return TRUE;
+}
 
+/* Opens the main connection to the file, which has been looked at, or is new. */
+static gboolean
+open_main (LlwDatabase       *self,
+           const FileHeader  *header,
+           GError           **error)
+{
+  int flags = SQLITE_OPEN_READWRITE;
+
+  if (!header->exists)
+    {
+      g_autofree char *folder = g_path_get_dirname (self->real_path);
+
+      flags |= SQLITE_OPEN_CREATE;
+      if (g_mkdir_with_parents (folder, 0755) != 0)
+        {
+          g_set_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_OPEN,
+                       _("Cannot create the folder “%s”: %s"), folder, g_strerror (errno));
+          return FALSE;
+        }
+    }
+  if (!header->exists || header->empty)
+    take_lock (self);
+
+  if (!connect_file (self, flags, error))
+    return FALSE;
   self->schema_version = (int) header->user_version;
   return TRUE;
+}
+
+/**
+ * llw_database_open_second:
+ * @self: a worker's database, with the paths and read-only state of its owner
+ *
+ * Opens a second connection to a file its owner opened already and checked, as the owner's
+ * own was opened, and configures it the same way.
+ *
+ * Returns: %TRUE if the connection is open
+ */
+gboolean
+llw_database_open_second (LlwDatabase  *self,
+                          GError      **error)
+{
+  return connect_file (self, SQLITE_OPEN_READWRITE, error) && llw_database_configure (self, error);
 }
 
 /**

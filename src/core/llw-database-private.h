@@ -14,6 +14,14 @@ G_BEGIN_DECLS
 #define LLW_APPLICATION_ID_BYTES "LLWK"
 
 typedef struct _LlwDatabaseLock LlwDatabaseLock;
+
+/* A change made in the open transaction, announced once it commits. */
+typedef struct
+{
+  const char *table;   /* interned */
+  gint64 id;
+} PendingChange;
+
 typedef struct _LlwRecovery LlwRecovery;
 
 struct _LlwDatabase
@@ -36,6 +44,8 @@ struct _LlwDatabase
   gboolean is_protected;  /* known to llw_output_protect_database () */
   gboolean created;     /* the file was made by this open */
   gboolean made_lock_file;  /* and the lock file beside it */
+  LlwDatabase *owner;   /* a worker's: the database whose thread announces its changes */
+  GMainContext *owner_context;
 };
 
 void          llw_database_set_error    (LlwDatabase  *self,
@@ -57,6 +67,9 @@ gboolean      llw_database_seed_default (LlwDatabase  *self,
                                          GError      **error);
 gboolean      llw_database_migrate      (LlwDatabase  *self,
                                          GError      **error);
+int           llw_database_read_schema_version (LlwDatabase *self);
+gboolean      llw_database_configure    (LlwDatabase  *self,
+                                         GError      **error);
 GBytes       *llw_database_get_migration (guint        index,
                                           GError     **error);
 
@@ -68,6 +81,12 @@ sqlite3      *llw_database_open_copy    (const char   *path,
                                          GError      **error);
 void          llw_database_secure_connection (sqlite3 *db);
 void          llw_database_drop_lock    (LlwDatabase  *self);
+gboolean      llw_database_open_second  (LlwDatabase  *self,
+                                         GError      **error);
+
+/* llw-database-worker.c */
+void          llw_database_forward_changes (LlwDatabase *self,
+                                            GArray      *changes);
 
 /* llw-database-schema.c */
 gboolean      llw_database_check_schema (sqlite3      *db,

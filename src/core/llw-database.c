@@ -35,12 +35,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-typedef struct
-{
-  const char *table;   /* interned */
-  gint64 id;
-} PendingChange;
-
 G_DEFINE_QUARK (llw-database-error-quark, llw_database_error)
 
 /* Returns: (transfer full): the SQL of the migration that makes version @index + 1. */
@@ -54,9 +48,9 @@ llw_database_get_migration (guint    index,
                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
 }
 
-static gboolean
-configure (LlwDatabase  *self,
-           GError      **error)
+gboolean
+llw_database_configure (LlwDatabase  *self,
+                        GError      **error)
 {
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
@@ -172,6 +166,15 @@ llw_database_migrate (LlwDatabase  *self,
   return llw_database_exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL) && ok;
 }
 
+/* Returns: the schema version the file holds now, or -1 if it cannot be read. */
+int
+llw_database_read_schema_version (LlwDatabase *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = llw_database_prepare (self, "PRAGMA user_version", NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : -1;
+}
+
 static void
 llw_database_finalize (GObject *object)
 {
@@ -187,6 +190,8 @@ llw_database_finalize (GObject *object)
   g_free (self->real_path);
   g_free (self->stamp);
   g_array_unref (self->pending);
+  g_clear_object (&self->owner);
+  g_clear_pointer (&self->owner_context, g_main_context_unref);
 
   G_OBJECT_CLASS (llw_database_parent_class)->finalize (object);
 }
@@ -264,7 +269,7 @@ llw_database_open (const char  *path,
    * writer's lock and the backups go there too. */
   self->real_path = llw_file_resolve_links (path);
 
-  if (!llw_database_open_file (self, &created, error) || !configure (self, error) ||
+  if (!llw_database_open_file (self, &created, error) || !llw_database_configure (self, error) ||
       !llw_database_migrate (self, error))
     {
       g_clear_pointer (&self->db, sqlite3_close_v2);
@@ -396,6 +401,11 @@ llw_database_flush_changes (LlwDatabase *self)
   g_autoptr(GArray) pending = self->pending;
 
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  if (self->owner != NULL)
+    {
+      llw_database_forward_changes (self, g_steal_pointer (&pending));
+      return;
+    }
   for (guint i = 0; i < pending->len; i++)
     {
       PendingChange *change = &g_array_index (pending, PendingChange, i);

@@ -58,6 +58,34 @@ gboolean     llw_database_checkpoint            (LlwDatabase  *self,
                                                  gboolean      wait,
                                                  GError      **error);
 
+/**
+ * LlwDatabaseJob:
+ * @worker: a connection of the job's own, see llw_database_open_worker ()
+ * @data: what the job works on
+ *
+ * Work done on a worker thread by llw_database_run_async ().
+ *
+ * Returns: %TRUE on success; else %FALSE with @error set
+ */
+typedef gboolean (*LlwDatabaseJob) (LlwDatabase   *worker,
+                                    gpointer       data,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
+
+LlwDatabase *llw_database_open_worker           (LlwDatabase          *self,
+                                                 GError              **error);
+void         llw_database_run_async             (LlwDatabase          *self,
+                                                 LlwDatabaseJob        job,
+                                                 gpointer              data,
+                                                 GDestroyNotify        data_free,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+gpointer     llw_database_run_get_data          (GAsyncResult         *result);
+gboolean     llw_database_run_finish            (LlwDatabase          *self,
+                                                 GAsyncResult         *result,
+                                                 GError              **error);
+
 GListModel  *llw_database_list_campaigns        (LlwDatabase  *self,
                                                  GError      **error);
 LlwCampaign *llw_database_get_campaign          (LlwDatabase  *self,

@@ -65,6 +65,7 @@ struct _LlwImport
   GHashTable *unit_names;     /* unit id → name, of the units the file may name */
   GHashTable *theme_titles;   /* theme id → title, of the campaign's themes */
   LlwChangePlan *plan;        /* what the last apply changed, or would change */
+  GCancellable *cancellable;  /* of the apply running on a worker thread */
   guint n_problems;
 };
 
@@ -1046,6 +1047,10 @@ apply_rows (LlwImport  *self,
     {
       Row *row = &g_array_index (self->rows, Row, i);
 
+      /* Stopped, the transaction is rolled back: nothing is written. */
+      if (i % 1024 == 0 && g_cancellable_set_error_if_cancelled (self->cancellable, error))
+        return FALSE;
+
       if (g_hash_table_contains (self->reported, &row->unit_id))
         ok = change_report (self, row, dry_run, error);
       else
@@ -1089,6 +1094,65 @@ llw_import_apply (LlwImport  *self,
   llw_database_emit_changed (self->db, "report", 0);
   llw_database_checkpoint (self->db, TRUE, NULL);
   return TRUE;
+}
+
+static void
+apply_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  LlwImport *self = source_object;
+  GError *error = NULL;
+  gboolean ok;
+
+  self->cancellable = cancellable;
+  ok = llw_import_apply (self, FALSE, &error);
+  self->cancellable = NULL;
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * llw_import_apply_async:
+ * @self: an import made on a worker's connection (llw_database_open_worker ()), which no
+ *   other thread uses meanwhile
+ * @cancellable: stops the import before it commits: then nothing is written
+ *
+ * Runs llw_import_apply () on a worker thread. The reports it changes are announced by the
+ * worker's owner, on the owner's thread.
+ */
+void
+llw_import_apply_async (LlwImport           *self,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LLW_IS_IMPORT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, llw_import_apply_async);
+  /* Stopped too late, the import is done: that is what the caller hears. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, apply_in_thread);
+}
+
+/* Returns: %TRUE if the figures were written; else %FALSE with @error set (cancelled if it
+ *   was stopped), and nothing was written */
+gboolean
+llw_import_apply_finish (LlwImport     *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == llw_import_apply_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Returns: (transfer none) (nullable): what the last llw_import_apply () changed or would

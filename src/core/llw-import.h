@@ -23,6 +23,13 @@ guint       llw_import_get_n_rows      (LlwImport   *self);
 gboolean    llw_import_apply           (LlwImport   *self,
                                         gboolean     dry_run,
                                         GError     **error);
+void        llw_import_apply_async     (LlwImport           *self,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean    llw_import_apply_finish    (LlwImport           *self,
+                                        GAsyncResult        *result,
+                                        GError             **error);
 LlwChangePlan *llw_import_get_plan     (LlwImport   *self);
 char       *llw_import_describe        (LlwImport   *self,
                                         gboolean     dry_run);

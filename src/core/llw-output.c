@@ -527,9 +527,11 @@ llw_output_write (const char          *path,
             local_error != NULL ? local_error->message : g_strerror (EIO));
 
   /* The target is looked at again just before it is replaced: it may have changed while
-   * the output was written. */
+   * the output was written. Work stopped by the user (the thread's cancellable, see
+   * g_cancellable_push_current ()) leaves the target as it was. */
   ok = ok && check_complete (check, temporary, &target, user_data, error) &&
        flush_to_disk (temporary, &target, error) && check_target (&target, error) &&
+       !g_cancellable_set_error_if_cancelled (g_cancellable_get_current (), error) &&
        move_into_place (temporary, &target, error);
   if (!ok)
     g_remove (temporary);

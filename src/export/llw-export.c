@@ -15,7 +15,8 @@
 
 typedef struct
 {
-  LlwConsolidation *data;
+  LlwDatabase *worker;        /* reads the figures on the worker thread */
+  LlwCampaign *campaign;
   GDateTime *exported_at;
   char *path;
   gboolean document;          /* the .odt rather than the workbook */
@@ -24,7 +25,8 @@ typedef struct
 static void
 export_job_free (ExportJob *job)
 {
-  g_clear_object (&job->data);
+  g_clear_object (&job->worker);
+  g_clear_object (&job->campaign);
   g_clear_pointer (&job->exported_at, g_date_time_unref);
   g_free (job->path);
   g_free (job);
@@ -49,10 +51,27 @@ write_in_thread (GTask        *task,
 {
   ExportJob *job = task_data;
   GError *error = NULL;
+  g_autoptr(LlwConsolidation) data = NULL;
+  g_autoptr(LlwReportDocument) document = NULL;
+  gboolean ok;
 
-  g_autoptr(LlwReportDocument) document = llw_report_document_new (job->data);
-  gboolean ok = job->document ? llw_odt_write (document, job->exported_at, job->path, &error)
-                              : llw_workbook_write (document, job->exported_at, job->path, &error);
+  data = load_today (job->worker, job->campaign, &error);
+  /* The connection is closed where it worked. */
+  g_clear_object (&job->worker);
+  if (data == NULL || g_cancellable_set_error_if_cancelled (cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  document = llw_report_document_new (data);
+  /* Stopped while it is written, the file is not put in place (llw-output.c). */
+  if (cancellable != NULL)
+    g_cancellable_push_current (cancellable);
+  ok = job->document ? llw_odt_write (document, job->exported_at, job->path, &error)
+                     : llw_workbook_write (document, job->exported_at, job->path, &error);
+  if (cancellable != NULL)
+    g_cancellable_pop_current (cancellable);
 
   if (ok)
     g_task_return_boolean (task, TRUE);
@@ -113,8 +132,7 @@ llw_export_report (LlwDatabase  *db,
   return llw_workbook_write (document, now, path, error);
 }
 
-/* Reads the figures at once, on the calling thread that owns @db, and writes the file on a
- * worker thread. */
+/* Reads the figures and writes the file on a worker thread, with a connection of its own. */
 static void
 start_export (LlwDatabase         *db,
               LlwCampaign         *campaign,
@@ -131,6 +149,8 @@ start_export (LlwDatabase         *db,
 
   task = g_task_new (db, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
+  /* Stopped too late, the file is written: that is what the caller hears. */
+  g_task_set_check_cancellable (task, FALSE);
 
   job = g_new0 (ExportJob, 1);
   job->document = document;
@@ -148,8 +168,9 @@ start_export (LlwDatabase         *db,
       return;
     }
 
-  job->data = load_today (db, campaign, &error);
-  if (job->data == NULL)
+  job->campaign = g_object_ref (campaign);
+  job->worker = llw_database_open_worker (db, &error);
+  if (job->worker == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -162,8 +183,9 @@ start_export (LlwDatabase         *db,
  * llw_export_report_async:
  * @file: the .xlsx file to write
  *
- * Like llw_export_report(), for the window: the figures are read at once, on the calling
- * thread that owns @db; the workbook is written on a worker thread.
+ * Like llw_export_report(), for the window: the figures are read and the workbook written on
+ * a worker thread, with a connection of its own (llw_database_open_worker ()).
+ * @cancellable stops the export: the file is then left as it was.
  */
 void
 llw_export_report_async (LlwDatabase         *db,
