@@ -28,8 +28,10 @@ new_label (void)
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* Lines are cut, not wrapped: GTK 4.8's list view keeps 200 rows made, and measuring that
+   * many wrapped reports of 22 figures each, at several widths, held the window for seconds
+   * when an import changed 50,000 reports. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   return label;
 }
 

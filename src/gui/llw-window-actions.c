@@ -551,23 +551,59 @@ campaign_history (GSimpleAction *action,
                                                             entries, TRUE)));
 }
 
-/* The message for a refused new campaign: the year's, or the error's. */
-static char *
-copy_failure (LlwWindow    *self,
-              int           year,
-              GHashTable   *errors,
-              const GError *error)
+/* The copy of a campaign, made on a worker thread. */
+typedef struct
 {
-  g_autoptr(LlwCampaign) existing = NULL;
-  const char *message = errors ? g_hash_table_lookup (errors, "year") : NULL;
+  LlwCampaign *from;
+  int year;
+  LlwCampaign *made;
+  GHashTable *errors;   /* field → message, when core refused a value */
+} CampaignCopy;
 
-  if (message == NULL)
-    return g_strdup (error->message);
-  /* Core says the value is taken; the user wants to hear which campaign has it. */
-  existing = llw_database_get_campaign (self->database, year, NULL);
-  if (existing != NULL)
-    return g_strdup_printf (_("There is already a campaign for %d."), year);
-  return g_strdup (message);
+static void
+campaign_copy_free (gpointer data)
+{
+  CampaignCopy *copy = data;
+
+  g_object_unref (copy->from);
+  g_clear_object (&copy->made);
+  g_clear_pointer (&copy->errors, g_hash_table_unref);
+  g_free (copy);
+}
+
+static gboolean
+copy_job (LlwDatabase   *worker,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  CampaignCopy *copy = data;
+
+  copy->made = llw_database_copy_campaign (worker, copy->from, copy->year, &copy->errors,
+                                           error);
+  return copy->made != NULL;
+}
+
+static void
+copied_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LlwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  CampaignCopy *copy = llw_database_run_get_data (result);
+  const char *refused = copy->errors ? g_hash_table_lookup (copy->errors, "year") : NULL;
+
+  self->copying = FALSE;
+  if (!llw_database_run_finish (LLW_DATABASE (source), result, &error) && refused != NULL)
+    {
+      /* The year's own message says more than the error that carried it. */
+      g_clear_error (&error);
+      g_set_error_literal (&error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_INVALID, refused);
+    }
+  if (llw_window_end_job (self, NULL, _("The new campaign could not be made"), error) &&
+      error == NULL)
+    llw_window_reload_campaigns (self, copy->made);
 }
 
 static void
@@ -575,13 +611,13 @@ new_campaign_response_cb (GtkDialog *dialog,
                           int        response,
                           LlwWindow *self)
 {
-  GtkSpinButton *year = g_object_get_data (G_OBJECT (dialog), "llw-year");
+  GtkSpinButton *year_button = g_object_get_data (G_OBJECT (dialog), "llw-year");
   GtkLabel *message = g_object_get_data (G_OBJECT (dialog), "llw-message");
-  g_autoptr(GHashTable) errors = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LlwCampaign) campaign = NULL;
-  g_autofree char *failure = NULL;
-  int new_year;
+  g_autoptr(LlwCampaign) existing = NULL;
+  g_autofree char *taken = NULL;
+  GCancellable *job;
+  CampaignCopy *copy;
+  int year;
 
   if (response != GTK_RESPONSE_ACCEPT)
     {
@@ -589,24 +625,29 @@ new_campaign_response_cb (GtkDialog *dialog,
       return;
     }
 
-  /* The year typed, not only the one last stepped to. */
-  gtk_spin_button_update (year);
-  new_year = gtk_spin_button_get_value_as_int (year);
-
-  self->copying = TRUE;
-  campaign = llw_database_copy_campaign (self->database, current_campaign (self), new_year,
-                                         &errors, &error);
-  self->copying = FALSE;
-  if (campaign == NULL)
+  /* The year typed, not only the one last stepped to; a year taken is said here, where it
+   * can be changed. */
+  gtk_spin_button_update (year_button);
+  year = gtk_spin_button_get_value_as_int (year_button);
+  existing = llw_database_get_campaign (self->database, year, NULL);
+  if (existing != NULL)
     {
-      failure = copy_failure (self, new_year, errors, error);
-      gtk_label_set_text (message, failure);
+      taken = g_strdup_printf (_("There is already a campaign for %d."), year);
+      gtk_label_set_text (message, taken);
       gtk_widget_set_visible (GTK_WIDGET (message), TRUE);
       return;
     }
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  llw_window_reload_campaigns (self, campaign);
+  job = llw_window_begin_job (self, _("Making the new campaign…"));
+  if (job == NULL)
+    return;
+  copy = g_new0 (CampaignCopy, 1);
+  copy->from = g_object_ref (current_campaign (self));
+  copy->year = year;
+  self->copying = TRUE;
+  llw_database_run_async (self->database, copy_job, copy, campaign_copy_free, job, copied_cb,
+                          g_object_ref (self));
 }
 
 /* The year after the latest campaign's, which is the one a new campaign is usually for. */

@@ -53,10 +53,9 @@ report_exported_cb (GObject      *source,
   g_autoptr(LlwWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!llw_export_report_finish (LLW_DATABASE (source), result, &error))
-    llw_show_error (GTK_WINDOW (self), _("The report could not be exported"), error);
-  else
-    llw_notification_bar_show (self->notification_bar, _("The report was exported."), FALSE);
+  llw_export_report_finish (LLW_DATABASE (source), result, &error);
+  llw_window_end_job (self, _("The report was exported."), _("The report could not be exported"),
+                      error);
 }
 
 static void
@@ -65,10 +64,12 @@ export_chosen_cb (GtkFileChooserNative *chooser,
                   LlwWindow            *self)
 {
   g_autoptr(GFile) file = llw_file_chooser_take (chooser, response);
+  GCancellable *job;
 
-  if (file != NULL)
-    llw_export_report_async (self->database, current_campaign (self), file, NULL,
-                             report_exported_cb, g_object_ref (self));
+  if (file == NULL || (job = llw_window_begin_job (self, _("Exporting the report…"))) == NULL)
+    return;
+  llw_export_report_async (self->database, current_campaign (self), file, job,
+                           report_exported_cb, g_object_ref (self));
 }
 
 static void
@@ -94,11 +95,9 @@ document_exported_cb (GObject      *source,
   g_autoptr(LlwWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!llw_export_report_finish (LLW_DATABASE (source), result, &error))
-    llw_show_error (GTK_WINDOW (self), _("The document could not be written"), error);
-  else
-    llw_notification_bar_show (self->notification_bar,
-                               _("The report was written as an editable document."), FALSE);
+  llw_export_report_finish (LLW_DATABASE (source), result, &error);
+  llw_window_end_job (self, _("The report was written as an editable document."),
+                      _("The document could not be written"), error);
 }
 
 static void
@@ -107,10 +106,13 @@ document_chosen_cb (GtkFileChooserNative *chooser,
                     LlwWindow            *self)
 {
   g_autoptr(GFile) file = llw_file_chooser_take (chooser, response);
+  GCancellable *job;
 
-  if (file != NULL)
-    llw_export_document_async (self->database, current_campaign (self), file, NULL,
-                               document_exported_cb, g_object_ref (self));
+  if (file == NULL ||
+      (job = llw_window_begin_job (self, _("Writing the editable document…"))) == NULL)
+    return;
+  llw_export_document_async (self->database, current_campaign (self), file, job,
+                             document_exported_cb, g_object_ref (self));
 }
 
 /* The report as an OpenDocument text, to edit in LibreOffice or Word before it is issued. */
@@ -157,22 +159,41 @@ save_checklist (GSimpleAction *action,
   open_checklist_dialog (user_data, LLW_CHECKLIST_DIALOG_SAVE_PDF);
 }
 
+static gboolean
+backup_job (LlwDatabase   *worker,
+            gpointer       path,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  return llw_database_backup_to (worker, path, error);
+}
+
+static void
+backed_up_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(LlwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  llw_database_run_finish (LLW_DATABASE (source), result, &error);
+  llw_window_end_job (self, _("A copy of the data was saved."), _("The copy could not be saved"),
+                      error);
+}
+
 static void
 backup_chosen_cb (GtkFileChooserNative *chooser,
                   int                   response,
                   LlwWindow            *self)
 {
   g_autoptr(GFile) file = llw_file_chooser_take (chooser, response);
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  GCancellable *job;
 
-  if (path == NULL)
+  if (path == NULL || (job = llw_window_begin_job (self, _("Saving a copy of the data…"))) == NULL)
     return;
-  if (!llw_database_backup_to (self->database, path, &error))
-    llw_show_error (GTK_WINDOW (self), _("The copy could not be saved"), error);
-  else
-    llw_notification_bar_show (self->notification_bar, _("A copy of the data was saved."),
-                               FALSE);
+  llw_database_run_async (self->database, backup_job, g_steal_pointer (&path), g_free, job,
+                          backed_up_cb, g_object_ref (self));
 }
 
 static void
@@ -191,28 +212,50 @@ backup (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static gboolean
+restore_job (LlwDatabase   *worker,
+             gpointer       path,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return llw_database_restore (worker, path, error);
+}
+
+static void
+restored_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LlwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = llw_database_run_finish (LLW_DATABASE (source), result, &error);
+
+  if (llw_window_end_job (self, _("The data was restored from the copy."),
+                          _("The copy could not be restored"), error) && ok)
+    {
+      g_autoptr(LlwCampaign) shown = g_object_ref (current_campaign (self));
+
+      llw_window_reload_campaigns (self, shown);
+    }
+}
+
 static void
 restore_confirmed_cb (GtkDialog *dialog,
                       int        response,
                       LlwWindow *self)
 {
-  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
-  g_autoptr(GError) error = NULL;
+  char *path = g_object_steal_data (G_OBJECT (dialog), "path");
+  GCancellable *job;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      if (!llw_database_restore (self->database, path, &error))
-        llw_show_error (GTK_WINDOW (self), _("The copy could not be restored"), error);
-      else
-        {
-          g_autoptr(LlwCampaign) shown = g_object_ref (current_campaign (self));
-
-          llw_window_reload_campaigns (self, shown);
-          llw_notification_bar_show (self->notification_bar,
-                                     _("The data was restored from the copy."), FALSE);
-        }
-    }
   gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response != GTK_RESPONSE_ACCEPT ||
+      (job = llw_window_begin_job (self, _("Restoring the data from the copy…"))) == NULL)
+    {
+      g_free (path);
+      return;
+    }
+  llw_database_run_async (self->database, restore_job, path, g_free, job, restored_cb,
+                          g_object_ref (self));
 }
 
 /* Restoring replaces everything: the user is told that the current data is kept as a

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 /* The window is split by concern, as GNOME Text Editor's: llw-window.c builds it and shows
  * a campaign, llw-window-actions.c edits records, llw-window-state.c keeps its settings,
  * llw-window-closing.c shows and reopens a closed campaign, llw-window-disk.c keeps the
- * file on disk whole. */
+ * file on disk whole, llw-window-jobs.c runs long work off the window's thread. */
 
 struct _LlwWindow
 {
@@ -31,6 +31,7 @@ struct _LlwWindow
   guint load_id;          /* fills the tabs not shown yet */
   guint shown;            /* counts the campaigns shown, for the tabs to know if theirs is */
   guint checkpoint_id;    /* folds the log back once the work has settled, see llw-window-disk.c */
+  GCancellable *job;      /* of the long work running on a worker thread, see llw-window-jobs.c */
 };
 
 void llw_window_reload_campaigns       (LlwWindow      *self,
@@ -49,6 +50,14 @@ void llw_window_closing_campaign_shown (LlwWindow      *self);
 
 void llw_window_disk_watch_database    (LlwWindow      *self);
 void llw_window_disk_dispose           (LlwWindow      *self);
+
+GCancellable *llw_window_begin_job     (LlwWindow      *self,
+                                        const char     *message);
+gboolean llw_window_end_job            (LlwWindow      *self,
+                                        const char     *done,
+                                        const char     *failure,
+                                        const GError   *error);
+void llw_window_jobs_dispose           (LlwWindow      *self);
 
 void llw_window_state_init             (LlwWindow      *self);
 void llw_window_state_campaign_shown   (LlwWindow      *self,

@@ -227,8 +227,13 @@ translate_shortcuts_heading (LlwWindow *self)
     gtk_label_set_text (GTK_LABEL (search), _("Shortcuts found"));
 }
 
-/* build-aux/bench-start measures how long the window takes to be drawn: with LLWEEK_TIMING
- * set, it says when it first was. */
+/* build-aux/bench-start measures how long the window takes to be drawn, and
+ * build-aux/bench-responsive how long the window stops answering while long work runs: with
+ * LLWEEK_TIMING set, it says when it first was drawn, and every time its main loop could
+ * not run for longer than a tenth of a second. */
+#define HEARTBEAT_MS 10
+#define STALL_MS 100
+
 static void
 first_frame_cb (GdkFrameClock *clock,
                 LlwWindow     *self)
@@ -237,12 +242,27 @@ first_frame_cb (GdkFrameClock *clock,
   g_printerr ("llweek: first frame drawn\n");
 }
 
+static gboolean
+heartbeat_cb (gpointer user_data)
+{
+  static gint64 last;
+  gint64 now = g_get_monotonic_time ();
+  gint64 gap_ms = last != 0 ? (now - last) / 1000 - HEARTBEAT_MS : 0;
+
+  if (gap_ms > STALL_MS)
+    g_printerr ("llweek: main loop stalled for %" G_GINT64_FORMAT " ms\n", gap_ms);
+  last = now;
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 realized_cb (LlwWindow *self)
 {
-  if (g_getenv ("LLWEEK_TIMING") != NULL)
-    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                             G_CALLBACK (first_frame_cb), self, 0);
+  if (g_getenv ("LLWEEK_TIMING") == NULL)
+    return;
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (first_frame_cb), self, 0);
+  g_timeout_add (HEARTBEAT_MS, heartbeat_cb, NULL);
 }
 
 static void
@@ -251,6 +271,7 @@ llw_window_dispose (GObject *object)
   LlwWindow *self = LLW_WINDOW (object);
 
   g_clear_handle_id (&self->load_id, g_source_remove);
+  llw_window_jobs_dispose (self);
   llw_window_disk_dispose (self);
   llw_window_actions_dispose (self);
   llw_window_state_dispose (self);
