@@ -348,6 +348,39 @@ test_table_changed (Fixture      *fixture,
   assert_lists_fresh (fixture);
 }
 
+/* A report received replaces its unit's row alone, not the whole list (with 50,000 units a
+ * reading of every row held the window after each save); receiving it again too. */
+static void
+test_report_saved (Fixture      *fixture,
+                   gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) input = llw_test_values ("received_date", "20/10/2021", "channel",
+                                                 "post", NULL);
+  g_autoptr(GHashTable) figures = llw_test_values ("A1", "2", NULL);
+  g_autoptr(Watch) statuses = watch (llw_campaign_data_get_report_statuses (fixture->data,
+                                                                           NULL));
+  gint64 unit = unit_id (fixture, "KLU");
+  guint position = position_of (statuses->list, "unit-id", unit);
+  g_autofree char *one_row = g_strdup_printf ("%u-1+1 ", position);
+  g_autoptr(LlwReportStatus) status = NULL;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_string_truncate (statuses->splices, 0);
+      g_assert_cmpint (llw_database_save_report (fixture->base.db, fixture->base.campaign,
+                                                 unit, input, figures, NULL, &error), >, 0);
+      g_assert_no_error (error);
+      run_until_idle ();
+      g_assert_cmpstr (statuses->splices->str, ==, one_row);
+      assert_lists_fresh (fixture);
+      g_hash_table_insert (input, g_strdup ("received_date"), g_strdup ("22/10/2021"));
+    }
+  status = g_list_model_get_item (statuses->list, position);
+  g_assert_cmpint (llw_report_status_get_unit_id (status), ==, unit);
+  g_assert_cmpstr (llw_report_status_get_received_date (status), ==, "2021-10-22");
+}
+
 /* Deleting a unit takes its rows out of every list, its activities too; undoing it puts
  * them back where they were. */
 static void
@@ -401,6 +434,7 @@ main (int   argc,
   ADD ("/campaign-data/status-sorted", test_status_sorted);
   ADD ("/campaign-data/table-changed", test_table_changed);
   ADD ("/campaign-data/delete-unit", test_delete_unit);
+  ADD ("/campaign-data/report-saved", test_report_saved);
 #undef ADD
 
   return g_test_run ();

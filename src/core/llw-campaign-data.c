@@ -84,6 +84,7 @@ get_list (LlwCampaignData  *self,
 typedef struct
 {
   GHashTable *units;         /* gint64 * → the units whose rows to read again */
+  GHashTable *reports;       /* gint64 * → the units whose report changed */
   GHashTable *activities;    /* gint64 * → the activities */
   gboolean many_units;
   gboolean many_assignments;
@@ -225,6 +226,21 @@ reload_list (LlwCampaignData *self,
                        items->len);
 }
 
+/* The unit's row in the report list. */
+static void
+refresh_status (LlwCampaignData *self,
+                gint64           id)
+{
+  GListModel *list = self->lists[LIST_REPORT_STATUSES];
+  g_autoptr(LlwReportStatus) status = NULL;
+
+  if (list == NULL)
+    return;
+  status = llw_database_get_report_status (self->database, self->campaign, &self->today, id,
+                                           NULL);
+  replace_item (G_LIST_STORE (list), id, status, status_unit_id, compare_statuses);
+}
+
 /* The unit's row in the units and report lists, and its activities. */
 static void
 refresh_unit (LlwCampaignData *self,
@@ -240,14 +256,8 @@ refresh_unit (LlwCampaignData *self,
 
       replace_item (G_LIST_STORE (list), id, unit, unit_id, compare_units);
     }
-  if (statuses && (list = self->lists[LIST_REPORT_STATUSES]) != NULL)
-    {
-      g_autoptr(LlwReportStatus) status = NULL;
-
-      status = llw_database_get_report_status (self->database, self->campaign, &self->today, id,
-                                               NULL);
-      replace_item (G_LIST_STORE (list), id, status, status_unit_id, compare_statuses);
-    }
+  if (statuses)
+    refresh_status (self, id);
   if (activities && (list = self->lists[LIST_ACTIVITIES]) != NULL)
     {
       g_autoptr(GListModel) of_unit = NULL;
@@ -293,14 +303,15 @@ add_id (GHashTable *ids,
   g_hash_table_add (ids, key);
 }
 
-/* The unit an assignment belongs to, or 0 if it is gone. */
+/* The unit an assignment or a report belongs to, or 0 if it is gone. */
 static gint64
-assignment_unit (LlwCampaignData *self,
-                 gint64           id)
+record_unit (LlwCampaignData *self,
+             const LlwEntity *entity,
+             gint64           id)
 {
   g_autoptr(GHashTable) values = NULL;
 
-  values = llw_database_load_values (self->database, &llw_entity_assignment, id, NULL);
+  values = llw_database_load_values (self->database, entity, id, NULL);
   return values ? g_ascii_strtoll (g_hash_table_lookup (values, "unit_id"), NULL, 10) : 0;
 }
 
@@ -319,7 +330,7 @@ note_change (LlwCampaignData *self,
   else if (table == g_intern_static_string ("assignment"))
     {
       /* A deleted assignment no longer says whose it was. */
-      unit = change->id > 0 ? assignment_unit (self, change->id) : 0;
+      unit = change->id > 0 ? record_unit (self, &llw_entity_assignment, change->id) : 0;
       if (unit > 0)
         add_id (batch->units, unit);
       else
@@ -330,7 +341,16 @@ note_change (LlwCampaignData *self,
   else if (table == g_intern_static_string ("activity"))
     batch->many_activities = TRUE;
   else if (table == g_intern_static_string ("report") && change->id > 0)
-    batch->one_report = TRUE;
+    {
+      /* One report saved is one row of 50,000 to read again; a deleted one no longer says
+       * whose it was. */
+      unit = record_unit (self, &llw_entity_report, change->id);
+      if (unit > 0)
+        add_id (batch->reports, unit);
+      else
+        batch->many_reports = TRUE;
+      batch->one_report = TRUE;
+    }
   else if (table == g_intern_static_string ("report") ||
            table == g_intern_static_string ("report_value") ||
            table == g_intern_static_string ("reminder"))
@@ -348,8 +368,7 @@ apply_batch (LlwCampaignData *self,
 {
   gboolean for_units = g_hash_table_size (batch->units) > 0;
   gboolean all_units = batch->many_units || (batch->many_assignments && !for_units);
-  gboolean all_statuses = all_units || batch->themes || batch->one_report ||
-                          (batch->many_reports && !for_units);
+  gboolean all_statuses = all_units || batch->themes || (batch->many_reports && !for_units);
   gboolean all_activities = batch->many_units || batch->themes || batch->kinds ||
                             (batch->many_activities && !for_units);
   GHashTableIter iter;
@@ -358,6 +377,10 @@ apply_batch (LlwCampaignData *self,
   g_hash_table_iter_init (&iter, batch->units);
   while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
     refresh_unit (self, *id, !all_statuses, !all_activities);
+  g_hash_table_iter_init (&iter, batch->reports);
+  while (!all_statuses && g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    if (!g_hash_table_contains (batch->units, id))
+      refresh_status (self, *id);
   g_hash_table_iter_init (&iter, batch->activities);
   while (!all_activities && g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
     refresh_activity (self, *id);
@@ -553,6 +576,7 @@ llw_campaign_data_flush_changes (LlwCampaignData *self)
     return;
 
   batch.units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  batch.reports = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   batch.activities = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < self->pending->len; i++)
     note_change (self, &batch, &g_array_index (self->pending, Change, i));
@@ -560,6 +584,7 @@ llw_campaign_data_flush_changes (LlwCampaignData *self)
 
   apply_batch (self, &batch);
   g_hash_table_unref (batch.units);
+  g_hash_table_unref (batch.reports);
   g_hash_table_unref (batch.activities);
   g_debug ("The lists took in %u changes in %.1f ms", n_changes,
            (g_get_monotonic_time () - start) / 1000.0);

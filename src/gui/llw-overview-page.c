@@ -69,7 +69,9 @@ struct _LlwOverviewPage
   GtkFilterListModel *not_reported;
   GListModel *statuses;  /* the list the counts are made from, followed as it changes */
   LlwCampaignData *data;
-  guint comparison_id;   /* the comparison to show once the window is drawn */
+  guint comparison_id;   /* the comparison to start once the window is drawn */
+  GCancellable *comparing;  /* of the sums being made on a worker thread */
+  gboolean previous_read;   /* last year's sums are read for the campaign shown */
 };
 
 G_DEFINE_FINAL_TYPE (LlwOverviewPage, llw_overview_page, LLW_TYPE_PAGE)
@@ -328,27 +330,15 @@ add_comparison_row (LlwOverviewPage   *self,
 
 /* The headline indicators this year and last; figures nobody reported show as "–". */
 static void
-show_comparison (LlwOverviewPage *self)
+show_comparison (LlwOverviewPage *self,
+                 GListModel      *indicators,
+                 GHashTable      *sums)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) sums = NULL;
-  g_autoptr(GListModel) indicators = NULL;
-  LlwDatabase *db = llw_campaign_data_get_database (self->data);
-  LlwCampaign *campaign = llw_campaign_data_get_campaign (self->data);
   guint row = 1;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->comparison_grid))) != NULL)
     gtk_grid_remove (self->comparison_grid, child);
-
-  indicators = llw_database_list_indicators (db, campaign, &error);
-  if (indicators != NULL)
-    sums = llw_database_sum_indicators (db, campaign, TRUE, &error);
-  if (sums == NULL)
-    {
-      g_warning ("Cannot sum the headline indicators: %s", error->message);
-      return;
-    }
 
   gtk_grid_attach (self->comparison_grid, comparison_label (_("This year"), 1, "dim-label"), 1,
                    0, 1, 1);
@@ -367,23 +357,11 @@ show_comparison (LlwOverviewPage *self)
     }
 }
 
-/* Last year's campaign and sums, read once for the campaign shown. */
 static void
-load_previous (LlwOverviewPage *self)
+show_previous_title (LlwOverviewPage *self,
+                     LlwCampaign     *previous)
 {
-  LlwDatabase *db = llw_campaign_data_get_database (self->data);
-  g_autoptr(LlwCampaign) previous = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-
-  g_clear_pointer (&self->previous_sums, g_hash_table_unref);
-  previous = llw_database_get_previous_campaign (db, llw_campaign_data_get_campaign (self->data),
-                                                 &error);
-  /* Every indicator of that year: this year's headline ones are matched by code. */
-  if (previous != NULL)
-    self->previous_sums = llw_database_sum_indicators (db, previous, FALSE, &error);
-  if (error != NULL)
-    g_warning ("Cannot read last year's figures: %s", error->message);
 
   if (previous != NULL)
     /* Translators: %d is the year of the earlier campaign */
@@ -393,17 +371,120 @@ load_previous (LlwOverviewPage *self)
   gtk_label_set_text (self->comparison_title, title);
 }
 
-/* The comparison sums every figure of both years: with 50,000 units that is for after the
- * window is drawn, not before. */
+/* The comparison sums every figure of the year, and of last year the first time: with
+ * 50,000 units that takes a while, so it is done on a worker thread, again whenever the
+ * reports change; a newer sum makes an older one moot. */
+typedef struct
+{
+  GCancellable *cancellable;  /* identifies the job */
+  LlwCampaign *campaign;
+  gboolean with_previous;
+  GListModel *indicators;
+  GHashTable *sums;
+  LlwCampaign *previous;
+  GHashTable *previous_sums;
+} Sums;
+
+static void
+sums_free (gpointer data)
+{
+  Sums *sums = data;
+
+  g_object_unref (sums->cancellable);
+  g_object_unref (sums->campaign);
+  g_clear_object (&sums->indicators);
+  g_clear_pointer (&sums->sums, g_hash_table_unref);
+  g_clear_object (&sums->previous);
+  g_clear_pointer (&sums->previous_sums, g_hash_table_unref);
+  g_free (sums);
+}
+
 static gboolean
-show_comparison_cb (gpointer user_data)
+sums_job (LlwDatabase   *worker,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  Sums *sums = data;
+  GError *previous_error = NULL;
+
+  sums->indicators = llw_database_list_indicators (worker, sums->campaign, error);
+  if (sums->indicators == NULL)
+    return FALSE;
+  sums->sums = llw_database_sum_indicators (worker, sums->campaign, TRUE, error);
+  if (sums->sums == NULL || !sums->with_previous)
+    return sums->sums != NULL;
+
+  /* Every indicator of last year: this year's headline ones are matched by code. */
+  sums->previous = llw_database_get_previous_campaign (worker, sums->campaign, &previous_error);
+  if (sums->previous != NULL)
+    sums->previous_sums = llw_database_sum_indicators (worker, sums->previous, FALSE,
+                                                       &previous_error);
+  if (previous_error != NULL)
+    {
+      g_propagate_error (error, previous_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+summed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LlwOverviewPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Sums *sums = llw_database_run_get_data (result);
+  gboolean ok = llw_database_run_finish (LLW_DATABASE (source), result, &error);
+
+  /* A later sum is on its way, or the page is gone. */
+  if (sums->cancellable != self->comparing)
+    return;
+  g_clear_object (&self->comparing);
+  if (!ok)
+    {
+      g_warning ("Cannot sum the headline indicators: %s", error->message);
+      return;
+    }
+
+  if (sums->with_previous)
+    {
+      g_clear_pointer (&self->previous_sums, g_hash_table_unref);
+      self->previous_sums = g_steal_pointer (&sums->previous_sums);
+      self->previous_read = TRUE;
+      show_previous_title (self, sums->previous);
+    }
+  show_comparison (self, sums->indicators, sums->sums);
+  llw_page_fit_header (LLW_PAGE (self));
+}
+
+static void
+start_comparison (LlwOverviewPage *self)
+{
+  Sums *sums;
+
+  if (self->comparing != NULL)
+    g_cancellable_cancel (self->comparing);
+  g_clear_object (&self->comparing);
+  self->comparing = g_cancellable_new ();
+
+  sums = g_new0 (Sums, 1);
+  sums->cancellable = g_object_ref (self->comparing);
+  sums->campaign = g_object_ref (llw_campaign_data_get_campaign (self->data));
+  sums->with_previous = !self->previous_read;
+  llw_database_run_async (llw_campaign_data_get_database (self->data), sums_job, sums,
+                          sums_free, self->comparing, summed_cb, g_object_ref (self));
+}
+
+/* Started once the window is drawn, not before. */
+static gboolean
+start_comparison_cb (gpointer user_data)
 {
   LlwOverviewPage *self = user_data;
 
   self->comparison_id = 0;
-  load_previous (self);
-  show_comparison (self);
-  llw_page_fit_header (LLW_PAGE (self));
+  start_comparison (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -416,7 +497,7 @@ statuses_changed_cb (LlwOverviewPage *self,
 {
   show_summary (self, statuses);
   if (self->data != NULL && self->comparison_id == 0)
-    show_comparison (self);
+    start_comparison (self);
   llw_page_fit_header (LLW_PAGE (self));
 }
 
@@ -513,8 +594,13 @@ llw_overview_page_load (LlwPage          *page,
                               statuses, llw_campaign_data_get_today (data));
   llw_reports_chart_set_data (self->groups_chart, llw_campaign_data_get_campaign (data),
                               statuses, llw_campaign_data_get_today (data));
+  /* Sums under way are another campaign's. */
+  if (self->comparing != NULL)
+    g_cancellable_cancel (self->comparing);
+  g_clear_object (&self->comparing);
+  self->previous_read = FALSE;
   if (self->comparison_id == 0)
-    self->comparison_id = g_idle_add_full (G_PRIORITY_LOW, show_comparison_cb, self, NULL);
+    self->comparison_id = g_idle_add_full (G_PRIORITY_LOW, start_comparison_cb, self, NULL);
   llw_theme_choices_set_lists (self->theme_choices, llw_campaign_data_get_themes (data, NULL),
                                statuses);
   gtk_filter_list_model_set_model (self->not_reported, statuses);
@@ -552,6 +638,9 @@ llw_overview_page_dispose (GObject *object)
   LlwOverviewPage *self = LLW_OVERVIEW_PAGE (object);
 
   g_clear_handle_id (&self->comparison_id, g_source_remove);
+  if (self->comparing != NULL)
+    g_cancellable_cancel (self->comparing);
+  g_clear_object (&self->comparing);
   gtk_widget_dispose_template (GTK_WIDGET (self), LLW_TYPE_OVERVIEW_PAGE);
   follow_statuses (self, NULL);
   g_clear_object (&self->data);

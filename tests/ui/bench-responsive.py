@@ -25,14 +25,22 @@ def longest_stall(process, since):
     return max(stalls, default=0), len(stalls)
 
 
+def main_thread_time(process):
+    """The processor time llweek's main thread has used, in seconds (Linux): a stall while
+    it did not run is the machine's, not llweek's."""
+    fields = open(f"/proc/{process.pid}/task/{process.pid}/stat").read().rsplit(")", 1)[1]
+    fields = fields.split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def measure(process, what, job):
     since = len(output_of(process))
-    started = time.monotonic()
+    started, cpu = time.monotonic(), main_thread_time(process)
     done = job()
-    seconds = time.monotonic() - started
+    seconds, cpu = time.monotonic() - started, main_thread_time(process) - cpu
     longest, count = longest_stall(process, since)
-    print(f"{what}: {'done' if done else 'NOT DONE'} in {seconds:.1f} s; longest stall "
-          f"{longest} ms ({count} over 100 ms)", flush=True)
+    print(f"{what}: {'done' if done else 'NOT DONE'} in {seconds:.1f} s, the window's thread "
+          f"busy {cpu:.2f} s; longest stall {longest} ms ({count} over 100 ms)", flush=True)
     return done
 
 
