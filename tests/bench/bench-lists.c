@@ -8,8 +8,10 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "llw-campaign-data.h"
 #include "llw-database.h"
 #include "llw-date.h"
+#include "llw-report-status.h"
 #include "llw-unit.h"
 
 static const char fill_sql[] =
@@ -78,6 +80,36 @@ time_keys (LlwDatabase *db,
            (g_get_monotonic_time () - start) / 1e6);
 }
 
+/* A clerk saves one report: the window's lists take it in. */
+static void
+time_report_saved (LlwDatabase *db,
+                   LlwCampaign *campaign)
+{
+  g_autoptr(LlwCampaignData) data = llw_campaign_data_new (db, campaign);
+  g_autoptr(GHashTable) input = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) figures = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwReportStatus) status = NULL;
+  GListModel *statuses = llw_campaign_data_get_report_statuses (data, &error);
+  gint64 start;
+
+  g_assert_no_error (error);
+  llw_campaign_data_get_themes (data, NULL);
+  llw_campaign_data_get_units (data, NULL);
+  status = g_list_model_get_item (statuses, g_list_model_get_n_items (statuses) / 2);
+  g_hash_table_insert (input, "received_date", "20/10/2021");
+  g_hash_table_insert (input, "channel", "post");
+  g_hash_table_insert (figures, "A1", "7");
+  g_assert_cmpint (llw_database_save_report (db, campaign, llw_report_status_get_unit_id (status),
+                                             input, figures, NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  start = g_get_monotonic_time ();
+  llw_campaign_data_flush_changes (data);
+  g_print ("%-28s %7u rows  %6.3f s\n", "lists after a report saved",
+           g_list_model_get_n_items (statuses), (g_get_monotonic_time () - start) / 1e6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -93,6 +125,8 @@ main (int   argc,
   sqlite3_stmt *stmt = NULL;
   const char *tail = fill_sql;
 
+  /* The day of the statuses timed, before the campaign's deadline: a report can be saved. */
+  g_setenv ("LLWEEK_TODAY", "2021-10-25", FALSE);
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
   while (*tail)
@@ -116,6 +150,7 @@ main (int   argc,
   time_list ("report statuses", list_statuses, db, campaign);
   time_list ("themes", llw_database_list_themes, db, campaign);
   time_keys (db, campaign);
+  time_report_saved (db, campaign);
 
   g_clear_object (&db);
   if (keep)
