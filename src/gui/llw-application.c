@@ -174,15 +174,37 @@ show_notice (GtkWindow  *window,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+backup_job (LlwDatabase   *worker,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  return llw_database_backup_automatic (worker, error);
+}
+
+static void
+backed_up_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GtkWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_application_release (g_application_get_default ());
+  if (!llw_database_run_finish (LLW_DATABASE (source), result, &error) &&
+      gtk_window_get_application (window) != NULL)
+    show_notice (window, _("The automatic backup could not be made"), error->message);
+}
+
 /* Every start keeps a copy of the data beside it; a file open for reading only says so
- * instead, since its changes would not be saved. Done once the window is drawn: a large
- * database takes a while to copy. */
+ * instead, since its changes would not be saved. Done once the window is drawn, and on a
+ * worker thread: a large database takes a while to read and copy. */
 static gboolean
 keep_backup_cb (gpointer user_data)
 {
   LlwApplication *self = LLW_APPLICATION (g_application_get_default ());
   GtkWindow *window = user_data;
-  g_autoptr(GError) error = NULL;
 
   if (gtk_window_get_application (window) == NULL)
     return G_SOURCE_REMOVE;  /* closed meanwhile */
@@ -196,8 +218,13 @@ keep_backup_cb (gpointer user_data)
       show_notice (window, _("Open for reading only"),
                    llw_database_get_read_only_reason (self->database));
     }
-  else if (!llw_database_backup_automatic (self->database, &error))
-    show_notice (window, _("The automatic backup could not be made"), error->message);
+  else
+    {
+      /* Closed meanwhile, llweek ends once the copy is whole, not halfway through it. */
+      g_application_hold (G_APPLICATION (self));
+      llw_database_run_async (self->database, backup_job, NULL, NULL, NULL, backed_up_cb,
+                              g_object_ref (window));
+    }
   return G_SOURCE_REMOVE;
 }
 
