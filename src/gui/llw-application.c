@@ -9,6 +9,7 @@
 
 #include "llw-application.h"
 #include "llw-database.h"
+#include "llw-dialogs.h"
 #include "llw-file.h"
 #include "llw-settings.h"
 #include "llw-window.h"
@@ -160,20 +161,6 @@ first_campaign (LlwApplication  *self,
   return campaign;
 }
 
-static void
-show_notice (GtkWindow  *window,
-             const char *primary,
-             const char *secondary)
-{
-  GtkWidget *dialog;
-
-  dialog = gtk_message_dialog_new (window, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_CLOSE, "%s", primary);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static gboolean
 backup_job (LlwDatabase   *worker,
             gpointer       data,
@@ -194,7 +181,8 @@ backed_up_cb (GObject      *source,
   g_application_release (g_application_get_default ());
   if (!llw_database_run_finish (LLW_DATABASE (source), result, &error) &&
       gtk_window_get_application (window) != NULL)
-    show_notice (window, _("The automatic backup could not be made"), error->message);
+    llw_show_message (window, GTK_MESSAGE_WARNING, _("The automatic backup could not be made"),
+                      error->message);
 }
 
 /* Every start keeps a copy of the data beside it; a file open for reading only says so
@@ -215,8 +203,8 @@ keep_backup_cb (gpointer user_data)
                                                 gtk_window_get_title (window));
 
       gtk_window_set_title (window, title);
-      show_notice (window, _("Open for reading only"),
-                   llw_database_get_read_only_reason (self->database));
+      llw_show_message (window, GTK_MESSAGE_WARNING, _("Open for reading only"),
+                        llw_database_get_read_only_reason (self->database));
     }
   else
     {

@@ -3,8 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#include "llw-dialogs.h"
 #include "llw-examples-editor.h"
-#include "llw-message.h"
 #include "llw-record-dialog.h"
 #include "llw-report-example.h"
 

@@ -4,11 +4,9 @@
 #include <glib/gi18n.h>
 
 #include "llw-changes-view.h"
-#include "llw-dialog.h"
-#include "llw-file-chooser.h"
+#include "llw-dialogs.h"
 #include "llw-import-dialog.h"
 #include "llw-import.h"
-#include "llw-message.h"
 
 /* Importing figures from a CSV file, as --import-reports does, with a look first: the file
  * is read and checked, and either every problem is listed (nothing is written), or what the

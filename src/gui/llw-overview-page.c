@@ -6,9 +6,9 @@
 
 #include "llw-database-totals.h"
 #include "llw-date.h"
+#include "llw-dialogs.h"
 #include "llw-document-format.h"
 #include "llw-indicator.h"
-#include "llw-message.h"
 #include "llw-overview-page.h"
 #include "llw-reminder-dialog.h"
 #include "llw-reminder-letter-dialog.h"

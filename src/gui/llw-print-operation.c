@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "llw-checklist-layout.h"
-#include "llw-message.h"
+#include "llw-dialogs.h"
 #include "llw-pages.h"
 #include "llw-print-operation.h"
 #include "llw-report-layout.h"

@@ -5,7 +5,7 @@
 
 #include "llw-database.h"
 #include "llw-deletion-question.h"
-#include "llw-dialog.h"
+#include "llw-dialogs.h"
 #include "llw-examples-editor.h"
 #include "llw-field-row.h"
 #include "llw-record-dialog.h"

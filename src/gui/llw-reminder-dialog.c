@@ -5,7 +5,7 @@
 
 #include "llw-database.h"
 #include "llw-date.h"
-#include "llw-dialog.h"
+#include "llw-dialogs.h"
 #include "llw-field-row.h"
 #include "llw-reminder-dialog.h"
 #include "llw-report-status.h"

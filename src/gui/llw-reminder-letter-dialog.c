@@ -3,7 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "llw-dialog.h"
+#include "llw-dialogs.h"
 #include "llw-reminder-letter-dialog.h"
 #include "llw-reminder-letter.h"
 #include "llw-report-status.h"

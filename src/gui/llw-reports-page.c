@@ -3,7 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "llw-message.h"
+#include "llw-dialogs.h"
 #include "llw-report-dialog.h"
 #include "llw-report-status.h"
 #include "llw-reports-page.h"

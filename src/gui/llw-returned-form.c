@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "llw-database-forms.h"
-#include "llw-message.h"
+#include "llw-dialogs.h"
 #include "llw-returned-form.h"
 
 /* A returned form is kept in the database with its report: opened again, it is copied to

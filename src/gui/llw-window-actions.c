@@ -6,9 +6,10 @@
 #include "llw-database-get.h"
 #include "llw-database-history.h"
 #include "llw-deletion-question.h"
+#include "llw-dialogs.h"
 #include "llw-history-dialog.h"
 #include "llw-indicators-dialog.h"
-#include "llw-message.h"
+#include "llw-new-campaign-dialog.h"
 #include "llw-page.h"
 #include "llw-record-dialog.h"
 #include "llw-window-private.h"
@@ -606,35 +607,22 @@ copied_cb (GObject      *source,
     llw_window_reload_campaigns (self, copy->made);
 }
 
+/* A year taken is said in the dialog, where it can be changed; the copy is made on a worker
+ * thread once the dialog is closed. */
 static void
-new_campaign_response_cb (GtkDialog *dialog,
-                          int        response,
-                          LlwWindow *self)
+create_campaign_cb (LlwNewCampaignDialog *dialog,
+                    int                   year,
+                    LlwWindow            *self)
 {
-  GtkSpinButton *year_button = g_object_get_data (G_OBJECT (dialog), "llw-year");
-  GtkLabel *message = g_object_get_data (G_OBJECT (dialog), "llw-message");
-  g_autoptr(LlwCampaign) existing = NULL;
+  g_autoptr(LlwCampaign) existing = llw_database_get_campaign (self->database, year, NULL);
   g_autofree char *taken = NULL;
   GCancellable *job;
   CampaignCopy *copy;
-  int year;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    {
-      gtk_window_destroy (GTK_WINDOW (dialog));
-      return;
-    }
-
-  /* The year typed, not only the one last stepped to; a year taken is said here, where it
-   * can be changed. */
-  gtk_spin_button_update (year_button);
-  year = gtk_spin_button_get_value_as_int (year_button);
-  existing = llw_database_get_campaign (self->database, year, NULL);
   if (existing != NULL)
     {
       taken = g_strdup_printf (_("There is already a campaign for %d."), year);
-      gtk_label_set_text (message, taken);
-      gtk_widget_set_visible (GTK_WIDGET (message), TRUE);
+      llw_new_campaign_dialog_refuse (dialog, taken);
       return;
     }
 
@@ -665,66 +653,17 @@ next_year (LlwWindow *self)
 }
 
 static void
-year_activated_cb (GtkDialog *dialog)
-{
-  gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
-}
-
-static GtkWidget *
-new_year_field (LlwWindow *self,
-                GtkWidget *dialog)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Year"));
-  GtkWidget *year = gtk_spin_button_new_with_range (2000, 2999, 1);
-
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (year), next_year (self));
-  /* Enter creates, as the dialog's default button: GTK 4.8's spin button has no
-   * activates-default, its text has the signal. */
-  g_signal_connect_swapped (gtk_editable_get_delegate (GTK_EDITABLE (year)), "activate",
-                            G_CALLBACK (year_activated_cb), dialog);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), year);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (year), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Year"), -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), year);
-  g_object_set_data (G_OBJECT (dialog), "llw-year", year);
-  return box;
-}
-
-static void
 new_campaign (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
   LlwWindow *self = user_data;
-  GtkWidget *dialog, *area, *message;
+  LlwNewCampaignDialog *dialog;
 
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
-                                   _("New campaign"));
-  gtk_message_dialog_format_secondary_text (
-    GTK_MESSAGE_DIALOG (dialog),
-    _("The new campaign starts from the %d campaign: the units’ assignments, the kinds of "
-      "activity, the indicators and the recipients are copied, with every date moved to the "
-      "new year. Themes, activities and reports start empty."),
-    llw_campaign_get_year (current_campaign (self)));
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
-  gtk_widget_add_css_class (gtk_dialog_add_button (GTK_DIALOG (dialog), _("C_reate"),
-                                                   GTK_RESPONSE_ACCEPT), "suggested-action");
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-
-  area = gtk_message_dialog_get_message_area (GTK_MESSAGE_DIALOG (dialog));
-  gtk_box_append (GTK_BOX (area), new_year_field (self, dialog));
-  message = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-  gtk_widget_add_css_class (message, "field-error");
-  gtk_widget_set_visible (message, FALSE);
-  gtk_box_append (GTK_BOX (area), message);
-  g_object_set_data (G_OBJECT (dialog), "llw-message", message);
-
-  g_signal_connect_object (dialog, "response", G_CALLBACK (new_campaign_response_cb), self, 0);
+  dialog = llw_new_campaign_dialog_new (GTK_WINDOW (self),
+                                        llw_campaign_get_year (current_campaign (self)),
+                                        next_year (self));
+  g_signal_connect_object (dialog, "create", G_CALLBACK (create_campaign_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

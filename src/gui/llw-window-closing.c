@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "llw-date.h"
-#include "llw-message.h"
+#include "llw-dialogs.h"
 #include "llw-window-private.h"
 
 /* Past years are history. A campaign past its Ministry deadline is closed: a bar above the
@@ -50,13 +50,10 @@ set_reopened (LlwWindow *self,
 }
 
 static void
-reopen_response_cb (GtkDialog *dialog,
-                    int        response,
-                    LlwWindow *self)
+reopen_confirmed_cb (GtkWindow *window,
+                     gpointer   unused)
 {
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  if (response == GTK_RESPONSE_ACCEPT)
-    set_reopened (self, TRUE);
+  set_reopened (LLW_WINDOW (window), TRUE);
 }
 
 static void
@@ -68,23 +65,15 @@ reopen_campaign (GSimpleAction *action,
   LlwCampaign *campaign = current_campaign (self);
   g_autofree char *deadline = llw_date_format (llw_campaign_get_text (
                                                  campaign, LLW_CAMPAIGN_MINISTRY_DEADLINE));
-  GtkWidget *dialog;
-
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Reopen the %d campaign for editing?"),
-                                   llw_campaign_get_year (campaign));
-  gtk_message_dialog_format_secondary_text (
-    GTK_MESSAGE_DIALOG (dialog),
+  g_autofree char *question = g_strdup_printf (_("Reopen the %d campaign for editing?"),
+                                               llw_campaign_get_year (campaign));
+  g_autofree char *detail = g_strdup_printf (
     _("Its report was due at the Ministry on %s, and the campaign is closed so that what was "
       "reported stays as it was. Changes made now will no longer match that report. Reopening "
       "is written in the campaign’s history; close it again when you are done."), deadline);
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Reopen"), GTK_RESPONSE_ACCEPT);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (reopen_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+
+  llw_ask (GTK_WINDOW (self), question, detail, NULL, _("_Reopen"), FALSE, reopen_confirmed_cb,
+           NULL, NULL);
 }
 
 static void

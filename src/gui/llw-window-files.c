@@ -4,9 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "llw-checklist-dialog.h"
+#include "llw-dialogs.h"
 #include "llw-export.h"
-#include "llw-file-chooser.h"
-#include "llw-message.h"
 #include "llw-window-private.h"
 
 /* What the office takes out of llweek or brings back into it: the consolidated workbook,
@@ -240,22 +239,15 @@ restored_cb (GObject      *source,
 }
 
 static void
-restore_confirmed_cb (GtkDialog *dialog,
-                      int        response,
-                      LlwWindow *self)
+restore_confirmed_cb (GtkWindow *window,
+                      gpointer   path)
 {
-  char *path = g_object_steal_data (G_OBJECT (dialog), "path");
-  GCancellable *job;
+  LlwWindow *self = LLW_WINDOW (window);
+  GCancellable *job = llw_window_begin_job (self, _("Restoring the data from the copy…"));
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  if (response != GTK_RESPONSE_ACCEPT ||
-      (job = llw_window_begin_job (self, _("Restoring the data from the copy…"))) == NULL)
-    {
-      g_free (path);
-      return;
-    }
-  llw_database_run_async (self->database, restore_job, path, g_free, job, restored_cb,
-                          g_object_ref (self));
+  if (job != NULL)
+    llw_database_run_async (self->database, restore_job, g_strdup (path), g_free, job,
+                            restored_cb, g_object_ref (self));
 }
 
 /* Restoring replaces everything: the user is told that the current data is kept as a
@@ -268,21 +260,14 @@ restore_chosen_cb (GtkFileChooserNative *chooser,
   g_autoptr(GFile) file = llw_file_chooser_take (chooser, response);
   g_autofree char *path = file ? g_file_get_path (file) : NULL;
   g_autofree char *folder = llw_database_get_backup_folder (self->database);
-  GtkWidget *dialog;
+  g_autofree char *detail = NULL;
 
   if (path == NULL)
     return;
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL, GTK_MESSAGE_QUESTION,
-                                   GTK_BUTTONS_NONE, _("Replace all the data with this copy?"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-                                            _("“%s” will replace every campaign, unit and "
-                                              "report. The data as it is now is first kept "
-                                              "in “%s”."), path, folder);
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
-                          _("_Restore"), GTK_RESPONSE_ACCEPT, NULL);
-  g_object_set_data_full (G_OBJECT (dialog), "path", g_steal_pointer (&path), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (restore_confirmed_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  detail = g_strdup_printf (_("“%s” will replace every campaign, unit and report. The data as "
+                              "it is now is first kept in “%s”."), path, folder);
+  llw_ask (GTK_WINDOW (self), _("Replace all the data with this copy?"), detail, NULL,
+           _("_Restore"), TRUE, restore_confirmed_cb, g_steal_pointer (&path), g_free);
 }
 
 static void

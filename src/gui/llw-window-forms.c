@@ -3,10 +3,9 @@
 
 #include <glib/gi18n.h>
 
-#include "llw-file-chooser.h"
+#include "llw-dialogs.h"
 #include "llw-forms-dialog.h"
 #include "llw-forms.h"
-#include "llw-message.h"
 #include "llw-window-private.h"
 
 /* The fill-in forms from the window: making them into a folder, and importing the returned
@@ -25,15 +24,7 @@ new_chooser (LlwWindow            *self,
              GtkFileChooserAction  action,
              const char           *accept)
 {
-  GtkFileChooserNative *chooser;
-  g_autofree char *folder = llw_file_chooser_get_folder ();
-  g_autoptr(GFile) start = g_file_new_for_path (folder);
-
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept,
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), start, NULL);
-  return chooser;
+  return llw_file_chooser_new (GTK_WINDOW (self), title, action, accept, NULL, NULL);
 }
 
 static void
@@ -83,13 +74,10 @@ make_forms_in (LlwWindow  *self,
 }
 
 static void
-replace_confirmed_cb (GtkDialog *dialog,
-                      int        response,
-                      LlwWindow *self)
+replace_confirmed_cb (GtkWindow *window,
+                      gpointer   folder)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    make_forms_in (self, g_object_get_data (G_OBJECT (dialog), "folder"));
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  make_forms_in (LLW_WINDOW (window), folder);
 }
 
 /* Forms made before in the same folder are replaced: the user is told how many, and asked. */
@@ -102,7 +90,8 @@ folder_chosen_cb (GtkNativeDialog *chooser,
   g_autoptr(GPtrArray) existing = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *folder = NULL;
-  GtkWidget *dialog;
+  g_autofree char *question = NULL;
+  g_autofree char *detail = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -124,21 +113,14 @@ folder_chosen_cb (GtkNativeDialog *chooser,
       return;
     }
 
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL, GTK_MESSAGE_QUESTION,
-                                   GTK_BUTTONS_NONE,
-                                   ngettext ("Replace %u form in this folder?",
-                                             "Replace %u forms in this folder?", existing->len),
-                                   existing->len);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-                                            _("“%s” already holds forms of the same names. A "
-                                              "form a unit sent back is kept in llweek once "
-                                              "imported, but a file there that was not "
-                                              "imported yet would be lost."), folder);
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
-                          _("_Replace"), GTK_RESPONSE_ACCEPT, NULL);
-  g_object_set_data_full (G_OBJECT (dialog), "folder", g_steal_pointer (&folder), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (replace_confirmed_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  question = g_strdup_printf (ngettext ("Replace %u form in this folder?",
+                                        "Replace %u forms in this folder?", existing->len),
+                              existing->len);
+  detail = g_strdup_printf (_("“%s” already holds forms of the same names. A form a unit "
+                              "sent back is kept in llweek once imported, but a file there "
+                              "that was not imported yet would be lost."), folder);
+  llw_ask (GTK_WINDOW (self), question, detail, NULL, _("_Replace"), TRUE,
+           replace_confirmed_cb, g_steal_pointer (&folder), g_free);
 }
 
 static void

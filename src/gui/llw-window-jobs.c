@@ -3,7 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "llw-message.h"
+#include "llw-dialogs.h"
 #include "llw-window-private.h"
 
 /* Long work — exporting, importing, backing up, restoring, copying a campaign — runs on a

@@ -5,8 +5,8 @@
 
 #include "llw-activities-page.h"
 #include "llw-campaign-data.h"
+#include "llw-dialogs.h"
 #include "llw-import-dialog.h"
-#include "llw-message.h"
 #include "llw-overview-page.h"
 #include "llw-reports-page.h"
 #include "llw-themes-page.h"

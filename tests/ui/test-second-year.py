@@ -317,6 +317,25 @@ try:
           wait_until(lambda: main.name == TITLE % 2022) and wait_until(lambda: label(
               main, lambda n: n.startswith("Đợt năm 2022 đã đóng"), 1) is None))
 
+    # A year taken is refused in the dialog, which stays open for another.
+    main.doActionNamed("win.new-campaign")
+    again = question(app, "Đợt mới được tạo từ đợt năm 2022")
+    year = find(again, lambda n: n.roleName == "spin button" and n.name == "Năm") \
+        if again is not None else None
+    proposed = year.value if year is not None else None
+    if year is not None:
+        year.value = 2022
+        button(again, "Tạo").doActionNamed("click")
+    check("“Đợt mới…” proposes the next year, refuses 2022, taken, and stays open",
+          proposed == 2023 and
+          label(again, lambda n: n == "Đã có đợt năm 2022.") is not None and
+          main.name == TITLE % 2022, proposed)
+    if again is not None:
+        button(again, "Hủy").doActionNamed("click")
+    check("Hủy closes it, and 2022 stays shown", wait_until(
+        lambda: question(app, "Đợt mới được tạo từ đợt năm 2022", 1) is None) and
+        main.name == TITLE % 2022)
+
     # Two imports into 2022: the second's preview lists the three units it changes.
     first = write("2022-first.csv", "unit,received_date,A1,A2\n"
                   "SYT,22/10/2022,4,6\nRGI,20/10/2022,3,\nKLU,21/10/2022,4,\n")
