@@ -348,7 +348,8 @@ llw_text_search_key (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (is_mark (c))
+      /* No ASCII character is a mark, and most are letters, copied as they are. */
+      if (c >= 0x80 && is_mark (c))
         continue;
       if (g_unichar_isspace (c))
         {
@@ -358,7 +359,10 @@ llw_text_search_key (const char *text)
       if (space)
         g_string_append_c (out, ' ');
       space = FALSE;
-      g_string_append_unichar (out, c == 0x0111 ? 'd' : c);
+      if (c < 0x80)
+        g_string_append_c (out, (char) c);
+      else
+        g_string_append_unichar (out, c == 0x0111 ? 'd' : c);
     }
 
   return g_string_free (out, FALSE);
