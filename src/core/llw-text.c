@@ -20,6 +20,16 @@ is_mark (gunichar c)
   return g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK;
 }
 
+/* g_unichar_isspace (), answered at once for ASCII, which most characters of a name are: the
+ * keys ask it of every character of every row of a list. */
+static inline gboolean
+is_space (gunichar c)
+{
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  return g_unichar_isspace (c);
+}
+
 static int
 tone_index (gunichar mark)
 {
@@ -142,7 +152,7 @@ collapse_spaces (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_isspace (c))
+      if (is_space (c))
         space = out->len > 0;
       else
         {
@@ -351,7 +361,7 @@ llw_text_search_key (const char *text)
       /* No ASCII character is a mark, and most are letters, copied as they are. */
       if (c >= 0x80 && is_mark (c))
         continue;
-      if (g_unichar_isspace (c))
+      if (is_space (c))
         {
           space = out->len > 0;
           continue;
@@ -405,7 +415,7 @@ llw_text_sort_key (const char *text)
       index = letter_index (base, modifier);
       if (index >= 0)
         g_string_append_c (primary, (char) (0x40 + index));
-      else if (g_unichar_isspace (base))
+      else if (is_space (base))
         g_string_append_c (primary, ' ');
       else if (base < 0x80 && !g_ascii_isdigit (base))
         g_string_append_c (primary, '!');  /* punctuation: below digits and letters */
