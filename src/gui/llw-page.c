@@ -458,16 +458,16 @@ column_sorters (LlwPage *self)
  * few milliseconds at a time, so that the first keystroke of a search and the first click
  * on a column's header find them made: at 50,000 rows, making them takes longer than a
  * keystroke may. The search keys come first: they are fewer, and a search is what the user
- * more likely does first. keys_made counts the search keys of the n rows, then their sort
- * keys. A key not made yet when needed is made then. */
+ * more likely does first. keys_made counts the search keys of the n records, then their
+ * sort keys, in the rows' order. A key not made yet when needed is made then. */
 static gboolean
 make_keys_cb (gpointer user_data)
 {
   LlwPage *self = user_data;
   LlwPagePrivate *priv = llw_page_get_instance_private (self);
   LlwPageClass *klass = LLW_PAGE_GET_CLASS (self);
-  GListModel *items = llw_rows_model_get_model (priv->rows);
-  guint n = items != NULL ? g_list_model_get_n_items (items) : 0;
+  GPtrArray *records = llw_rows_model_get_records (priv->rows);
+  guint n = records->len;
   g_autoptr(GPtrArray) sorters = column_sorters (self);
   guint total = sorters->len > 0 ? 2 * n : n;
   gint64 until = g_get_monotonic_time () + 5000;
@@ -478,7 +478,7 @@ make_keys_cb (gpointer user_data)
   while (priv->keys_made < total && g_get_monotonic_time () < until)
     for (guint end = MIN (total, priv->keys_made + 100); priv->keys_made < end; priv->keys_made++)
       {
-        g_autoptr(GObject) item = g_list_model_get_item (items, priv->keys_made % n);
+        gpointer item = records->pdata[priv->keys_made % n];
 
         if (priv->keys_made < n)
           klass->get_search_key (self, item);
