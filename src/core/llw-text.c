@@ -20,6 +20,16 @@ is_mark (gunichar c)
   return g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK;
 }
 
+/* g_unichar_isspace (), answered at once for ASCII, which most characters of a name are: the
+ * keys ask it of every character of every row of a list. */
+static inline gboolean
+is_space (gunichar c)
+{
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  return g_unichar_isspace (c);
+}
+
 static int
 tone_index (gunichar mark)
 {
@@ -142,7 +152,7 @@ collapse_spaces (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_isspace (c))
+      if (is_space (c))
         space = out->len > 0;
       else
         {
@@ -185,6 +195,92 @@ llw_text_name_key (const char *text)
   return collapse_spaces (nfc);
 }
 
+/* The Latin letters of Vietnamese names (Latin-1, Latin Extended-A and -B, and Latin
+ * Extended Additional, where the letters with a tone are), each folded and decomposed once
+ * by GLib, as it would be in a run of its own. */
+#define LATIN_START 0x0080
+#define LATIN_END 0x0250
+#define ADDITIONAL_START 0x1E00
+#define ADDITIONAL_END 0x1F00
+
+/* Fills @table with the characters from @start to @end. */
+static void
+fill_latin_table (char     **table,
+                  gunichar   start,
+                  gunichar   end)
+{
+  for (gunichar c = start; c < end; c++)
+    {
+      char utf8[8] = { 0 };
+      g_autofree char *folded = NULL;
+      char *nfd;
+
+      g_unichar_to_utf8 (c, utf8);
+      folded = g_utf8_casefold (utf8, -1);
+      nfd = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+      /* Only a letter that decomposes to a base character first: a mark there could be
+       * reordered with the one before it, across the two characters. */
+      if (nfd != NULL && nfd[0] != '\0' &&
+          g_unichar_combining_class (g_utf8_get_char (nfd)) == 0)
+        table[c - start] = nfd;
+      else
+        g_free (nfd);
+    }
+}
+
+static char **
+make_latin_table (void)
+{
+  char **table = g_new0 (char *, (LATIN_END - LATIN_START) + (ADDITIONAL_END - ADDITIONAL_START));
+
+  fill_latin_table (table, LATIN_START, LATIN_END);
+  fill_latin_table (table + (LATIN_END - LATIN_START), ADDITIONAL_START, ADDITIONAL_END);
+  return table;
+}
+
+/* Returns: (nullable): @c folded and decomposed, from the table, or %NULL for a character
+ *   the table does not hold. */
+static const char *
+fold_latin (gunichar c)
+{
+  static char **table;
+
+  if (g_once_init_enter (&table))
+    g_once_init_leave (&table, make_latin_table ());
+
+  if (c >= LATIN_START && c < LATIN_END)
+    return table[c - LATIN_START];
+  if (c >= ADDITIONAL_START && c < ADDITIONAL_END)
+    return table[LATIN_END - LATIN_START + c - ADDITIONAL_START];
+  return NULL;
+}
+
+/* Appends the run of non-ASCII characters from @start to @end folded and decomposed, each
+ * from the table when every one of them is in it: each then begins with a base character,
+ * so nothing is reordered across two of them, and the run decomposes as its characters do
+ * one by one. Otherwise (a combining mark, another script) the run goes through GLib. */
+static void
+append_folded_run (GString    *out,
+                   const char *start,
+                   const char *end)
+{
+  gsize len = out->len;
+  const char *p, *latin = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *nfd = NULL;
+
+  for (p = start; p < end && (latin = fold_latin (g_utf8_get_char (p))) != NULL;
+       p = g_utf8_next_char (p))
+    g_string_append (out, latin);
+  if (p >= end)
+    return;
+
+  g_string_truncate (out, len);
+  folded = g_utf8_casefold (start, end - start);
+  nfd = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  g_string_append (out, nfd);
+}
+
 /* Case folds and decomposes @text (NFD); keys are made for every row of a list, so they skip
  * the NFC round trips of llw_text_name_key (), and only the runs of non-ASCII characters go
  * through GLib's Unicode tables: an ASCII letter folds to its lower case and decomposes to
@@ -211,12 +307,7 @@ fold_decomposed (const char *text)
       for (p = end; *end != '\0' && (guchar) *end >= 0x80; end++)
         ;
       if (end > p)
-        {
-          g_autofree char *folded = g_utf8_casefold (p, end - p);
-          g_autofree char *nfd = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
-
-          g_string_append (out, nfd);
-        }
+        append_folded_run (out, p, end);
       p = end;
     }
 
@@ -267,9 +358,10 @@ llw_text_search_key (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (is_mark (c))
+      /* No ASCII character is a mark, and most are letters, copied as they are. */
+      if (c >= 0x80 && is_mark (c))
         continue;
-      if (g_unichar_isspace (c))
+      if (is_space (c))
         {
           space = out->len > 0;
           continue;
@@ -277,7 +369,10 @@ llw_text_search_key (const char *text)
       if (space)
         g_string_append_c (out, ' ');
       space = FALSE;
-      g_string_append_unichar (out, c == 0x0111 ? 'd' : c);
+      if (c < 0x80)
+        g_string_append_c (out, (char) c);
+      else
+        g_string_append_unichar (out, c == 0x0111 ? 'd' : c);
     }
 
   return g_string_free (out, FALSE);
@@ -320,7 +415,7 @@ llw_text_sort_key (const char *text)
       index = letter_index (base, modifier);
       if (index >= 0)
         g_string_append_c (primary, (char) (0x40 + index));
-      else if (g_unichar_isspace (base))
+      else if (is_space (base))
         g_string_append_c (primary, ' ');
       else if (base < 0x80 && !g_ascii_isdigit (base))
         g_string_append_c (primary, '!');  /* punctuation: below digits and letters */

@@ -454,33 +454,40 @@ column_sorters (LlwPage *self)
   return sorters;
 }
 
-/* Makes the rows' search keys and their keys for every column while the window is idle, a
+/* Makes the rows' search keys, then their keys for every column, while the window is idle, a
  * few milliseconds at a time, so that the first keystroke of a search and the first click
  * on a column's header find them made: at 50,000 rows, making them takes longer than a
- * keystroke may. A key not made yet when needed is made then. */
+ * keystroke may. The search keys come first: they are fewer, and a search is what the user
+ * more likely does first. keys_made counts the search keys of the n records, then their
+ * sort keys, in the rows' order. A key not made yet when needed is made then. */
 static gboolean
 make_keys_cb (gpointer user_data)
 {
   LlwPage *self = user_data;
   LlwPagePrivate *priv = llw_page_get_instance_private (self);
   LlwPageClass *klass = LLW_PAGE_GET_CLASS (self);
-  GListModel *items = llw_rows_model_get_model (priv->rows);
-  guint n = items != NULL ? g_list_model_get_n_items (items) : 0;
+  GPtrArray *records = llw_rows_model_get_records (priv->rows);
+  guint n = records->len;
   g_autoptr(GPtrArray) sorters = column_sorters (self);
+  guint total = sorters->len > 0 ? 2 * n : n;
   gint64 until = g_get_monotonic_time () + 5000;
 
-  while (priv->keys_made < n && g_get_monotonic_time () < until)
-    for (guint end = MIN (n, priv->keys_made + 100); priv->keys_made < end; priv->keys_made++)
-      {
-        g_autoptr(GObject) item = g_list_model_get_item (items, priv->keys_made);
+  if (klass->get_search_key == NULL)
+    priv->keys_made = MAX (priv->keys_made, n);
 
-        if (klass->get_search_key != NULL)
+  while (priv->keys_made < total && g_get_monotonic_time () < until)
+    for (guint end = MIN (total, priv->keys_made + 100); priv->keys_made < end; priv->keys_made++)
+      {
+        gpointer item = records->pdata[priv->keys_made % n];
+
+        if (priv->keys_made < n)
           klass->get_search_key (self, item);
-        for (guint i = 0; i < sorters->len; i++)
-          llw_key_sorter_get_key (sorters->pdata[i], item);
+        else
+          for (guint i = 0; i < sorters->len; i++)
+            llw_key_sorter_get_key (sorters->pdata[i], item);
       }
 
-  if (priv->keys_made < n)
+  if (priv->keys_made < total)
     return G_SOURCE_CONTINUE;
   priv->keys_source = 0;
   return G_SOURCE_REMOVE;

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "llw-date.h"
@@ -26,6 +27,13 @@ struct _LlwReportsChart
   GDate start;                  /* the Week's first day */
   GDate deadline;
   GDate today;
+
+  /* Counted once after the statuses change, not at each drawing: at 50,000 units a count
+   * reads 50,000 records, and the chart is drawn again at every change of its size. */
+  gboolean counted;
+  guint n_statuses;
+  guint day_counts[MAX_DAYS];                  /* reports received, per day of the chart */
+  guint group_counts[LLW_UNIT_GROUP_OTHER + 1][5];  /* on time, late, missing, pending, all */
 };
 
 G_DEFINE_FINAL_TYPE (LlwReportsChart, llw_reports_chart, GTK_TYPE_WIDGET)
@@ -85,6 +93,65 @@ text_width (LlwReportsChart *self,
   return width;
 }
 
+/* The days the chart by day spans, from the Week's first day. */
+static int
+count_days (LlwReportsChart *self)
+{
+  return CLAMP (MAX (llw_date_days_until (&self->start, &self->deadline),
+                     llw_date_days_until (&self->start, &self->today)) + 2, 7, MAX_DAYS);
+}
+
+static void
+count_state (guint          *counts,
+             LlwReportState  state)
+{
+  switch (state)
+    {
+    case LLW_REPORT_STATE_ON_TIME:
+      counts[0]++;
+      break;
+    case LLW_REPORT_STATE_LATE:
+      counts[1]++;
+      break;
+    case LLW_REPORT_STATE_MISSING:
+      counts[2]++;
+      break;
+    case LLW_REPORT_STATE_PENDING:
+    default:
+      counts[3]++;
+    }
+  counts[4]++;
+}
+
+/* What the chart shows, read from the statuses in one pass, unless it was since they last
+ * changed. */
+static void
+count_statuses (LlwReportsChart *self)
+{
+  int days = count_days (self);
+
+  if (self->counted)
+    return;
+  self->counted = TRUE;
+  self->n_statuses = self->statuses ? g_list_model_get_n_items (self->statuses) : 0;
+  memset (self->day_counts, 0, sizeof self->day_counts);
+  memset (self->group_counts, 0, sizeof self->group_counts);
+
+  for (guint i = 0; i < self->n_statuses; i++)
+    {
+      g_autoptr(LlwReportStatus) status = g_list_model_get_item (self->statuses, i);
+      const char *date = llw_report_status_get_received_date (status);
+      LlwUnitGroup group = llw_report_status_get_group (status);
+      GDate day;
+
+      if (self->kind == LLW_REPORTS_CHART_BY_GROUP && group <= LLW_UNIT_GROUP_OTHER)
+        count_state (self->group_counts[group], llw_report_status_get_state (status));
+      else if (self->kind == LLW_REPORTS_CHART_BY_DAY && date != NULL &&
+               llw_date_parse (date, &day))
+        self->day_counts[CLAMP (llw_date_days_until (&self->start, &day), 0, days - 1)]++;
+    }
+}
+
 /* Reports received per day from the Week's first day, as bars, their running total as a
  * line, and the deadline as a dashed rule. */
 static void
@@ -93,10 +160,9 @@ draw_by_day (LlwReportsChart *self,
              double           width,
              double           height)
 {
-  guint n = self->statuses ? g_list_model_get_n_items (self->statuses) : 0;
-  guint counts[MAX_DAYS] = { 0 }, received = 0, peak = 1;
-  int days = CLAMP (MAX (llw_date_days_until (&self->start, &self->deadline),
-                         llw_date_days_until (&self->start, &self->today)) + 2, 7, MAX_DAYS);
+  guint n = self->n_statuses, peak = MAX (n, 1);
+  const guint *counts = self->day_counts;
+  int days = count_days (self);
   double left = MARGIN + AXIS_SPACE, bottom = height - MARGIN - 16;
   double plot_width = width - left - MARGIN, plot_height = bottom - MARGIN - 8;
   double step = plot_width / days, total = 0;
@@ -104,19 +170,6 @@ draw_by_day (LlwReportsChart *self,
   int label_every = 7 * MAX (1, (int) ceil ((text_width (self, "00/00") + 8) / (7 * step)));
   int deadline = llw_date_days_until (&self->start, &self->deadline);
   g_autofree char *expected = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LlwReportStatus) status = g_list_model_get_item (self->statuses, i);
-      const char *date = llw_report_status_get_received_date (status);
-      GDate day;
-
-      if (date == NULL || !llw_date_parse (date, &day))
-        continue;
-      received++;
-      counts[CLAMP (llw_date_days_until (&self->start, &day), 0, days - 1)]++;
-    }
-  peak = MAX (n, 1);
 
   /* Axes, with the number of units at the top of the scale. */
   set_color (cr, 0);
@@ -174,36 +227,6 @@ draw_by_day (LlwReportsChart *self,
       cairo_stroke (cr);
       cairo_restore (cr);
       draw_text (self, cr, _("Deadline"), x + 3, MARGIN + 8, 0);
-    }
-}
-
-static void
-count_group (GListModel   *statuses,
-             LlwUnitGroup  group,
-             guint        *counts)
-{
-  for (guint i = 0; statuses != NULL && i < g_list_model_get_n_items (statuses); i++)
-    {
-      g_autoptr(LlwReportStatus) status = g_list_model_get_item (statuses, i);
-
-      if (llw_report_status_get_group (status) != group)
-        continue;
-      switch (llw_report_status_get_state (status))
-        {
-        case LLW_REPORT_STATE_ON_TIME:
-          counts[0]++;
-          break;
-        case LLW_REPORT_STATE_LATE:
-          counts[1]++;
-          break;
-        case LLW_REPORT_STATE_MISSING:
-          counts[2]++;
-          break;
-        case LLW_REPORT_STATE_PENDING:
-        default:
-          counts[3]++;
-        }
-      counts[4]++;
     }
 }
 
@@ -272,10 +295,9 @@ draw_by_group (LlwReportsChart *self,
 
   for (LlwUnitGroup group = 0; group <= LLW_UNIT_GROUP_OTHER; group++)
     {
-      guint counts[5] = { 0 };
+      const guint *counts = self->group_counts[group];
       double x = left, y = MARGIN + n_groups * row;
 
-      count_group (self->statuses, group, counts);
       if (counts[4] == 0)
         continue;
       n_groups++;
@@ -318,6 +340,7 @@ llw_reports_chart_snapshot (GtkWidget   *widget,
   /* White, whatever the theme: the chart reads as it would on paper. */
   set_color (cr, 1);
   cairo_paint (cr);
+  count_statuses (self);
   if (self->kind == LLW_REPORTS_CHART_BY_DAY)
     draw_by_day (self, cr, width, height);
   else
@@ -328,6 +351,7 @@ llw_reports_chart_snapshot (GtkWidget   *widget,
 static void
 statuses_changed_cb (LlwReportsChart *self)
 {
+  self->counted = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -405,5 +429,6 @@ llw_reports_chart_set_data (LlwReportsChart *self,
                        &self->deadline))
     self->deadline = self->start;
   self->today = *today;
+  self->counted = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -12,6 +12,7 @@ LlwRowsModel *llw_rows_model_new        (GtkFilter    *filter);
 void          llw_rows_model_set_model  (LlwRowsModel *self,
                                          GListModel   *model);
 GListModel   *llw_rows_model_get_model  (LlwRowsModel *self);
+GPtrArray    *llw_rows_model_get_records (LlwRowsModel *self);
 void          llw_rows_model_set_sorter (LlwRowsModel *self,
                                          GtkSorter    *sorter);
 

@@ -240,11 +240,46 @@ test_same_order (void)
   g_object_unref (gtks.view);
 }
 
+static int shown_group = 1;
+
+static gboolean
+in_group (gpointer item,
+          gpointer unused)
+{
+  return TEST_ROW (item)->group == shown_group;
+}
+
+/* Over a GtkFilterListModel (the overview's units that have not reported), the rows are that
+ * model's items, in its order, as its records and its filter change: LlwRowsModel reads them
+ * from the model beneath, through the filter, rather than one by one. */
+static void
+test_filtered_model (void)
+{
+  g_autoptr(GListStore) store = make_rows (3000);
+  GtkCustomFilter *filter = gtk_custom_filter_new (in_group, NULL, NULL);
+  g_autoptr(GtkFilterListModel) filtered =
+    gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (store)), GTK_FILTER (filter));
+  g_autoptr(LlwRowsModel) rows = llw_rows_model_new (NULL);
+
+  llw_rows_model_set_model (rows, G_LIST_MODEL (filtered));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), >, 0);
+  assert_same_rows (G_LIST_MODEL (rows), G_LIST_MODEL (filtered));
+
+  for (guint i = 0; i < 30; i++)
+    g_list_store_remove (store, (i * 37) % g_list_model_get_n_items (G_LIST_MODEL (store)));
+  assert_same_rows (G_LIST_MODEL (rows), G_LIST_MODEL (filtered));
+
+  shown_group = 2;
+  gtk_filter_changed (GTK_FILTER (filter), GTK_FILTER_CHANGE_DIFFERENT);
+  assert_same_rows (G_LIST_MODEL (rows), G_LIST_MODEL (filtered));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/rows-model/same-order-as-gtk", test_same_order);
+  g_test_add_func ("/rows-model/filtered-model", test_filtered_model);
   return g_test_run ();
 }
