@@ -15,20 +15,22 @@
 
 typedef struct
 {
-  LlwDatabase *worker;        /* reads the figures on the worker thread */
   LlwCampaign *campaign;
   GDateTime *exported_at;
-  char *path;
+  char *path;                 /* NULL: the file is not on this computer */
+  char *name;                 /* the file, for messages */
   gboolean document;          /* the .odt rather than the workbook */
 } ExportJob;
 
 static void
-export_job_free (ExportJob *job)
+export_job_free (gpointer data)
 {
-  g_clear_object (&job->worker);
-  g_clear_object (&job->campaign);
-  g_clear_pointer (&job->exported_at, g_date_time_unref);
+  ExportJob *job = data;
+
+  g_object_unref (job->campaign);
+  g_date_time_unref (job->exported_at);
   g_free (job->path);
+  g_free (job->name);
   g_free (job);
 }
 
@@ -43,40 +45,32 @@ load_today (LlwDatabase  *db,
   return llw_consolidation_load (db, campaign, &today, error);
 }
 
-static void
-write_in_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+/* Reads the figures and writes the file, on a worker thread. Stopped while the file is
+ * written, it is not put in place (llw-output.c). */
+static gboolean
+export_job (LlwDatabase   *worker,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  ExportJob *job = task_data;
-  GError *error = NULL;
-  g_autoptr(LlwConsolidation) data = NULL;
+  ExportJob *job = data;
+  g_autoptr(LlwConsolidation) consolidation = NULL;
   g_autoptr(LlwReportDocument) document = NULL;
-  gboolean ok;
 
-  data = load_today (job->worker, job->campaign, &error);
-  /* The connection is closed where it worked. */
-  g_clear_object (&job->worker);
-  if (data == NULL || g_cancellable_set_error_if_cancelled (cancellable, &error))
+  if (job->path == NULL)
     {
-      g_task_return_error (task, error);
-      return;
+      g_set_error (error, LLW_WORKBOOK_ERROR, LLW_WORKBOOK_ERROR_WRITE,
+                   _("Cannot write “%s”: only files on this computer can be written"),
+                   job->name);
+      return FALSE;
     }
 
-  document = llw_report_document_new (data);
-  /* Stopped while it is written, the file is not put in place (llw-output.c). */
-  if (cancellable != NULL)
-    g_cancellable_push_current (cancellable);
-  ok = job->document ? llw_odt_write (document, job->exported_at, job->path, &error)
-                     : llw_workbook_write (document, job->exported_at, job->path, &error);
-  if (cancellable != NULL)
-    g_cancellable_pop_current (cancellable);
-
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  consolidation = load_today (worker, job->campaign, error);
+  if (consolidation == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  document = llw_report_document_new (consolidation);
+  return job->document ? llw_odt_write (document, job->exported_at, job->path, error)
+                       : llw_workbook_write (document, job->exported_at, job->path, error);
 }
 
 /**
@@ -132,51 +126,25 @@ llw_export_report (LlwDatabase  *db,
   return llw_workbook_write (document, now, path, error);
 }
 
-/* Reads the figures and writes the file on a worker thread, with a connection of its own. */
+/* Runs export_job () with a connection of its own (llw_database_run_async ()). */
 static void
 start_export (LlwDatabase         *db,
               LlwCampaign         *campaign,
               GFile               *file,
               gboolean             document,
-              gpointer             source_tag,
               GCancellable        *cancellable,
               GAsyncReadyCallback  callback,
               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
-  ExportJob *job;
-
-  task = g_task_new (db, cancellable, callback, user_data);
-  g_task_set_source_tag (task, source_tag);
-  /* Stopped too late, the file is written: that is what the caller hears. */
-  g_task_set_check_cancellable (task, FALSE);
-
-  job = g_new0 (ExportJob, 1);
-  job->document = document;
-  job->path = g_file_get_path (file);
-  job->exported_at = g_date_time_new_now_local ();
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-
-  if (job->path == NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_task_return_new_error (task, LLW_WORKBOOK_ERROR, LLW_WORKBOOK_ERROR_WRITE,
-                               _("Cannot write “%s”: only files on this computer can be "
-                                 "written"), name);
-      return;
-    }
+  ExportJob *job = g_new0 (ExportJob, 1);
 
   job->campaign = g_object_ref (campaign);
-  job->worker = llw_database_open_worker (db, &error);
-  if (job->worker == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_run_in_thread (task, write_in_thread);
+  job->exported_at = g_date_time_new_now_local ();
+  job->path = g_file_get_path (file);
+  job->name = g_file_get_parse_name (file);
+  job->document = document;
+  llw_database_run_async (db, export_job, job, export_job_free, cancellable, callback,
+                          user_data);
 }
 
 /**
@@ -199,8 +167,7 @@ llw_export_report_async (LlwDatabase         *db,
   g_return_if_fail (LLW_IS_CAMPAIGN (campaign));
   g_return_if_fail (G_IS_FILE (file));
 
-  start_export (db, campaign, file, FALSE, llw_export_report_async, cancellable, callback,
-                user_data);
+  start_export (db, campaign, file, FALSE, cancellable, callback, user_data);
 }
 
 /**
@@ -221,8 +188,7 @@ llw_export_document_async (LlwDatabase         *db,
   g_return_if_fail (LLW_IS_CAMPAIGN (campaign));
   g_return_if_fail (G_IS_FILE (file));
 
-  start_export (db, campaign, file, TRUE, llw_export_document_async, cancellable, callback,
-                user_data);
+  start_export (db, campaign, file, TRUE, cancellable, callback, user_data);
 }
 
 /**
@@ -237,10 +203,5 @@ llw_export_report_finish (LlwDatabase   *db,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, db), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == llw_export_report_async ||
-                        g_task_get_source_tag (G_TASK (result)) == llw_export_document_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return llw_database_run_finish (db, result, error);
 }
