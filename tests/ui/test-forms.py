@@ -16,8 +16,8 @@ import sys
 import tempfile
 import traceback
 
-from llwtest import (accessibility_root, check, find, find_app, start, stop, text_of, wait_for,
-                     wait_until)
+from llwtest import (TIMEOUT, accessibility_root, check, find, find_app, start, stop, text_of,
+                     wait_for, wait_until)
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "forms"))
 from formtools import date, fill  # noqa: E402
@@ -90,8 +90,14 @@ def choose_folder(app, folder):
     chooser = find(app, lambda n: n.name == title, recursive=False)
     if chooser is None or not wait_for(lambda: window_id(title)):
         return False
-    sh(f"xdotool windowfocus --sync {window_id(title)} key ctrl+l")
-    location = find(chooser, lambda n: n.roleName == "text" and n.focused)
+    # Ctrl+L is lost when it comes before the chooser takes keys (on a busy machine, under
+    # the sanitizer): it is pressed again until the location field has the focus.
+    location = None
+    for attempt in range(5):
+        sh(f"xdotool windowfocus --sync {window_id(title)} key ctrl+l")
+        location = find(chooser, lambda n: n.roleName == "text" and n.focused, TIMEOUT / 5)
+        if location is not None:
+            break
     if location is None:
         return False
     location.text = folder + "/"
