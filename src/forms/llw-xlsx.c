@@ -95,6 +95,58 @@ child_named (GsfInfile  *folder,
   return G_TYPE_INSTANCE_GET_CLASS (folder, GSF_INFILE_TYPE, GsfInfileClass)->child_by_name (folder, name, &error);
 }
 
+static guint
+read_le16 (const guint8 *p)
+{
+  return p[0] | (guint) p[1] << 8;
+}
+
+static guint32
+read_le32 (const guint8 *p)
+{
+  return read_le16 (p) | (guint32) read_le16 (p + 2) << 16;
+}
+
+/* Whether an entry of the ZIP's central directory has a date no calendar has (a month 13, a
+ * 31 February). libgsf turns each entry's date into a GDateTime and complains of such a date
+ * on stderr; no program writes one, so the container is refused as broken before libgsf
+ * reads it. A directory this cannot follow is left to libgsf, which says what is wrong. */
+static gboolean
+has_impossible_dates (const guint8 *data,
+                      gsize         size)
+{
+  gsize end = size >= 22 ? size - 22 : 0;
+  gsize offset;
+  guint n;
+
+  if (size < 22)
+    return FALSE;
+  /* The end record, after which only its comment of up to 65,535 bytes may come. */
+  while (memcmp (data + end, "PK\5\6", 4) != 0)
+    if (end == 0 || size - --end > 22 + 65535)
+      return FALSE;
+
+  n = read_le16 (data + end + 10);
+  offset = read_le32 (data + end + 16);
+  for (guint i = 0; i < n; i++)
+    {
+      guint time, date;
+
+      if (offset > end || end - offset < 46 || memcmp (data + offset, "PK\1\2", 4) != 0)
+        return FALSE;
+      time = read_le16 (data + offset + 12);
+      date = read_le16 (data + offset + 14);
+      /* No date at all is read as none. */
+      if ((date != 0 || time != 0) &&
+          !g_date_valid_dmy ((GDateDay) (date & 0x1f), (GDateMonth) ((date >> 5) & 0x0f),
+                             (GDateYear) (1980 + (date >> 9))))
+        return TRUE;
+      offset += 46 + read_le16 (data + offset + 28) + read_le16 (data + offset + 30) +
+                read_le16 (data + offset + 32);
+    }
+  return FALSE;
+}
+
 /* An OLE2 compound file is an Excel 97-2003 workbook, or an .xlsx encrypted with a
  * password (Office wraps those in one), or another Office file. */
 static gboolean
@@ -593,7 +645,8 @@ llw_xlsx_open (GBytes  *bytes,
       return NULL;
     }
 
-  self->zip = gsf_infile_zip_new (self->input, &zip_error);
+  if (!has_impossible_dates (data, size))
+    self->zip = gsf_infile_zip_new (self->input, &zip_error);
   if (self->zip == NULL)
     {
       llw_xlsx_damaged (error, _("its ZIP container is broken"));
