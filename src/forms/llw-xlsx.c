@@ -107,10 +107,21 @@ read_le32 (const guint8 *p)
   return read_le16 (p) | (guint32) read_le16 (p + 2) << 16;
 }
 
-/* Whether an entry of the ZIP's central directory has a date no calendar has (a month 13, a
- * 31 February). libgsf turns each entry's date into a GDateTime and complains of such a date
- * on stderr; no program writes one, so the container is refused as broken before libgsf
- * reads it. A directory this cannot follow is left to libgsf, which says what is wrong. */
+/* Whether the DOS date and time of a ZIP entry name a moment that exists: no month 13, no
+ * 31 February, no 62nd second. */
+static gboolean
+is_possible (guint date,
+             guint time)
+{
+  return g_date_valid_dmy ((GDateDay) (date & 0x1f), (GDateMonth) ((date >> 5) & 0x0f),
+                           (GDateYear) (1980 + (date >> 9))) &&
+         (time >> 11) < 24 && ((time >> 5) & 0x3f) < 60 && (time & 0x1f) * 2 < 60;
+}
+
+/* Whether an entry of the ZIP's central directory is dated at a moment that does not exist.
+ * libgsf turns each entry's date into a GDateTime and complains of such a date on stderr; no
+ * program writes one, so the container is refused as broken before libgsf reads it. A
+ * directory this cannot follow is left to libgsf, which says what is wrong. */
 static gboolean
 has_impossible_dates (const guint8 *data,
                       gsize         size)
@@ -137,9 +148,7 @@ has_impossible_dates (const guint8 *data,
       time = read_le16 (data + offset + 12);
       date = read_le16 (data + offset + 14);
       /* No date at all is read as none. */
-      if ((date != 0 || time != 0) &&
-          !g_date_valid_dmy ((GDateDay) (date & 0x1f), (GDateMonth) ((date >> 5) & 0x0f),
-                             (GDateYear) (1980 + (date >> 9))))
+      if ((date != 0 || time != 0) && !is_possible (date, time))
         return TRUE;
       offset += 46 + read_le16 (data + offset + 28) + read_le16 (data + offset + 30) +
                 read_le16 (data + offset + 32);

@@ -532,14 +532,14 @@ def check_files_refused(tmp):
             'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
             'openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
             'Target="xl/workbook.bin"/></Relationships>')
-    def impossible_dates(content):
-        """The form with every entry dated 31/02/2021, which no program writes: the ZIP
-        library turns each date into a time and complains of the impossible one."""
+    def impossible_dates(content, time, date):
+        """The form with every entry dated at a moment that does not exist, which no program
+        writes: the ZIP library turns each date into a time and complains of it."""
         out = bytearray(content)
         for signature, at in ((b"PK\x01\x02", 12), (b"PK\x03\x04", 10)):
             i = out.find(signature)
             while i >= 0:
-                struct.pack_into("<HH", out, i + at, 0, (41 << 9) | (2 << 5) | 31)
+                struct.pack_into("<HH", out, i + at, time, date)
                 i = out.find(signature, i + 4)
         return bytes(out)
 
@@ -557,8 +557,11 @@ def check_files_refused(tmp):
          encrypted_workbook(os.path.join(work, "secret.xlsx")), "protected with a password"),
         ("a zip cut short (a broken download)", write("cut.xlsx", data[:len(data) // 2]),
          "damaged"),
-        ("a zip whose entries have impossible dates",
-         write("dates.xlsx", impossible_dates(data)), "damaged"),
+        ("a zip whose entries are dated 31/02/2021",
+         write("dates.xlsx", impossible_dates(data, 0, (41 << 9) | (2 << 5) | 31)), "damaged"),
+        ("a zip whose entries are timed 13:10:62",
+         write("times.xlsx", impossible_dates(data, (13 << 11) | (10 << 5) | 31,
+                                              (41 << 9) | (1 << 5) | 4)), "damaged"),
         ("a zip whose compressed data is damaged",
          write("bits.xlsx", data[:400] + bytes(b ^ 0x5A for b in data[400:2400]) + data[2400:]),
          "damaged"),
