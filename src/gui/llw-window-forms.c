@@ -42,35 +42,36 @@ forms_made_cb (GObject      *source,
 {
   g_autoptr(LlwWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) made = llw_forms_make_finish (self->database, result, &error);
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "make-forms");
+  g_autoptr(GPtrArray) made = llw_forms_make_finish (LLW_DATABASE (source), result, &error);
   g_autofree char *folder = NULL;
   g_autofree char *message = NULL;
 
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), TRUE);
-  if (made == NULL)
+  /* The forms written before Stop stay, each with its own token: they can be sent. */
+  if (made == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      llw_notification_bar_hide (self->notification_bar);
-      llw_show_error (GTK_WINDOW (self), _("The forms could not be made"), error);
+      llw_window_end_job (self, _("Stopped. The forms made so far stay in the folder."), NULL,
+                          NULL);
       return;
     }
-  folder = made->len > 0 ? g_path_get_dirname (made->pdata[0]) : g_strdup ("");
-  message = g_strdup_printf (ngettext ("%u form was made in “%s”.",
-                                       "%u forms were made in “%s”.", made->len),
-                             made->len, folder);
-  llw_notification_bar_show (self->notification_bar, message, FALSE);
+  if (made != NULL)
+    {
+      folder = made->len > 0 ? g_path_get_dirname (made->pdata[0]) : g_strdup ("");
+      message = g_strdup_printf (ngettext ("%u form was made in “%s”.",
+                                           "%u forms were made in “%s”.", made->len),
+                                 made->len, folder);
+    }
+  llw_window_end_job (self, message, _("The forms could not be made"), error);
 }
 
 static void
 make_forms_in (LlwWindow  *self,
                const char *folder)
 {
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "make-forms");
+  GCancellable *job = llw_window_begin_job (self, _("Making the forms…"));
 
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
-  llw_notification_bar_show (self->notification_bar, _("Making the forms…"), FALSE);
-  llw_forms_make_async (self->database, current_campaign (self), folder, NULL, forms_made_cb,
-                        g_object_ref (self));
+  if (job != NULL)
+    llw_forms_make_async (self->database, current_campaign (self), folder, job, forms_made_cb,
+                          g_object_ref (self));
 }
 
 static void
