@@ -110,26 +110,12 @@ compare_units (gconstpointer a,
   return id_a < id_b ? -1 : id_a > id_b;
 }
 
-/* In the order of llw_database_list_report_statuses (): by group, then as the units. The
- * query's group order is the view assigned_unit's, the order of LlwUnitGroup. */
 static int
 compare_statuses (gconstpointer a,
                   gconstpointer b,
                   gpointer      user_data)
 {
-  LlwReportStatus *status_a = (gpointer) a;
-  LlwReportStatus *status_b = (gpointer) b;
-  int position_a = llw_report_status_get_unit_position (status_a);
-  int position_b = llw_report_status_get_unit_position (status_b);
-  gint64 id_a = llw_report_status_get_unit_id (status_a);
-  gint64 id_b = llw_report_status_get_unit_id (status_b);
-
-  if (llw_report_status_get_group (status_a) != llw_report_status_get_group (status_b))
-    return llw_report_status_get_group (status_a) < llw_report_status_get_group (status_b)
-           ? -1 : 1;
-  if (position_a != position_b)
-    return position_a < position_b ? -1 : 1;
-  return id_a < id_b ? -1 : id_a > id_b;
+  return llw_report_status_compare (a, b);
 }
 
 static int

@@ -12,6 +12,15 @@
 typedef gpointer (*RowFunc) (sqlite3_stmt *stmt,
                              gconstpointer data);
 
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      compare)
+{
+  return ((GCompareFunc) compare) (*(gpointer const *) a, *(gpointer const *) b);
+}
+
+/* @compare: the list's order, when it is not the query's */
 static GListModel *
 list_records (LlwDatabase  *self,
               GType         type,
@@ -19,6 +28,7 @@ list_records (LlwDatabase  *self,
               gint64        campaign_id,
               RowFunc       row,
               gconstpointer data,
+              GCompareFunc  compare,
               GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = llw_database_prepare (self, sql, error);
@@ -41,6 +51,8 @@ list_records (LlwDatabase  *self,
       return NULL;
     }
 
+  if (compare != NULL)
+    g_ptr_array_sort_with_data (items, compare_items, compare);
   store = g_list_store_new (type);
   g_list_store_splice (store, 0, 0, items->pdata, items->len);
   return G_LIST_MODEL (store);
@@ -89,7 +101,7 @@ llw_database_list_campaigns (LlwDatabase  *self,
 
   g_return_val_if_fail (LLW_IS_DATABASE (self), NULL);
 
-  return list_records (self, LLW_TYPE_CAMPAIGN, sql, 0, campaign_row, NULL, error);
+  return list_records (self, LLW_TYPE_CAMPAIGN, sql, 0, campaign_row, NULL, NULL, error);
 }
 
 /**
@@ -108,7 +120,7 @@ llw_database_get_campaign (LlwDatabase  *self,
 
   g_return_val_if_fail (LLW_IS_DATABASE (self), NULL);
 
-  campaigns = list_records (self, LLW_TYPE_CAMPAIGN, sql, year, campaign_row, NULL, error);
+  campaigns = list_records (self, LLW_TYPE_CAMPAIGN, sql, year, campaign_row, NULL, NULL, error);
   if (campaigns == NULL)
     return NULL;
 
@@ -140,7 +152,7 @@ llw_database_list_themes (LlwDatabase  *self,
                        "SELECT t.id, t.position, t.title, t.suggested, "
                        "       (SELECT count(*) FROM report r WHERE r.theme_id = t.id) "
                        "FROM theme t WHERE t.campaign_id = ? ORDER BY t.position, t.id",
-                       llw_campaign_get_id (campaign), theme_row, NULL, error);
+                       llw_campaign_get_id (campaign), theme_row, NULL, NULL, error);
 }
 
 /* Returns: (transfer full): the campaign's activity kinds (LlwActivityKind) in order, each
@@ -158,7 +170,7 @@ llw_database_list_activity_kinds (LlwDatabase  *self,
                        "       (SELECT count(*) FROM activity a WHERE a.kind_id = k.id) "
                        "FROM activity_kind k WHERE k.campaign_id = ? "
                        "ORDER BY k.position, k.id",
-                       llw_campaign_get_id (campaign), activity_kind_row, NULL, error);
+                       llw_campaign_get_id (campaign), activity_kind_row, NULL, NULL, error);
 }
 
 /* Returns: (transfer full): every unit (LlwUnit) in the units' order, with its assignment in
@@ -173,7 +185,7 @@ llw_database_list_units (LlwDatabase  *self,
 
   return list_records (self, LLW_TYPE_UNIT,
                        LLW_UNIT_QUERY "ORDER BY u.position, u.id",
-                       llw_campaign_get_id (campaign), unit_row, NULL, error);
+                       llw_campaign_get_id (campaign), unit_row, NULL, NULL, error);
 }
 
 /* Returns: (transfer full): the campaign's activities (LlwActivity) by start date. */
@@ -187,7 +199,7 @@ llw_database_list_activities (LlwDatabase  *self,
 
   return list_records (self, LLW_TYPE_ACTIVITY,
                        LLW_ACTIVITY_QUERY "ORDER BY a.start_date, a.id",
-                       llw_campaign_get_id (campaign), activity_row, NULL, error);
+                       llw_campaign_get_id (campaign), activity_row, NULL, NULL, error);
 }
 
 /**
@@ -208,8 +220,8 @@ llw_database_list_report_statuses (LlwDatabase  *self,
   g_return_val_if_fail (today != NULL, NULL);
 
   return list_records (self, LLW_TYPE_REPORT_STATUS,
-                       LLW_REPORT_STATUS_QUERY "ORDER BY a.group_rank, u.position, u.id",
-                       llw_campaign_get_id (campaign), report_status_row, today, error);
+                       LLW_REPORT_STATUS_QUERY, llw_campaign_get_id (campaign),
+                       report_status_row, today, llw_report_status_compare, error);
 }
 
 /* Returns: (transfer full): the campaign's active indicators (LlwIndicator) in order. */
@@ -223,7 +235,7 @@ llw_database_list_indicators (LlwDatabase  *self,
 
   return list_records (self, LLW_TYPE_INDICATOR,
                        LLW_INDICATOR_QUERY "AND active = 1 ORDER BY position, id",
-                       llw_campaign_get_id (campaign), indicator_row, NULL, error);
+                       llw_campaign_get_id (campaign), indicator_row, NULL, NULL, error);
 }
 
 /* Returns: (transfer full): the addressees of the campaign's directive (LlwRecipient). */
@@ -238,7 +250,7 @@ llw_database_list_recipients (LlwDatabase  *self,
   return list_records (self, LLW_TYPE_RECIPIENT,
                        "SELECT id, position, kind, name, sent_date FROM recipient "
                        "WHERE campaign_id = ? ORDER BY position, id",
-                       llw_campaign_get_id (campaign), recipient_row, NULL, error);
+                       llw_campaign_get_id (campaign), recipient_row, NULL, NULL, error);
 }
 
 /* Returns: (transfer full): the outstanding examples (LlwReportExample) the campaign's report
@@ -254,5 +266,5 @@ llw_database_list_report_examples (LlwDatabase  *self,
   return list_records (self, LLW_TYPE_REPORT_EXAMPLE,
                        "SELECT id, person, unit_name, achievement FROM report_example "
                        "WHERE campaign_id = ? ORDER BY position, id",
-                       llw_campaign_get_id (campaign), report_example_row, NULL, error);
+                       llw_campaign_get_id (campaign), report_example_row, NULL, NULL, error);
 }

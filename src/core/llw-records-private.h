@@ -37,7 +37,7 @@ G_BEGIN_DECLS
   "LEFT JOIN theme t ON t.id = a.theme_id " \
   "WHERE a.campaign_id = ?1 "
 
-/* Only the units that must report; the group order is assigned_unit's. */
+/* Only the units that must report, in no order: llw_report_status_compare () sorts them. */
 #define LLW_REPORT_STATUS_QUERY \
   "SELECT u.id, u.position, coalesce (u.code, ''), u.name, u.unit_group, " \
   "       u.contact_person, u.phone, u.email, " \

@@ -487,3 +487,28 @@ llw_report_status_get_sort_key (LlwReportStatus *self)
     self->sort_key = llw_text_sort_key (self->unit_name);
   return self->sort_key;
 }
+
+/**
+ * llw_report_status_compare:
+ * @a: (type LlwReportStatus): a status
+ * @b: (type LlwReportStatus): another
+ *
+ * The order of every list of statuses: by group, district level first (LlwUnitGroup's
+ * order, which /reports/group-rank holds equal to the view assigned_unit's group_rank), then
+ * as the units are ordered.
+ *
+ * Returns: negative, zero or positive, as @a comes before, with or after @b
+ */
+int
+llw_report_status_compare (gconstpointer a,
+                           gconstpointer b)
+{
+  const LlwReportStatus *x = a;
+  const LlwReportStatus *y = b;
+
+  if (x->group != y->group)
+    return x->group < y->group ? -1 : 1;
+  if (x->unit_position != y->unit_position)
+    return x->unit_position < y->unit_position ? -1 : 1;
+  return (x->unit_id > y->unit_id) - (x->unit_id < y->unit_id);
+}

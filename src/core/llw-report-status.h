@@ -32,4 +32,7 @@ int          llw_report_status_get_days_late (LlwReportStatus *self);
 const char  *llw_report_status_get_search_key (LlwReportStatus *self);
 const char  *llw_report_status_get_sort_key (LlwReportStatus *self);
 
+int          llw_report_status_compare (gconstpointer a,
+                                        gconstpointer b);
+
 G_END_DECLS
