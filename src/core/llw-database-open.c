@@ -192,7 +192,7 @@ open_connection (const char  *path,
   g_autofree char *uri = g_strconcat ("file:", escaped, mode == LOOK_IMMUTABLE ? "?immutable=1"
                                                                               : "", NULL);
   int flags = (mode == LOOK_RECOVER ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) |
-              SQLITE_OPEN_URI;
+              SQLITE_OPEN_URI | LLW_DATABASE_OPEN_THREADING;
   int rc = sqlite3_open_v2 (uri, db, flags, NULL);
 
   if (*db != NULL)
@@ -500,7 +500,8 @@ connect_file (LlwDatabase  *self,
                           self->read_through_log ? LOOK_READ_ONLY : LOOK_IMMUTABLE, &self->db);
   else
     {
-      rc = sqlite3_open_v2 (self->real_path, &self->db, flags, NULL);
+      rc = sqlite3_open_v2 (self->real_path, &self->db, flags | LLW_DATABASE_OPEN_THREADING,
+                            NULL);
       if (self->db != NULL)
         llw_database_secure_connection (self->db);
     }
