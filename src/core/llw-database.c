@@ -23,6 +23,7 @@ static const char *const migrations[] = {
   "/io/github/llweek/Llweek/core/schema/004-forms.sql",
   "/io/github/llweek/Llweek/core/schema/005-assigned-unit.sql",
   "/io/github/llweek/Llweek/core/schema/006-check-comparisons.sql",
+  "/io/github/llweek/Llweek/core/schema/007-report-theme-index.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LLW_DATABASE_SCHEMA_VERSION);
 

@@ -28,7 +28,7 @@ typedef enum
 } LlwDatabaseError;
 
 /* The schema version this build writes; PRAGMA user_version holds the file's. */
-#define LLW_DATABASE_SCHEMA_VERSION 6
+#define LLW_DATABASE_SCHEMA_VERSION 7
 
 #define LLW_TYPE_DATABASE (llw_database_get_type ())
 G_DECLARE_FINAL_TYPE (LlwDatabase, llw_database, LLW, DATABASE, GObject)
