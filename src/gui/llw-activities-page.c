@@ -18,7 +18,7 @@ struct _LlwActivitiesPage
 
   GtkColumnViewColumn *title_column;
   GtkColumnView *kinds_view;
-  GtkWidget *kinds_header;
+  LlwRecordToolbar *kinds_toolbar;
 
   GtkSortListModel *kinds_model;
 };
@@ -141,7 +141,7 @@ llw_activities_page_class_init (LlwActivitiesPageClass *klass)
                                "/io/github/llweek/Llweek/ui/llw-activities-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LlwActivitiesPage, title_column);
   gtk_widget_class_bind_template_child (widget_class, LlwActivitiesPage, kinds_view);
-  gtk_widget_class_bind_template_child (widget_class, LlwActivitiesPage, kinds_header);
+  gtk_widget_class_bind_template_child (widget_class, LlwActivitiesPage, kinds_toolbar);
   gtk_widget_class_bind_template_callback (widget_class, format_date_range);
   gtk_widget_class_bind_template_callback (widget_class, format_form);
   gtk_widget_class_bind_template_callback (widget_class, format_participants);
@@ -166,7 +166,6 @@ llw_activities_page_init (LlwActivitiesPage *self)
   g_object_unref (selection);
 
   /* The kinds are edited where they are shown, with a toolbar of their own. */
-  gtk_box_append (GTK_BOX (self->kinds_header),
-                  llw_page_attach_record_list (LLW_PAGE (self), self->kinds_view,
-                                               &llw_entity_activity_kind));
+  llw_page_attach_record_list (LLW_PAGE (self), self->kinds_view, &llw_entity_activity_kind,
+                               self->kinds_toolbar);
 }

@@ -20,6 +20,7 @@ typedef struct
   GtkWidget *header_box;
   GtkWidget *search_row;
   GtkWidget *count_label;
+  GtkWidget *record_toolbar;
   GtkWidget *search_entry;
   GtkWidget *stack;
   GtkWidget *scrolled_window;
@@ -148,38 +149,12 @@ report_state_css_classes (gpointer unused,
   return g_strdupv ((char *[]) { (char *) css_class, NULL });
 }
 
-/* The lists whose records are edited from the tab, each with its toolbar. */
+/* The lists whose records are edited from the tab. */
 typedef struct
 {
   const LlwEntity *entity;
   GtkColumnView *column_view;
-  GtkWidget *toolbar;
-  GtkWidget *edit_button;
-  GtkWidget *delete_button;
-  GtkWidget *history_button;
 } RecordList;
-
-static const struct
-{
-  const char *table;
-  const char *add_label;
-} add_labels[] = {
-  { "theme", N_("Add a theme") },
-  { "activity_kind", N_("Add a kind of activity") },
-  { "unit", N_("Add a unit") },
-  { "activity", N_("Add an activity") },
-  { "indicator", N_("Add an indicator") },
-};
-
-static const char *
-add_label_for (const LlwEntity *entity)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (add_labels); i++)
-    if (g_str_equal (add_labels[i].table, entity->table))
-      return _(add_labels[i].add_label);
-
-  return _("Add");
-}
 
 static GtkSingleSelection *
 list_selection (RecordList *list)
@@ -189,60 +164,13 @@ list_selection (RecordList *list)
   return GTK_IS_SINGLE_SELECTION (model) ? GTK_SINGLE_SELECTION (model) : NULL;
 }
 
-static void
-update_record_buttons (RecordList *list)
-{
-  GtkSingleSelection *selection = list_selection (list);
-  gboolean selected = selection != NULL && gtk_single_selection_get_selected_item (selection);
-
-  gtk_widget_set_sensitive (list->edit_button, selected);
-  gtk_widget_set_sensitive (list->delete_button, selected);
-  gtk_widget_set_sensitive (list->history_button, selected);
-}
-
-static void
-selected_item_changed_cb (GtkSingleSelection *selection,
-                          GParamSpec         *pspec,
-                          RecordList         *list)
-{
-  update_record_buttons (list);
-}
-
-/* The buttons and keys act through the window's actions, which know the campaign. */
+/* The keys act through the window's actions, which know the campaign. */
 static void
 activate_record_action (GtkWidget  *widget,
                         const char *action,
                         RecordList *list)
 {
   gtk_widget_activate_action (widget, action, "s", list->entity->table);
-}
-
-static void
-add_clicked_cb (GtkWidget  *button,
-                RecordList *list)
-{
-  activate_record_action (button, "win.add-record", list);
-}
-
-static void
-edit_clicked_cb (GtkWidget  *button,
-                 RecordList *list)
-{
-  activate_record_action (button, "win.edit-record", list);
-}
-
-static void
-delete_clicked_cb (GtkWidget  *button,
-                   RecordList *list)
-{
-  activate_record_action (button, "win.delete-record", list);
-}
-
-static void
-history_clicked_cb (GtkWidget  *button,
-                    RecordList *list)
-{
-  activate_record_action (button, "win.record-history", list);
 }
 
 /* Enter or a double-click on a row opens it. */
@@ -262,43 +190,6 @@ delete_pressed_cb (GtkWidget *widget,
 {
   activate_record_action (widget, "win.delete-record", user_data);
   return TRUE;
-}
-
-static GtkWidget *
-new_tool_button (const char *icon_name,
-                 const char *label,
-                 GCallback   clicked,
-                 RecordList *list)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  g_signal_connect (button, "clicked", clicked, list);
-  return button;
-}
-
-static GtkWidget *
-new_toolbar (RecordList *list)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-  gtk_widget_add_css_class (box, "linked");
-  gtk_box_append (GTK_BOX (box), new_tool_button ("list-add-symbolic",
-                                                  add_label_for (list->entity),
-                                                  G_CALLBACK (add_clicked_cb), list));
-  list->edit_button = new_tool_button ("document-edit-symbolic", _("Edit"),
-                                       G_CALLBACK (edit_clicked_cb), list);
-  list->delete_button = new_tool_button ("user-trash-symbolic", _("Delete"),
-                                         G_CALLBACK (delete_clicked_cb), list);
-  list->history_button = new_tool_button ("document-open-recent-symbolic", _("History"),
-                                          G_CALLBACK (history_clicked_cb), list);
-  gtk_box_append (GTK_BOX (box), list->edit_button);
-  gtk_box_append (GTK_BOX (box), list->delete_button);
-  gtk_box_append (GTK_BOX (box), list->history_button);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  return box;
 }
 
 /* The list of @table, or for "" the one that has the focus, or else the tab's first. */
@@ -539,10 +430,9 @@ set_column_view (LlwPage       *self,
 
   if (LLW_PAGE_GET_CLASS (self)->entity != NULL)
     {
-      GtkWidget *toolbar = llw_page_attach_record_list (self, column_view,
-                                                        LLW_PAGE_GET_CLASS (self)->entity);
-
-      gtk_box_insert_child_after (GTK_BOX (priv->search_row), toolbar, priv->count_label);
+      llw_page_attach_record_list (self, column_view, LLW_PAGE_GET_CLASS (self)->entity,
+                                   LLW_RECORD_TOOLBAR (priv->record_toolbar));
+      gtk_widget_set_visible (priv->record_toolbar, TRUE);
     }
 }
 
@@ -813,6 +703,8 @@ llw_page_class_init (LlwPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* In this template and in the tabs' own (a second editable list). */
+  g_type_ensure (LLW_TYPE_RECORD_TOOLBAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/llweek/Llweek/ui/llw-page.ui");
   gtk_widget_class_bind_template_child_private (widget_class, LlwPage, paned);
@@ -820,6 +712,7 @@ llw_page_class_init (LlwPageClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, LlwPage, header_box);
   gtk_widget_class_bind_template_child_private (widget_class, LlwPage, search_row);
   gtk_widget_class_bind_template_child_private (widget_class, LlwPage, count_label);
+  gtk_widget_class_bind_template_child_private (widget_class, LlwPage, record_toolbar);
   gtk_widget_class_bind_template_child_private (widget_class, LlwPage, search_entry);
   gtk_widget_class_bind_template_child_private (widget_class, LlwPage, stack);
   gtk_widget_class_bind_template_child_private (widget_class, LlwPage, scrolled_window);
@@ -947,39 +840,38 @@ llw_page_get_sort_key_sorter (LlwPage *self)
  * llw_page_attach_record_list:
  * @column_view: a list of the tab, whose model is a GtkSingleSelection
  * @entity: what the list holds
+ * @toolbar: the list's toolbar, in the tab's template
  *
  * Makes the records of @column_view editable: Enter or a double-click opens a record, Delete
- * deletes it, and the toolbar returned adds, edits, deletes and shows the history, all
- * through the window's record actions. The tab's own list is attached by the base class
- * when the class has an entity.
- *
- * Returns: (transfer floating): the list's toolbar, for the tab to place
+ * deletes it, and @toolbar adds, edits, deletes and shows the history, all through the
+ * window's record actions. The tab's own list is attached by the base class, with the
+ * toolbar beside its search, when the class has an entity.
  */
-GtkWidget *
-llw_page_attach_record_list (LlwPage         *self,
-                             GtkColumnView   *column_view,
-                             const LlwEntity *entity)
+void
+llw_page_attach_record_list (LlwPage          *self,
+                             GtkColumnView    *column_view,
+                             const LlwEntity  *entity,
+                             LlwRecordToolbar *toolbar)
 {
   LlwPagePrivate *priv = llw_page_get_instance_private (self);
-  RecordList *list = g_new0 (RecordList, 1);
-  GtkEventController *controller = gtk_shortcut_controller_new ();
+  RecordList *list;
+  GtkEventController *controller;
   GtkShortcutTrigger *trigger;
 
-  g_return_val_if_fail (LLW_IS_PAGE (self), NULL);
-  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (column_view), NULL);
+  g_return_if_fail (LLW_IS_PAGE (self));
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (column_view));
+  g_return_if_fail (LLW_IS_RECORD_TOOLBAR (toolbar));
 
+  list = g_new0 (RecordList, 1);
   list->entity = entity;
   list->column_view = column_view;
-  list->toolbar = new_toolbar (list);
   g_ptr_array_add (priv->record_lists, list);
+  llw_record_toolbar_set_list (toolbar, column_view, entity);
 
   g_signal_connect (column_view, "activate", G_CALLBACK (row_activated_cb), list);
-  if (list_selection (list) != NULL)
-    g_signal_connect (list_selection (list), "notify::selected-item",
-                      G_CALLBACK (selected_item_changed_cb), list);
-  update_record_buttons (list);
 
   /* On the list, not the window: Delete in a text field deletes text. */
+  controller = gtk_shortcut_controller_new ();
   trigger = gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
                                          gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
@@ -987,7 +879,6 @@ llw_page_attach_record_list (LlwPage         *self,
                                                           gtk_callback_action_new (
                                                             delete_pressed_cb, list, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (column_view), controller);
-  return list->toolbar;
 }
 
 /**

@@ -5,6 +5,7 @@
 
 #include "llw-campaign-data.h"
 #include "llw-entity.h"
+#include "llw-record-toolbar.h"
 
 G_BEGIN_DECLS
 
@@ -58,8 +59,9 @@ const LlwEntity *llw_page_get_target      (LlwPage         *self,
 gboolean    llw_page_select_record        (LlwPage         *self,
                                            const char      *table,
                                            gint64           id);
-GtkWidget  *llw_page_attach_record_list   (LlwPage         *self,
-                                           GtkColumnView   *column_view,
-                                           const LlwEntity *entity);
+void        llw_page_attach_record_list   (LlwPage          *self,
+                                           GtkColumnView    *column_view,
+                                           const LlwEntity  *entity,
+                                           LlwRecordToolbar *toolbar);
 
 G_END_DECLS

@@ -19,7 +19,6 @@ struct _LlwReportsPage
   GtkColumnView *column_view;
   GtkWidget *receive_button;
   GtkLabel *hint_label;
-  GtkWidget *form_button;
 
   LlwCampaignData *data;
 };
@@ -99,14 +98,21 @@ get_selected (LlwReportsPage *self)
 }
 
 static void
-receive_clicked_cb (LlwReportsPage *self)
+receive (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
 {
+  LlwReportsPage *self = LLW_REPORTS_PAGE (widget);
+
   open_report (self, get_selected (self));
 }
 
 static void
-form_clicked_cb (LlwReportsPage *self)
+returned_form (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
+  LlwReportsPage *self = LLW_REPORTS_PAGE (widget);
   LlwReportStatus *status = get_selected (self);
 
   if (status != NULL)
@@ -135,11 +141,12 @@ selection_changed_cb (LlwReportsPage *self)
   LlwReportStatus *status = get_selected (self);
   gboolean received = status != NULL && llw_report_status_get_report_id (status) > 0;
 
-  gtk_widget_set_sensitive (self->receive_button, status != NULL);
-  gtk_widget_set_sensitive (self->form_button,
-                            received && self->data != NULL &&
-                            llw_returned_form_exists (llw_campaign_data_get_database (self->data),
-                                                      llw_report_status_get_report_id (status)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.receive", status != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.returned-form",
+                                 received && self->data != NULL &&
+                                 llw_returned_form_exists (
+                                   llw_campaign_data_get_database (self->data),
+                                   llw_report_status_get_report_id (status)));
   gtk_button_set_label (GTK_BUTTON (self->receive_button),
                         received ? _("_Open report…") : _("_Receive report…"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->receive_button),
@@ -222,11 +229,11 @@ llw_reports_page_class_init (LlwReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlwReportsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, LlwReportsPage, receive_button);
   gtk_widget_class_bind_template_child (widget_class, LlwReportsPage, hint_label);
-  gtk_widget_class_bind_template_child (widget_class, LlwReportsPage, form_button);
-  gtk_widget_class_bind_template_callback (widget_class, form_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, receive_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_channel);
   gtk_widget_class_bind_template_callback (widget_class, format_review_state);
+
+  gtk_widget_class_install_action (widget_class, "reports.receive", NULL, receive);
+  gtk_widget_class_install_action (widget_class, "reports.returned-form", NULL, returned_form);
 }
 
 static void
@@ -241,4 +248,6 @@ llw_reports_page_init (LlwReportsPage *self)
   g_signal_connect_object (gtk_column_view_get_model (self->column_view),
                            "notify::selected-item", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.receive", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.returned-form", FALSE);
 }

@@ -14,7 +14,6 @@ struct _LlwUnitsPage
 
   GtkColumnViewColumn *name_column;
   GtkColumnView *column_view;
-  GtkWidget *everywhere_button;
 };
 
 G_DEFINE_FINAL_TYPE (LlwUnitsPage, llw_units_page, LLW_TYPE_PAGE)
@@ -36,9 +35,11 @@ format_yes_no (gpointer unused,
 /* Deleting a unit from every campaign is asked for apart from Delete, which takes it out
  * of the campaign shown only. */
 static void
-everywhere_clicked_cb (LlwUnitsPage *self)
+delete_everywhere (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-everywhere", "s", "unit");
+  gtk_widget_activate_action (widget, "win.delete-everywhere", "s", "unit");
 }
 
 static void
@@ -46,10 +47,10 @@ selection_changed_cb (LlwUnitsPage *self)
 {
   GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
 
-  gtk_widget_set_sensitive (self->everywhere_button,
-                            GTK_IS_SINGLE_SELECTION (selection) &&
-                            gtk_single_selection_get_selected_item (
-                              GTK_SINGLE_SELECTION (selection)) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.delete-everywhere",
+                                 GTK_IS_SINGLE_SELECTION (selection) &&
+                                 gtk_single_selection_get_selected_item (
+                                   GTK_SINGLE_SELECTION (selection)) != NULL);
 }
 
 static gboolean
@@ -118,10 +119,11 @@ llw_units_page_class_init (LlwUnitsPageClass *klass)
   llw_page_class_set_template (page_class, "/io/github/llweek/Llweek/ui/llw-units-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LlwUnitsPage, name_column);
   gtk_widget_class_bind_template_child (widget_class, LlwUnitsPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, LlwUnitsPage, everywhere_button);
-  gtk_widget_class_bind_template_callback (widget_class, everywhere_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_role);
   gtk_widget_class_bind_template_callback (widget_class, format_yes_no);
+
+  gtk_widget_class_install_action (widget_class, "units.delete-everywhere", NULL,
+                                   delete_everywhere);
 }
 
 static void
@@ -134,4 +136,5 @@ llw_units_page_init (LlwUnitsPage *self)
   g_signal_connect_object (gtk_column_view_get_model (self->column_view),
                            "notify::selected-item", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  selection_changed_cb (self);
 }

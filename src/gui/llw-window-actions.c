@@ -15,7 +15,8 @@
 #include "llw-window-private.h"
 
 /* Keeping the campaign's records: adding, editing and deleting them from the tabs, undoing
- * the deletes, their history, the campaign's settings and the next year's campaign. */
+ * the deletes, their history, the campaign's settings and the next year's campaign. At the
+ * end, every action of the window, installed on its class, and when each is on. */
 
 /* The campaign's history can be long after an import (a line for every figure). */
 #define MAX_HISTORY_LINES 10000
@@ -83,14 +84,6 @@ select_record (LlwWindow  *self,
     llw_page_select_record (page, table, id);
 }
 
-static void
-update_undo_action (LlwWindow *self)
-{
-  GAction *undo = g_action_map_lookup_action (G_ACTION_MAP (self), "undo");
-
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (undo), self->deletions->len > 0);
-}
-
 /* What a deleted record is called in messages: its name, or what kind of record it was
  * (an assignment has no name of its own). */
 static char *
@@ -119,7 +112,7 @@ push_deletion (LlwWindow   *self,
                                llw_campaign_get_year (current_campaign (self)));
 
   g_ptr_array_add (self->deletions, g_object_ref (deletion));
-  update_undo_action (self);
+  llw_window_update_actions (self);
   llw_notification_bar_show (self->notification_bar, message, TRUE);
 }
 
@@ -411,11 +404,11 @@ action_target (LlwWindow *self,
 }
 
 static void
-add_record (GSimpleAction *action,
-            GVariant      *parameter,
-            gpointer       user_data)
+add_record (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
 {
-  LlwWindow *self = user_data;
+  LlwWindow *self = LLW_WINDOW (widget);
   g_autoptr(GObject) item = NULL;
   const LlwEntity *entity = action_target (self, parameter, (gpointer *) &item);
 
@@ -424,11 +417,11 @@ add_record (GSimpleAction *action,
 }
 
 static void
-edit_record (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
+edit_record (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  LlwWindow *self = user_data;
+  LlwWindow *self = LLW_WINDOW (widget);
   g_autoptr(GObject) item = NULL;
   const LlwEntity *entity = action_target (self, parameter, (gpointer *) &item);
 
@@ -437,11 +430,11 @@ edit_record (GSimpleAction *action,
 }
 
 static void
-delete_record (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
+delete_record (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  LlwWindow *self = user_data;
+  LlwWindow *self = LLW_WINDOW (widget);
   g_autoptr(GObject) item = NULL;
   const LlwEntity *entity = action_target (self, parameter, (gpointer *) &item);
 
@@ -450,11 +443,11 @@ delete_record (GSimpleAction *action,
 }
 
 static void
-delete_everywhere (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
+delete_everywhere (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  LlwWindow *self = user_data;
+  LlwWindow *self = LLW_WINDOW (widget);
   g_autoptr(GObject) item = NULL;
   const LlwEntity *entity = action_target (self, parameter, (gpointer *) &item);
 
@@ -463,11 +456,11 @@ delete_everywhere (GSimpleAction *action,
 }
 
 static void
-record_history (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+record_history (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  LlwWindow *self = user_data;
+  LlwWindow *self = LLW_WINDOW (widget);
   g_autoptr(GObject) item = NULL;
   const LlwEntity *entity = action_target (self, parameter, (gpointer *) &item);
   g_autofree char *label = NULL;
@@ -483,11 +476,11 @@ record_history (GSimpleAction *action,
  * added since has taken its place) is said so and forgotten, so that Ctrl+Z goes on with
  * the delete before it. */
 static void
-undo (GSimpleAction *action,
-      GVariant      *parameter,
-      gpointer       user_data)
+undo (GtkWidget  *widget,
+      const char *action_name,
+      GVariant   *parameter)
 {
-  LlwWindow *self = user_data;
+  LlwWindow *self = LLW_WINDOW (widget);
   g_autoptr(LlwDeletion) deletion = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
@@ -497,7 +490,7 @@ undo (GSimpleAction *action,
     return;
 
   deletion = g_ptr_array_steal_index (self->deletions, self->deletions->len - 1);
-  update_undo_action (self);
+  llw_window_update_actions (self);
   if (!llw_database_undo_deletion (self->database, deletion, &error))
     {
       llw_notification_bar_hide (self->notification_bar);
@@ -512,32 +505,32 @@ undo (GSimpleAction *action,
 }
 
 static void
-settings (GSimpleAction *action,
-          GVariant      *parameter,
-          gpointer       user_data)
+settings (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
 {
-  LlwWindow *self = user_data;
+  LlwWindow *self = LLW_WINDOW (widget);
 
   llw_window_edit_record (self, GTK_WINDOW (self), &llw_entity_campaign,
                           llw_campaign_get_id (current_campaign (self)));
 }
 
 static void
-indicators (GSimpleAction *action,
-            GVariant      *parameter,
-            gpointer       user_data)
+indicators (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
 {
-  LlwWindow *self = user_data;
+  LlwWindow *self = LLW_WINDOW (widget);
 
   gtk_window_present (GTK_WINDOW (llw_indicators_dialog_new (self, self->data)));
 }
 
 static void
-campaign_history (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+campaign_history (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  LlwWindow *self = user_data;
+  LlwWindow *self = LLW_WINDOW (widget);
   LlwCampaign *campaign = current_campaign (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) entries = NULL;
@@ -653,11 +646,11 @@ next_year (LlwWindow *self)
 }
 
 static void
-new_campaign (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       user_data)
+new_campaign (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
-  LlwWindow *self = user_data;
+  LlwWindow *self = LLW_WINDOW (widget);
   LlwNewCampaignDialog *dialog;
 
   dialog = llw_new_campaign_dialog_new (GTK_WINDOW (self),
@@ -679,10 +672,112 @@ database_changed_cb (LlwWindow   *self,
     llw_window_reload_campaigns (self, current_campaign (self));
 }
 
-void
-llw_window_actions_class_init (GtkWidgetClass *widget_class)
+/* What turns an action off, besides nothing to act on. */
+typedef enum
 {
-  g_type_ensure (LLW_TYPE_NOTIFICATION_BAR);
+  WRITES = 1 << 0,      /* changes the file: off when it is open for reading only */
+  LONG_WORK = 1 << 1,   /* starts long work: off while some runs (llw-window-jobs.c) */
+  UNDOES = 1 << 2,      /* off while there is no delete to undo */
+  REOPENS = 1 << 3,     /* only for a closed campaign (llw-window-closing.c) */
+  CLOSES = 1 << 4,      /* only for a campaign reopened after its deadline */
+} ActionLimits;
+
+/* Every action of the window, each with its callback, in the file of its concern. The names
+ * are "win." ones, those the menu, the application's shortcuts and the shortcuts window
+ * know. GtkApplicationWindow's own "win.show-help-overlay" stays in its action group. */
+static const struct
+{
+  const char *name;
+  const char *parameter_type;
+  GtkWidgetActionActivateFunc activate;
+  ActionLimits limits;
+} window_actions[] = {
+  { "win.search", NULL, llw_window_search_action, 0 },
+  { "win.show-page", "s", llw_window_show_page_action, 0 },
+  { "win.import", NULL, llw_window_import_action, WRITES | LONG_WORK },
+  { "win.add-record", "s", add_record, WRITES },
+  { "win.edit-record", "s", edit_record, 0 },
+  { "win.delete-record", "s", delete_record, WRITES },
+  { "win.delete-everywhere", "s", delete_everywhere, WRITES },
+  { "win.record-history", "s", record_history, 0 },
+  { "win.undo", NULL, undo, WRITES | UNDOES },
+  { "win.settings", NULL, settings, 0 },
+  { "win.new-campaign", NULL, new_campaign, WRITES | LONG_WORK },
+  { "win.indicators", NULL, indicators, 0 },
+  { "win.campaign-history", NULL, campaign_history, 0 },
+  { "win.export", NULL, llw_window_export_action, LONG_WORK },
+  { "win.export-document", NULL, llw_window_export_document_action, LONG_WORK },
+  { "win.print", NULL, llw_window_print_action, 0 },
+  { "win.save-checklist", NULL, llw_window_save_checklist_action, 0 },
+  { "win.backup", NULL, llw_window_backup_action, LONG_WORK },
+  { "win.restore", NULL, llw_window_restore_action, WRITES | LONG_WORK },
+  { "win.make-forms", NULL, llw_window_make_forms_action, WRITES | LONG_WORK },
+  { "win.import-forms", NULL, llw_window_import_forms_action, WRITES | LONG_WORK },
+  { "win.reopen-campaign", NULL, llw_window_reopen_campaign_action, WRITES | REOPENS },
+  { "win.close-campaign", NULL, llw_window_close_campaign_action, WRITES | CLOSES },
+};
+
+static gboolean
+allows (LlwWindow    *self,
+        ActionLimits  limits)
+{
+  LlwCampaign *campaign = self->data != NULL ? current_campaign (self) : NULL;
+  gboolean past = campaign != NULL &&
+                  llw_campaign_is_past_deadline (campaign,
+                                                 llw_campaign_data_get_today (self->data));
+
+  if ((limits & WRITES) && llw_database_is_read_only (self->database))
+    return FALSE;
+  if ((limits & LONG_WORK) && self->job != NULL)
+    return FALSE;
+  if ((limits & UNDOES) && self->deletions->len == 0)
+    return FALSE;
+  if ((limits & (REOPENS | CLOSES)) && !past)
+    return FALSE;
+  if ((limits & REOPENS) && llw_campaign_get_reopened (campaign))
+    return FALSE;
+  if ((limits & CLOSES) && !llw_campaign_get_reopened (campaign))
+    return FALSE;
+  return TRUE;
+}
+
+/**
+ * llw_window_update_actions:
+ *
+ * Turns each action on or off for what the window holds now: the file, the long work
+ * running, the deletes to undo, the campaign shown. Called whenever one of them changes.
+ */
+void
+llw_window_update_actions (LlwWindow *self)
+{
+  if (self->database == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), window_actions[i].name,
+                                   allows (self, window_actions[i].limits));
+}
+
+/* Whether the action @name is on: GTK has no way to ask a widget whether an action of its
+ * class is. */
+gboolean
+llw_window_action_is_enabled (LlwWindow  *self,
+                              const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    if (g_str_equal (window_actions[i].name, name))
+      return self->database != NULL && allows (self, window_actions[i].limits);
+
+  g_return_val_if_reached (FALSE);
+}
+
+void
+llw_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    gtk_widget_class_install_action (widget_class, window_actions[i].name,
+                                     window_actions[i].parameter_type,
+                                     window_actions[i].activate);
 
   /* In the bubble phase: a text field's own Ctrl+Z comes first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
@@ -694,22 +789,7 @@ llw_window_actions_class_init (GtkWidgetClass *widget_class)
 void
 llw_window_actions_init (LlwWindow *self)
 {
-  static const GActionEntry actions[] = {
-    { "add-record", add_record, "s" },
-    { "edit-record", edit_record, "s" },
-    { "delete-record", delete_record, "s" },
-    { "delete-everywhere", delete_everywhere, "s" },
-    { "record-history", record_history, "s" },
-    { "undo", undo },
-    { "settings", settings },
-    { "new-campaign", new_campaign },
-    { "indicators", indicators },
-    { "campaign-history", campaign_history },
-  };
-
   self->deletions = g_ptr_array_new_with_free_func (g_object_unref);
-  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
-  update_undo_action (self);
 }
 
 void

@@ -18,16 +18,6 @@ current_campaign (LlwWindow *self)
   return llw_campaign_data_get_campaign (self->data);
 }
 
-static void
-set_action_enabled (LlwWindow  *self,
-                    const char *name,
-                    gboolean    enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
-
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
 /* Opens or closes the campaign shown, with its line of history, and says so. */
 static void
 set_reopened (LlwWindow *self,
@@ -56,12 +46,12 @@ reopen_confirmed_cb (GtkWindow *window,
   set_reopened (LLW_WINDOW (window), TRUE);
 }
 
-static void
-reopen_campaign (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
+void
+llw_window_reopen_campaign_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
 {
-  LlwWindow *self = user_data;
+  LlwWindow *self = LLW_WINDOW (widget);
   LlwCampaign *campaign = current_campaign (self);
   g_autofree char *deadline = llw_date_format (llw_campaign_get_text (
                                                  campaign, LLW_CAMPAIGN_MINISTRY_DEADLINE));
@@ -76,12 +66,12 @@ reopen_campaign (GSimpleAction *action,
            NULL, NULL);
 }
 
-static void
-close_campaign (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+void
+llw_window_close_campaign_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
 {
-  set_reopened (user_data, FALSE);
+  set_reopened (LLW_WINDOW (widget), FALSE);
 }
 
 /* The bar and the menu follow the campaign shown: closed, reopened, or neither. */
@@ -98,8 +88,6 @@ llw_window_closing_campaign_shown (LlwWindow *self)
                                                  campaign, LLW_CAMPAIGN_MINISTRY_DEADLINE));
   g_autofree char *text = NULL;
 
-  set_action_enabled (self, "reopen-campaign", writable && past && !reopened);
-  set_action_enabled (self, "close-campaign", writable && past && reopened);
   gtk_widget_set_visible (self->closed_bar, past);
   if (!past)
     return;
@@ -118,15 +106,4 @@ llw_window_closing_campaign_shown (LlwWindow *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->closed_button),
                                   reopened ? "win.close-campaign" : "win.reopen-campaign");
   gtk_widget_set_visible (self->closed_button, writable);
-}
-
-void
-llw_window_closing_init (LlwWindow *self)
-{
-  static const GActionEntry actions[] = {
-    { "reopen-campaign", reopen_campaign },
-    { "close-campaign", close_campaign },
-  };
-
-  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
 }

@@ -71,12 +71,12 @@ export_chosen_cb (GtkFileChooserNative *chooser,
                            report_exported_cb, g_object_ref (self));
 }
 
-static void
-export_report (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
+void
+llw_window_export_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
-  LlwWindow *self = user_data;
+  LlwWindow *self = LLW_WINDOW (widget);
   g_autofree char *name = llw_export_default_filename (current_campaign (self));
   GtkFileChooserNative *chooser;
 
@@ -115,12 +115,12 @@ document_chosen_cb (GtkFileChooserNative *chooser,
 }
 
 /* The report as an OpenDocument text, to edit in LibreOffice or Word before it is issued. */
-static void
-export_document (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
+void
+llw_window_export_document_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
 {
-  LlwWindow *self = user_data;
+  LlwWindow *self = LLW_WINDOW (widget);
   g_autofree char *name = llw_export_document_filename (current_campaign (self));
   GtkFileChooserNative *chooser;
 
@@ -142,20 +142,20 @@ open_checklist_dialog (LlwWindow               *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-print_checklist (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
+void
+llw_window_print_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
-  open_checklist_dialog (user_data, LLW_CHECKLIST_DIALOG_PRINT);
+  open_checklist_dialog (LLW_WINDOW (widget), LLW_CHECKLIST_DIALOG_PRINT);
 }
 
-static void
-save_checklist (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+void
+llw_window_save_checklist_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
 {
-  open_checklist_dialog (user_data, LLW_CHECKLIST_DIALOG_SAVE_PDF);
+  open_checklist_dialog (LLW_WINDOW (widget), LLW_CHECKLIST_DIALOG_SAVE_PDF);
 }
 
 static gboolean
@@ -195,12 +195,12 @@ backup_chosen_cb (GtkFileChooserNative *chooser,
                           backed_up_cb, g_object_ref (self));
 }
 
-static void
-backup (GSimpleAction *action,
-        GVariant      *parameter,
-        gpointer       user_data)
+void
+llw_window_backup_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
-  LlwWindow *self = user_data;
+  LlwWindow *self = LLW_WINDOW (widget);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *name = g_date_time_format (now, "llweek-%Y-%m-%d.db");
   GtkFileChooserNative *chooser;
@@ -270,12 +270,12 @@ restore_chosen_cb (GtkFileChooserNative *chooser,
            _("_Restore"), TRUE, restore_confirmed_cb, g_steal_pointer (&path), g_free);
 }
 
-static void
-restore (GSimpleAction *action,
-         GVariant      *parameter,
-         gpointer       user_data)
+void
+llw_window_restore_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
 {
-  LlwWindow *self = user_data;
+  LlwWindow *self = LLW_WINDOW (widget);
   g_autofree char *backups = llw_database_get_backup_folder (self->database);
   g_autoptr(GtkFileFilter) filter = new_filter (_("Copies of the data"), "*.db");
   GtkFileChooserNative *chooser;
@@ -285,36 +285,4 @@ restore (GSimpleAction *action,
                                      _("_Open"), filter, backups);
   g_signal_connect (chooser, "response", G_CALLBACK (restore_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-void
-llw_window_files_init (LlwWindow *self)
-{
-  static const GActionEntry actions[] = {
-    { "export", export_report },
-    { "export-document", export_document },
-    { "print", print_checklist },
-    { "save-checklist", save_checklist },
-    { "backup", backup },
-    { "restore", restore },
-  };
-
-  /* What would write to a file open for reading only is turned off rather than left to
-   * fail; reading, exporting, printing and copying stay. */
-  static const char *const writing[] = {
-    "add-record", "delete-record", "delete-everywhere", "undo", "new-campaign", "import",
-    "restore",
-  };
-
-  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
-  if (!llw_database_is_read_only (self->database))
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (writing); i++)
-    {
-      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), writing[i]);
-
-      if (action != NULL)
-        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
-    }
 }

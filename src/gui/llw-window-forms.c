@@ -124,12 +124,12 @@ folder_chosen_cb (GtkNativeDialog *chooser,
            replace_confirmed_cb, g_steal_pointer (&folder), g_free);
 }
 
-static void
-make_forms (GSimpleAction *action,
-            GVariant      *parameter,
-            gpointer       user_data)
+void
+llw_window_make_forms_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
 {
-  LlwWindow *self = user_data;
+  LlwWindow *self = LLW_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
   chooser = new_chooser (self, _("Make Report Forms in a Folder"),
@@ -191,12 +191,12 @@ forms_chosen_cb (GtkNativeDialog *chooser,
   g_slist_free_full (files, g_object_unref);
 }
 
-static void
-import_forms (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       user_data)
+void
+llw_window_import_forms_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
 {
-  LlwWindow *self = user_data;
+  LlwWindow *self = LLW_WINDOW (widget);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) forms = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
@@ -224,10 +224,8 @@ files_dropped_cb (GtkDropTarget *target,
                   double         y,
                   LlwWindow     *self)
 {
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "import-forms");
-
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) ||
-      !g_action_get_enabled (action))
+      !llw_window_action_is_enabled (self, "win.import-forms"))
     return FALSE;
   import_files (self, g_value_get_boxed (value));
   return TRUE;
@@ -236,19 +234,8 @@ files_dropped_cb (GtkDropTarget *target,
 void
 llw_window_forms_init (LlwWindow *self)
 {
-  static const GActionEntry actions[] = {
-    { "make-forms", make_forms },
-    { "import-forms", import_forms },
-  };
   GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   g_signal_connect (target, "drop", G_CALLBACK (files_dropped_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
-
-  /* Both record something: the tokens of the forms made, the forms imported. */
-  for (guint i = 0; llw_database_is_read_only (self->database) && i < G_N_ELEMENTS (actions); i++)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                              actions[i].name)),
-                                 FALSE);
 }

@@ -11,38 +11,6 @@
  * answering. One runs at a time: while it runs, the actions that start such work are off,
  * and the bar at the bottom says what runs, with a Stop button. */
 
-static const char *const job_actions[] = {
-  "export", "export-document", "backup", "restore", "import", "new-campaign", "make-forms",
-  "import-forms",
-};
-
-/* What changes the data stays off for a file open for reading only. */
-static const char *const writing_actions[] = {
-  "restore", "import", "new-campaign", "make-forms", "import-forms",
-};
-
-static gboolean
-is_writing (const char *name)
-{
-  return g_strv_contains ((const char *const *) writing_actions, name);
-}
-
-static void
-set_job_actions_enabled (LlwWindow *self,
-                         gboolean   enabled)
-{
-  gboolean read_only = llw_database_is_read_only (self->database);
-
-  for (guint i = 0; i < G_N_ELEMENTS (job_actions); i++)
-    {
-      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), job_actions[i]);
-
-      if (action != NULL)
-        g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
-                                     enabled && !(read_only && is_writing (job_actions[i])));
-    }
-}
-
 /**
  * llw_window_begin_job:
  * @message: what runs, in the user's words
@@ -67,7 +35,7 @@ llw_window_begin_job (LlwWindow  *self,
   /* The program does not quit before the job has ended, stopped if the window was closed. */
   g_application_hold (g_application_get_default ());
   self->job = g_cancellable_new ();
-  set_job_actions_enabled (self, FALSE);
+  llw_window_update_actions (self);
   llw_notification_bar_show_running (self->notification_bar, message, self->job);
   return self->job;
 }
@@ -94,7 +62,7 @@ llw_window_end_job (LlwWindow    *self,
   if (self->database == NULL)
     return FALSE;
 
-  set_job_actions_enabled (self, TRUE);
+  llw_window_update_actions (self);
 
   if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     llw_notification_bar_show (self->notification_bar, _("Stopped. Nothing was changed."),

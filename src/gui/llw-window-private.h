@@ -8,9 +8,11 @@
 G_BEGIN_DECLS
 
 /* The window is split by concern, as GNOME Text Editor's: llw-window.c builds it and shows
- * a campaign, llw-window-actions.c edits records, llw-window-state.c keeps its settings,
- * llw-window-closing.c shows and reopens a closed campaign, llw-window-disk.c keeps the
- * file on disk whole, llw-window-jobs.c runs long work off the window's thread. */
+ * a campaign, llw-window-actions.c installs every action of the window and edits records,
+ * llw-window-files.c and llw-window-forms.c write and read files, llw-window-state.c keeps
+ * its settings, llw-window-closing.c shows and reopens a closed campaign,
+ * llw-window-disk.c keeps the file on disk whole, llw-window-jobs.c runs long work off the
+ * window's thread. */
 
 struct _LlwWindow
 {
@@ -37,15 +39,58 @@ struct _LlwWindow
 void llw_window_reload_campaigns       (LlwWindow      *self,
                                         LlwCampaign    *campaign);
 
-void llw_window_actions_class_init     (GtkWidgetClass *widget_class);
+void llw_window_class_actions_init     (GtkWidgetClass *widget_class);
 void llw_window_actions_init           (LlwWindow      *self);
+void llw_window_update_actions         (LlwWindow      *self);
+gboolean llw_window_action_is_enabled  (LlwWindow      *self,
+                                        const char     *name);
 void llw_window_actions_watch_database (LlwWindow      *self);
 void llw_window_actions_dispose        (LlwWindow      *self);
 
-void llw_window_files_init             (LlwWindow      *self);
+/* The callbacks of the actions installed by llw_window_class_actions_init (), each in the
+ * file of its concern. */
+void llw_window_search_action          (GtkWidget      *widget,
+                                        const char     *action_name,
+                                        GVariant       *parameter);
+void llw_window_show_page_action       (GtkWidget      *widget,
+                                        const char     *action_name,
+                                        GVariant       *parameter);
+void llw_window_import_action          (GtkWidget      *widget,
+                                        const char     *action_name,
+                                        GVariant       *parameter);
+void llw_window_export_action          (GtkWidget      *widget,
+                                        const char     *action_name,
+                                        GVariant       *parameter);
+void llw_window_export_document_action (GtkWidget      *widget,
+                                        const char     *action_name,
+                                        GVariant       *parameter);
+void llw_window_print_action           (GtkWidget      *widget,
+                                        const char     *action_name,
+                                        GVariant       *parameter);
+void llw_window_save_checklist_action  (GtkWidget      *widget,
+                                        const char     *action_name,
+                                        GVariant       *parameter);
+void llw_window_backup_action          (GtkWidget      *widget,
+                                        const char     *action_name,
+                                        GVariant       *parameter);
+void llw_window_restore_action         (GtkWidget      *widget,
+                                        const char     *action_name,
+                                        GVariant       *parameter);
+void llw_window_make_forms_action      (GtkWidget      *widget,
+                                        const char     *action_name,
+                                        GVariant       *parameter);
+void llw_window_import_forms_action    (GtkWidget      *widget,
+                                        const char     *action_name,
+                                        GVariant       *parameter);
+void llw_window_reopen_campaign_action (GtkWidget      *widget,
+                                        const char     *action_name,
+                                        GVariant       *parameter);
+void llw_window_close_campaign_action  (GtkWidget      *widget,
+                                        const char     *action_name,
+                                        GVariant       *parameter);
+
 void llw_window_forms_init             (LlwWindow      *self);
 
-void llw_window_closing_init           (LlwWindow      *self);
 void llw_window_closing_campaign_shown (LlwWindow      *self);
 
 void llw_window_disk_watch_database    (LlwWindow      *self);

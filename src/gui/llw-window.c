@@ -88,6 +88,7 @@ show_campaign (LlwWindow   *self,
   gtk_window_set_title (GTK_WINDOW (self), llw_campaign_get_title (campaign));
   llw_window_state_campaign_shown (self, campaign);
   llw_window_closing_campaign_shown (self);
+  llw_window_update_actions (self);
   load_page (self, gtk_stack_get_visible_child (self->stack));
   if (self->load_id == 0)
     self->load_id = g_idle_add_full (G_PRIORITY_LOW, load_next_page_cb, self, NULL);
@@ -163,24 +164,24 @@ campaign_selected_cb (LlwWindow   *self,
     show_campaign (self, campaign);
 }
 
-static void
-search (GSimpleAction *action,
-        GVariant      *parameter,
-        gpointer       user_data)
+void
+llw_window_search_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
-  LlwWindow *self = user_data;
+  LlwWindow *self = LLW_WINDOW (widget);
   GtkWidget *page = gtk_stack_get_visible_child (self->stack);
 
   if (LLW_IS_PAGE (page))
     llw_page_focus_search (LLW_PAGE (page));
 }
 
-static void
-import_figures (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+void
+llw_window_import_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
-  LlwWindow *self = user_data;
+  LlwWindow *self = LLW_WINDOW (widget);
   g_autofree char *read_only = NULL;
 
   if (self->data == NULL)
@@ -194,12 +195,12 @@ import_figures (GSimpleAction *action,
     llw_import_dialog_choose_file (GTK_WINDOW (self), self->data);
 }
 
-static void
-show_page (GSimpleAction *action,
-           GVariant      *parameter,
-           gpointer       user_data)
+void
+llw_window_show_page_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
 {
-  LlwWindow *self = user_data;
+  LlwWindow *self = LLW_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
 
   if (gtk_stack_get_child_by_name (self->stack, name) != NULL)
@@ -291,6 +292,7 @@ llw_window_class_init (LlwWindowClass *klass)
   object_class->dispose = llw_window_dispose;
 
   g_type_ensure (LLW_TYPE_CAMPAIGN);
+  g_type_ensure (LLW_TYPE_NOTIFICATION_BAR);
   g_type_ensure (LLW_TYPE_OVERVIEW_PAGE);
   g_type_ensure (LLW_TYPE_THEMES_PAGE);
   g_type_ensure (LLW_TYPE_ACTIVITIES_PAGE);
@@ -306,17 +308,12 @@ llw_window_class_init (LlwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlwWindow, closed_label);
   gtk_widget_class_bind_template_child (widget_class, LlwWindow, closed_button);
   gtk_widget_class_bind_template_callback (widget_class, format_year);
-  llw_window_actions_class_init (widget_class);
+  llw_window_class_actions_init (widget_class);
 }
 
 static void
 llw_window_init (LlwWindow *self)
 {
-  static const GActionEntry actions[] = {
-    { "search", search },
-    { "show-page", show_page, "s" },
-    { "import", import_figures },
-  };
   GtkWidget *button;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -333,9 +330,7 @@ llw_window_init (LlwWindow *self)
   g_signal_connect (self, "realize", G_CALLBACK (realized_cb), NULL);
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
-  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   llw_window_actions_init (self);
-  llw_window_closing_init (self);
   llw_window_state_init (self);
 }
 
@@ -357,7 +352,6 @@ llw_window_new (GtkApplication *application,
   self->database = g_object_ref (database);
   llw_window_actions_watch_database (self);
   llw_window_disk_watch_database (self);
-  llw_window_files_init (self);
   llw_window_forms_init (self);
   load_campaigns (self, campaign);
 
