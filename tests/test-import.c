@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "llw-database.h"
+#include "llw-database-private.h"
 #include "llw-file.h"
 #include "llw-import.h"
 
@@ -209,6 +210,64 @@ test_dry_run (Fixture      *fixture,
                                 "Nothing was written.");
   after = dump (fixture);
   g_assert_cmpstr (before, ==, after);
+}
+
+static void
+exec_raw (Fixture    *fixture,
+          const char *sql)
+{
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+}
+
+/* A record the file names that is deleted between the read and the apply makes the import
+ * fail as a foreign key would, writing nothing; once the file no longer names it, the next
+ * import is written, and the connection still checks foreign keys. */
+static const struct
+{
+  const char *name;
+  const char *deletion;
+} gone_cases[] = {
+  { "indicator", "DELETE FROM indicator WHERE code = 'C1'" },
+  { "theme", "DELETE FROM theme WHERE position = 2" },
+  { "unit", "DELETE FROM assignment WHERE unit_id = (SELECT id FROM unit WHERE code = 'KLU'); "
+            "DELETE FROM unit WHERE code = 'KLU'" },
+};
+
+static void
+test_record_gone (Fixture      *fixture,
+                  gconstpointer data)
+{
+  static const char later[] = "unit,received_date,channel,A1\nRGI,21/10/2021,email,7\n";
+  const char *deletion = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwImport) import = llw_import_new (fixture->db, fixture->campaign);
+  g_autoptr(LlwImport) again = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *a1 = NULL;
+
+  g_assert_true (llw_import_read (import, valid_csv, strlen (valid_csv), &error));
+  g_assert_no_error (error);
+  exec_raw (fixture, deletion);
+  before = dump (fixture);
+  g_assert_false (llw_import_apply (import, FALSE, &error));
+  g_assert_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_QUERY);
+  g_assert_nonnull (strstr (error->message, "FOREIGN KEY"));
+  after = dump (fixture);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_error (&error);
+
+  again = import_text (fixture, later, strlen (later), &error);
+  g_assert_no_error (error);
+  a1 = query (fixture, "SELECT v.value FROM report_value v JOIN indicator i "
+                       "ON i.id = v.indicator_id WHERE i.code = 'A1'");
+  g_assert_cmpstr (a1, ==, "7.0");
+  g_assert_false (llw_database_exec (fixture->db, "INSERT INTO report_value (report_id, "
+                                     "indicator_id, value) VALUES (99999, 99999, 1)", &error));
 }
 
 /* Every report of the plan, one after the other, as --dry-run prints them. */
@@ -589,6 +648,14 @@ main (int   argc,
       g_autofree char *name = g_strdup_printf ("/import/refused/%s", bad_cases[i].name);
 
       g_test_add (name, Fixture, &bad_cases[i], fixture_set_up, test_refused,
+                  fixture_tear_down);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (gone_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/import/record-gone/%s", gone_cases[i].name);
+
+      g_test_add (name, Fixture, gone_cases[i].deletion, fixture_set_up, test_record_gone,
                   fixture_tear_down);
     }
 
