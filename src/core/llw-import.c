@@ -57,6 +57,7 @@ struct _LlwImport
   guint n_columns;            /* of the header */
   int fixed[N_FIXED];         /* column of each fixed name, -1 when absent */
   GPtrArray *codes;           /* indicator codes of the indicator columns, in order */
+  GPtrArray *code_indicators; /* their LlwIndicatorInfo, looked up once */
   GArray *code_columns;       /* their columns in the file */
   GArray *rows;               /* Row */
   GPtrArray *problems;        /* char *, "Line 3, column “A1”: …" */
@@ -66,6 +67,8 @@ struct _LlwImport
   GHashTable *theme_titles;   /* theme id → title, of the campaign's themes */
   LlwChangePlan *plan;        /* what the last apply changed, or would change */
   GCancellable *cancellable;  /* of the apply running on a worker thread */
+  GDate today;                /* the day today_iso was made for */
+  char *today_iso;
   guint n_problems;
 };
 
@@ -98,6 +101,8 @@ llw_import_finalize (GObject *object)
   g_clear_object (&self->campaign);
   g_clear_pointer (&self->indicators, g_hash_table_unref);
   g_clear_pointer (&self->codes, g_ptr_array_unref);
+  g_clear_pointer (&self->code_indicators, g_ptr_array_unref);
+  g_clear_pointer (&self->today_iso, g_free);
   g_clear_pointer (&self->code_columns, g_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
@@ -122,6 +127,7 @@ llw_import_init (LlwImport *self)
   self->problems = g_ptr_array_new_with_free_func (g_free);
   self->inserts = g_ptr_array_new_with_free_func (finalize_statement);
   self->codes = g_ptr_array_new ();
+  self->code_indicators = g_ptr_array_new ();
   self->code_columns = g_array_new (FALSE, FALSE, sizeof (int));
   self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (self->rows, row_clear);
@@ -230,6 +236,7 @@ read_header (LlwImport    *self,
           int column = (int) i;
 
           g_ptr_array_add (self->codes, indicator->code);
+          g_ptr_array_add (self->code_indicators, indicator);
           g_array_append_val (self->code_columns, column);
         }
       else
@@ -373,7 +380,6 @@ check_received (LlwImport  *self,
                 const char **problem)
 {
   const char *start = llw_campaign_get_text (self->campaign, LLW_CAMPAIGN_START_DATE);
-  g_autofree char *today_iso = NULL;
   GDate date, today;
 
   if (text == NULL || !llw_date_parse (text, &date))
@@ -382,14 +388,20 @@ check_received (LlwImport  *self,
       return NULL;
     }
 
+  /* Today's date as text is made again only when the day changes, not for each row. */
   llw_date_today (&today);
-  today_iso = llw_date_to_iso (&today);
+  if (self->today_iso == NULL || g_date_compare (&today, &self->today) != 0)
+    {
+      self->today = today;
+      g_free (self->today_iso);
+      self->today_iso = llw_date_to_iso (&today);
+    }
   {
     g_autofree char *iso = llw_date_to_iso (&date);
 
     if (g_strcmp0 (iso, start) < 0)
       *problem = _("the date is before the Week started.");
-    else if (g_strcmp0 (iso, today_iso) > 0)
+    else if (g_strcmp0 (iso, self->today_iso) > 0)
       *problem = _("the date has not come yet.");
     else
       return g_steal_pointer (&iso);
@@ -408,7 +420,7 @@ read_figures (LlwImport    *self,
   for (guint i = 0; i < self->codes->len; i++)
     {
       const char *code = g_ptr_array_index (self->codes, i);
-      LlwIndicatorInfo *indicator = g_hash_table_lookup (self->indicators, code);
+      LlwIndicatorInfo *indicator = g_ptr_array_index (self->code_indicators, i);
       const char *text = field_at (record, g_array_index (self->code_columns, int, i));
       g_autoptr(GError) error = NULL;
 
@@ -711,7 +723,7 @@ static LlwIndicatorInfo *
 column_indicator (LlwImport *self,
                   guint      i)
 {
-  return g_hash_table_lookup (self->indicators, g_ptr_array_index (self->codes, i));
+  return g_ptr_array_index (self->code_indicators, i);
 }
 
 /* The fields a row gives, by column: NULL where the file leaves the field as it is. */
