@@ -533,7 +533,19 @@ llw_text_find_forbidden (const char *text,
                          guint      *line,
                          guint      *column)
 {
+  const guchar *b;
+
   *line = 1;
+  *column = 0;
+
+  /* Most text has no byte below U+0020 and none that starts U+F000 or beyond, where the
+   * noncharacters are: then it has none, and its characters are counted by their first
+   * bytes. An import checks every field of every row. */
+  for (b = (const guchar *) text; *b >= 0x20 && *b < 0xef; b++)
+    *column += (*b & 0xc0) != 0x80;
+  if (*b == '\0')
+    return 0;
+
   *column = 0;
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
