@@ -127,13 +127,30 @@ llw_date_format (const char *iso)
 {
   GDate date;
 
+  char text[16];
+  guint year, month, day;
+  int n = 0;
+
   if (iso == NULL || !llw_date_parse (iso, &date))
     return g_strdup ("");
 
-  return g_strdup_printf ("%02u/%02u/%04u",
-                          g_date_get_day (&date),
-                          g_date_get_month (&date),
-                          g_date_get_year (&date));
+  /* "%02u/%02u/%04u" without printf: an import's preview shows one per report. */
+  year = g_date_get_year (&date);
+  month = g_date_get_month (&date);
+  day = g_date_get_day (&date);
+  text[n++] = (char) ('0' + day / 10);
+  text[n++] = (char) ('0' + day % 10);
+  text[n++] = '/';
+  text[n++] = (char) ('0' + month / 10);
+  text[n++] = (char) ('0' + month % 10);
+  text[n++] = '/';
+  if (year >= 10000)
+    text[n++] = (char) ('0' + year / 10000);
+  text[n++] = (char) ('0' + year / 1000 % 10);
+  text[n++] = (char) ('0' + year / 100 % 10);
+  text[n++] = (char) ('0' + year / 10 % 10);
+  text[n++] = (char) ('0' + year % 10);
+  return g_strndup (text, n);
 }
 
 /**
