@@ -223,6 +223,48 @@ exec_raw (Fixture    *fixture,
   sqlite3_close (raw);
 }
 
+/* An import that creates more than sixteen reports, with reports it changes among them,
+ * writes the history in the order of the file: each new report's line where its row is,
+ * each changed figure's lines where theirs is. */
+static void
+test_history_order (Fixture      *fixture,
+                    gconstpointer data)
+{
+  static const char *const codes[] = {
+    "ABI", "AMI", "BAOKG", "BDT", "CTH", "GQU", "GRI", "GTH", "HCCB", "HDA", "HKH", "HLHPN",
+    "HND", "HTI", "KHA", "KLU", "LDLD", "MTTQ", "PQU", "PTTH", "RGI", "SCT", "SDL", "SGDDT",
+  };
+  static const char first[] = "unit,received_date,channel,A1\nHKH,20/10/2021,email,1\n"
+                              "SDL,20/10/2021,email,1\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwImport) before = import_text (fixture, first, strlen (first), &error);
+  g_autoptr(LlwImport) import = NULL;
+  g_autoptr(GString) file = g_string_new ("unit,received_date,channel,A1\n");
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree char *last = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *history = NULL;
+
+  g_assert_no_error (error);
+  last = query (fixture, "SELECT max (id) FROM history");
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      gboolean changed = g_str_equal (codes[i], "HKH") || g_str_equal (codes[i], "SDL");
+
+      g_string_append_printf (file, "%s,20/10/2021,email,2\n", codes[i]);
+      g_string_append_printf (expected, "%s%s:%s", i ? " " : "",
+                              changed ? "report_value" : "report", codes[i]);
+    }
+  import = import_text (fixture, file->str, file->len, &error);
+  g_assert_no_error (error);
+
+  sql = g_strdup_printf ("SELECT group_concat (t, ' ') FROM (SELECT h.table_name || ':' || "
+                         "u.code AS t FROM history h JOIN report r ON r.id = h.record_id "
+                         "JOIN unit u ON u.id = r.unit_id WHERE h.id > %s ORDER BY h.id)", last);
+  history = query (fixture, sql);
+  g_assert_cmpstr (history, ==, expected->str);
+}
+
 /* A record the file names that is deleted between the read and the apply makes the import
  * fail as a foreign key would, writing nothing; once the file no longer names it, the next
  * import is written, and the connection still checks foreign keys. */
@@ -632,6 +674,7 @@ main (int   argc,
   ADD ("/import/valid", test_valid);
   ADD ("/import/reimport", test_reimport);
   ADD ("/import/dry-run", test_dry_run);
+  ADD ("/import/history-order", test_history_order);
   ADD ("/import/plan", test_plan);
   ADD ("/import/plan-cleared", test_plan_cleared);
   ADD ("/import/all-problems", test_all_problems);

@@ -63,6 +63,7 @@ struct _LlwImport
   GPtrArray *problems;        /* char *, "Line 3, column “A1”: …" */
   GPtrArray *inserts;         /* [n]: a statement inserting n figures at once */
   GHashTable *reported;       /* unit id of every report already received, during apply */
+  GArray *created;            /* gint64: reports created whose history line is not written */
   GHashTable *unit_names;     /* unit id → name, of the units the file may name */
   GHashTable *theme_titles;   /* theme id → title, of the campaign's themes */
   LlwChangePlan *plan;        /* what the last apply changed, or would change */
@@ -108,6 +109,7 @@ llw_import_finalize (GObject *object)
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->inserts, g_ptr_array_unref);
   g_clear_pointer (&self->reported, g_hash_table_unref);
+  g_clear_pointer (&self->created, g_array_unref);
   g_clear_pointer (&self->unit_names, g_hash_table_unref);
   g_clear_pointer (&self->theme_titles, g_hash_table_unref);
   g_clear_object (&self->plan);
@@ -130,6 +132,7 @@ llw_import_init (LlwImport *self)
   self->code_indicators = g_ptr_array_new ();
   self->code_columns = g_array_new (FALSE, FALSE, sizeof (int));
   self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  self->created = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_array_set_clear_func (self->rows, row_clear);
   self->unit_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->theme_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
@@ -740,6 +743,21 @@ row_fields (Row         *row,
   given[COLUMN_THEME] = row->theme_id >= 0 ? theme : NULL;
 }
 
+/* Writes the history line of each report created since the last call, in the order they
+ * were created, sixteen to a statement; called before any other line is written, so that
+ * every line keeps its place (and id) in the history. */
+static gboolean
+log_created (LlwImport  *self,
+             GError    **error)
+{
+  gboolean ok = llw_database_log_inserts (self->db, llw_campaign_get_id (self->campaign),
+                                          "report", (const gint64 *) self->created->data,
+                                          self->created->len, _("imported"), error);
+
+  g_array_set_size (self->created, 0);
+  return ok;
+}
+
 static gboolean
 insert_report (LlwImport  *self,
                Row        *row,
@@ -761,8 +779,8 @@ insert_report (LlwImport  *self,
     return FALSE;
 
   *report_id = sqlite3_last_insert_rowid (self->db->db);
-  return llw_database_log (self->db, llw_campaign_get_id (self->campaign), "report", *report_id,
-                           "insert", NULL, NULL, _("imported"), error);
+  g_array_append_val (self->created, *report_id);
+  return self->created->len < 16 || log_created (self, error);
 }
 
 /* Returns: (transfer none): a statement that inserts @n figures in one go: a new report's
@@ -1055,6 +1073,8 @@ apply_rows (LlwImport  *self,
   gboolean ok = llw_database_check_open (self->db, llw_campaign_get_id (self->campaign), error) &&
                 load_reported (self, error);
 
+  g_array_set_size (self->created, 0);  /* of an apply that failed */
+
   for (guint i = 0; ok && i < self->rows->len; i++)
     {
       Row *row = &g_array_index (self->rows, Row, i);
@@ -1064,11 +1084,12 @@ apply_rows (LlwImport  *self,
         return FALSE;
 
       if (g_hash_table_contains (self->reported, &row->unit_id))
-        ok = change_report (self, row, dry_run, error);
+        ok = (self->created->len == 0 || log_created (self, error)) &&
+             change_report (self, row, dry_run, error);
       else
         ok = create_report (self, row, dry_run, error);
     }
-  return ok;
+  return ok && (self->created->len == 0 || log_created (self, error));
 }
 
 /* Whether the record @id of the statement's table (SELECT … WHERE id = ?) exists. */
