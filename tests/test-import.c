@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "llw-database.h"
+#include "llw-database-private.h"
 #include "llw-file.h"
 #include "llw-import.h"
 
@@ -209,6 +210,106 @@ test_dry_run (Fixture      *fixture,
                                 "Nothing was written.");
   after = dump (fixture);
   g_assert_cmpstr (before, ==, after);
+}
+
+static void
+exec_raw (Fixture    *fixture,
+          const char *sql)
+{
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+}
+
+/* An import that creates more than sixteen reports, with reports it changes among them,
+ * writes the history in the order of the file: each new report's line where its row is,
+ * each changed figure's lines where theirs is. */
+static void
+test_history_order (Fixture      *fixture,
+                    gconstpointer data)
+{
+  static const char *const codes[] = {
+    "ABI", "AMI", "BAOKG", "BDT", "CTH", "GQU", "GRI", "GTH", "HCCB", "HDA", "HKH", "HLHPN",
+    "HND", "HTI", "KHA", "KLU", "LDLD", "MTTQ", "PQU", "PTTH", "RGI", "SCT", "SDL", "SGDDT",
+  };
+  static const char first[] = "unit,received_date,channel,A1\nHKH,20/10/2021,email,1\n"
+                              "SDL,20/10/2021,email,1\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwImport) before = import_text (fixture, first, strlen (first), &error);
+  g_autoptr(LlwImport) import = NULL;
+  g_autoptr(GString) file = g_string_new ("unit,received_date,channel,A1\n");
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree char *last = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *history = NULL;
+
+  g_assert_no_error (error);
+  last = query (fixture, "SELECT max (id) FROM history");
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      gboolean changed = g_str_equal (codes[i], "HKH") || g_str_equal (codes[i], "SDL");
+
+      g_string_append_printf (file, "%s,20/10/2021,email,2\n", codes[i]);
+      g_string_append_printf (expected, "%s%s:%s", i ? " " : "",
+                              changed ? "report_value" : "report", codes[i]);
+    }
+  import = import_text (fixture, file->str, file->len, &error);
+  g_assert_no_error (error);
+
+  sql = g_strdup_printf ("SELECT group_concat (t, ' ') FROM (SELECT h.table_name || ':' || "
+                         "u.code AS t FROM history h JOIN report r ON r.id = h.record_id "
+                         "JOIN unit u ON u.id = r.unit_id WHERE h.id > %s ORDER BY h.id)", last);
+  history = query (fixture, sql);
+  g_assert_cmpstr (history, ==, expected->str);
+}
+
+/* A record the file names that is deleted between the read and the apply makes the import
+ * fail as a foreign key would, writing nothing; once the file no longer names it, the next
+ * import is written, and the connection still checks foreign keys. */
+static const struct
+{
+  const char *name;
+  const char *deletion;
+} gone_cases[] = {
+  { "indicator", "DELETE FROM indicator WHERE code = 'C1'" },
+  { "theme", "DELETE FROM theme WHERE position = 2" },
+  { "unit", "DELETE FROM assignment WHERE unit_id = (SELECT id FROM unit WHERE code = 'KLU'); "
+            "DELETE FROM unit WHERE code = 'KLU'" },
+};
+
+static void
+test_record_gone (Fixture      *fixture,
+                  gconstpointer data)
+{
+  static const char later[] = "unit,received_date,channel,A1\nRGI,21/10/2021,email,7\n";
+  const char *deletion = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlwImport) import = llw_import_new (fixture->db, fixture->campaign);
+  g_autoptr(LlwImport) again = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *a1 = NULL;
+
+  g_assert_true (llw_import_read (import, valid_csv, strlen (valid_csv), &error));
+  g_assert_no_error (error);
+  exec_raw (fixture, deletion);
+  before = dump (fixture);
+  g_assert_false (llw_import_apply (import, FALSE, &error));
+  g_assert_error (error, LLW_DATABASE_ERROR, LLW_DATABASE_ERROR_QUERY);
+  g_assert_nonnull (strstr (error->message, "FOREIGN KEY"));
+  after = dump (fixture);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_error (&error);
+
+  again = import_text (fixture, later, strlen (later), &error);
+  g_assert_no_error (error);
+  a1 = query (fixture, "SELECT v.value FROM report_value v JOIN indicator i "
+                       "ON i.id = v.indicator_id WHERE i.code = 'A1'");
+  g_assert_cmpstr (a1, ==, "7.0");
+  g_assert_false (llw_database_exec (fixture->db, "INSERT INTO report_value (report_id, "
+                                     "indicator_id, value) VALUES (99999, 99999, 1)", &error));
 }
 
 /* Every report of the plan, one after the other, as --dry-run prints them. */
@@ -573,6 +674,7 @@ main (int   argc,
   ADD ("/import/valid", test_valid);
   ADD ("/import/reimport", test_reimport);
   ADD ("/import/dry-run", test_dry_run);
+  ADD ("/import/history-order", test_history_order);
   ADD ("/import/plan", test_plan);
   ADD ("/import/plan-cleared", test_plan_cleared);
   ADD ("/import/all-problems", test_all_problems);
@@ -589,6 +691,14 @@ main (int   argc,
       g_autofree char *name = g_strdup_printf ("/import/refused/%s", bad_cases[i].name);
 
       g_test_add (name, Fixture, &bad_cases[i], fixture_set_up, test_refused,
+                  fixture_tear_down);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (gone_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/import/record-gone/%s", gone_cases[i].name);
+
+      g_test_add (name, Fixture, gone_cases[i].deletion, fixture_set_up, test_record_gone,
                   fixture_tear_down);
     }
 

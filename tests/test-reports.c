@@ -348,6 +348,46 @@ test_figure_rule (void)
     }
 }
 
+/* Figures are shown as a Vietnamese reader writes them, rounded as printf rounds: whole
+ * numbers and typed decimals are written digit for digit, other numbers through printf. */
+static void
+test_figure_format (void)
+{
+  static const struct
+  {
+    double value;
+    int decimals;
+    const char *text;
+  } cases[] = {
+    { 0, 0, "0" },
+    { -0.0, 0, "0" },
+    { 7, 0, "7" },
+    { 1250, 0, "1.250" },
+    { 1234567, 0, "1.234.567" },
+    { -1234567, 0, "-1.234.567" },
+    { 12.5, 1, "12,5" },
+    { 0.5, 1, "0,5" },
+    { 0.05, 2, "0,05" },
+    { 1234.5, 2, "1.234,50" },
+    { 1250.75, 2, "1.250,75" },
+    { 2.5, 0, "2" },              /* printf rounds a half to even */
+    { 3.5, 0, "4" },
+    { -0.4, 0, "-0" },
+    { 1.005, 2, "1,00" },         /* 1.005 is a little below it in binary */
+    { 0.1, 1, "0,1" },
+    { 9007199254740992.0, 0, "9.007.199.254.740.992" },
+    { 1e20, 0, "100.000.000.000.000.000.000" },
+    { 1234.5678, 8, "1.234,56780000" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = llw_figure_format (cases[i].value, cases[i].decimals);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 /* The rules of the report statuses (deadline, group order) live in the view assigned_unit:
  * its group rank must be the order of LlwUnitGroup, which the window sorts by in C. */
 static void
@@ -466,6 +506,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/reports/figure-rule", test_figure_rule);
+  g_test_add_func ("/reports/figure-format", test_figure_format);
   g_test_add ("/reports/list", Fixture, NULL, fixture_set_up, test_list, llw_test_fixture_tear_down);
   g_test_add ("/reports/deadline-day", Fixture, NULL, fixture_set_up,
               test_states_on_deadline_day, llw_test_fixture_tear_down);

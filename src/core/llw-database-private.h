@@ -133,6 +133,13 @@ gboolean      llw_database_log          (LlwDatabase  *self,
                                          const char   *old_value,
                                          const char   *new_value,
                                          GError      **error);
+gboolean      llw_database_log_inserts  (LlwDatabase  *self,
+                                         gint64        campaign_id,
+                                         const char   *table,
+                                         const gint64 *record_ids,
+                                         guint         n,
+                                         const char   *new_value,
+                                         GError      **error);
 void          llw_database_emit_changed (LlwDatabase  *self,
                                          const char   *table,
                                          gint64        id);

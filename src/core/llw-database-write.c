@@ -137,6 +137,62 @@ llw_database_log (LlwDatabase  *self,
   return llw_database_step_done (self, stmt, error);
 }
 
+/* The history lines of sixteen inserted records in one statement: ?1 the stamp, ?2 the
+ * campaign, ?3 the table, ?4 the new value, ?5 to ?20 the records (each "?" is numbered
+ * after the highest before it, so the record comes last in its row). */
+#define INSERTED_ROW "(?1, ?2, ?3, 'insert', NULL, NULL, ?4, ?)"
+#define INSERTED_ROWS_4 INSERTED_ROW ", " INSERTED_ROW ", " INSERTED_ROW ", " INSERTED_ROW
+#define N_INSERTED_ROWS 16
+
+/**
+ * llw_database_log_inserts:
+ * @record_ids: (array length=n): records inserted in @table, in the order they were
+ * @new_value: (nullable): what the history says they hold
+ *
+ * Appends the same lines as llw_database_log (@table, each record, "insert", %NULL, %NULL,
+ * @new_value), in the same order, sixteen to a statement: an import of 50,000 new reports
+ * writes as many lines. The caller holds the transaction.
+ */
+gboolean
+llw_database_log_inserts (LlwDatabase   *self,
+                          gint64         campaign_id,
+                          const char    *table,
+                          const gint64  *record_ids,
+                          guint          n,
+                          const char    *new_value,
+                          GError       **error)
+{
+  static const char sql[] = "INSERT INTO history (changed_at, campaign_id, table_name, "
+                            "action, field, old_value, new_value, record_id) VALUES "
+                            INSERTED_ROWS_4 ", " INSERTED_ROWS_4 ", "
+                            INSERTED_ROWS_4 ", " INSERTED_ROWS_4;
+  guint i = 0;
+
+  g_return_val_if_fail (self->stamp != NULL, FALSE);  /* only inside llw_database_begin () */
+
+  for (; i + N_INSERTED_ROWS <= n; i += N_INSERTED_ROWS)
+    {
+      sqlite3_stmt *stmt = llw_database_cached (self, sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, self->stamp, -1, SQLITE_STATIC);
+      if (campaign_id > 0)
+        sqlite3_bind_int64 (stmt, 2, campaign_id);
+      sqlite3_bind_text (stmt, 3, table, -1, SQLITE_TRANSIENT);
+      llw_stmt_bind_optional (stmt, 4, new_value);
+      for (guint j = 0; j < N_INSERTED_ROWS; j++)
+        sqlite3_bind_int64 (stmt, 5 + (int) j, record_ids[i + j]);
+      if (!llw_database_step_done (self, stmt, error))
+        return FALSE;
+    }
+  for (; i < n; i++)
+    if (!llw_database_log (self, campaign_id, table, record_ids[i], "insert", NULL, NULL,
+                           new_value, error))
+      return FALSE;
+  return TRUE;
+}
+
 /* Binds a stored value as its column wants it: empty dates, numbers, references and unique
  * codes are NULL, other empty text is "". */
 static void

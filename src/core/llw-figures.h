@@ -12,5 +12,8 @@ gboolean  llw_figure_parse  (const char  *text,
                              GError     **error);
 char     *llw_figure_format (double       value,
                              int          decimals);
+void      llw_figure_append (GString     *out,
+                             double       value,
+                             int          decimals);
 
 G_END_DECLS

@@ -141,28 +141,68 @@ is_ascii (const char *text)
   return TRUE;
 }
 
+static inline gunichar
+char_at (const char *p)
+{
+  return (guchar) *p < 0x80 ? (guchar) *p : g_utf8_get_char (p);
+}
+
 /* Collapses runs of white space into one space. */
 static char *
 collapse_spaces (const char *text)
 {
-  GString *out = g_string_sized_new (strlen (text));
+  char *out = g_malloc (strlen (text) + 1);   /* never longer than @text */
+  gsize len = 0;
   gboolean space = FALSE;
 
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  /* @text is valid UTF-8: each run of characters between spaces is copied as its bytes. */
+  for (const char *p = text; *p;)
     {
-      gunichar c = g_utf8_get_char (p);
+      const char *start = p;
 
-      if (is_space (c))
-        space = out->len > 0;
-      else
+      while (*p && !is_space (char_at (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
         {
           if (space)
-            g_string_append_c (out, ' ');
-          g_string_append_unichar (out, c);
+            out[len++] = ' ';
+          memcpy (out + len, start, p - start);
+          len += p - start;
           space = FALSE;
         }
+      for (; *p && is_space (char_at (p)); p = g_utf8_next_char (p))
+        space = len > 0;
     }
+  out[len] = '\0';
+  return out;
+}
 
+static const char *fold_latin_char (gunichar c);
+
+/* g_utf8_casefold () of @text, valid UTF-8. GLib folds one character at a time, an ASCII
+ * one to its lower case, so ASCII is folded here and the others, the letters of Vietnamese
+ * names, come from a table GLib filled once: an import makes a name key of every unit. */
+static char *
+casefold (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 8);
+
+  for (const char *p = text, *next; *p != '\0'; p = next)
+    {
+      const char *latin;
+
+      next = g_utf8_next_char (p);
+      if ((guchar) *p < 0x80)
+        g_string_append_c (out, *p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+      else if ((latin = fold_latin_char (g_utf8_get_char (p))) != NULL)
+        g_string_append (out, latin);
+      else
+        {
+          g_autofree char *folded = g_utf8_casefold (p, next - p);
+
+          g_string_append (out, folded);
+        }
+    }
   return g_string_free (out, FALSE);
 }
 
@@ -190,7 +230,7 @@ llw_text_name_key (const char *text)
     }
 
   normal = llw_text_normalize (text);
-  folded = g_utf8_casefold (normal, -1);
+  folded = casefold (normal);
   nfc = llw_text_normalize (folded);
   return collapse_spaces (nfc);
 }
@@ -236,6 +276,42 @@ make_latin_table (void)
   fill_latin_table (table, LATIN_START, LATIN_END);
   fill_latin_table (table + (LATIN_END - LATIN_START), ADDITIONAL_START, ADDITIONAL_END);
   return table;
+}
+
+/* The same letters folded only, as g_utf8_casefold () folds each. */
+static char **
+make_folded_table (void)
+{
+  char **table = g_new0 (char *, (LATIN_END - LATIN_START) + (ADDITIONAL_END - ADDITIONAL_START));
+  char **slot = table;
+
+  for (gunichar c = LATIN_START; c < ADDITIONAL_END; c++)
+    {
+      char utf8[8] = { 0 };
+
+      if (c == LATIN_END)
+        c = ADDITIONAL_START;
+      g_unichar_to_utf8 (c, utf8);
+      *slot++ = g_utf8_casefold (utf8, -1);
+    }
+  return table;
+}
+
+/* Returns: (nullable): @c folded, from the table, or %NULL for a character the table does
+ *   not hold. */
+static const char *
+fold_latin_char (gunichar c)
+{
+  static char **table;
+
+  if (g_once_init_enter (&table))
+    g_once_init_leave (&table, make_folded_table ());
+
+  if (c >= LATIN_START && c < LATIN_END)
+    return table[c - LATIN_START];
+  if (c >= ADDITIONAL_START && c < ADDITIONAL_END)
+    return table[LATIN_END - LATIN_START + c - ADDITIONAL_START];
+  return NULL;
 }
 
 /* Returns: (nullable): @c folded and decomposed, from the table, or %NULL for a character
@@ -457,7 +533,19 @@ llw_text_find_forbidden (const char *text,
                          guint      *line,
                          guint      *column)
 {
+  const guchar *b;
+
   *line = 1;
+  *column = 0;
+
+  /* Most text has no byte below U+0020 and none that starts U+F000 or beyond, where the
+   * noncharacters are: then it has none, and its characters are counted by their first
+   * bytes. An import checks every field of every row. */
+  for (b = (const guchar *) text; *b >= 0x20 && *b < 0xef; b++)
+    *column += (*b & 0xc0) != 0x80;
+  if (*b == '\0')
+    return 0;
+
   *column = 0;
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
