@@ -244,7 +244,7 @@ static void
 write_figures (Sheet *s)
 {
   LlwFormWriter *w = s->w;
-  GListModel *indicators = w->catalogue->indicators;
+  GPtrArray *indicators = w->catalogue->indicators;
   static const char *const headings[] = { "Mã", "Nội dung", "Đơn vị tính", "Số liệu" };
   const char *group = NULL;
   lxw_row_t header_row;
@@ -256,9 +256,9 @@ write_figures (Sheet *s)
     worksheet_write_string (s->sheet, s->row, col, headings[col], w->table_header);
   s->row++;
 
-  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+  for (guint i = 0; i < indicators->len; i++)
     {
-      g_autoptr(LlwIndicator) indicator = g_list_model_get_item (indicators, i);
+      LlwIndicator *indicator = g_ptr_array_index (indicators, i);
       const char *title = llw_indicator_get_group_title (indicator);
 
       if (g_strcmp0 (group, title) != 0)
@@ -379,10 +379,10 @@ validate_activities (LlwFormWriter *w,
   const char *start = llw_campaign_get_text (campaign, LLW_CAMPAIGN_START_DATE);
   const char *end = llw_campaign_get_text (campaign, LLW_CAMPAIGN_END_DATE);
 
-  if (g_list_model_get_n_items (w->catalogue->kinds) > 0)
+  if (w->catalogue->kinds->len > 0)
     validate_list (sheet, first, 1 + LLW_FORM_ACTIVITY_KIND, last, "=" LLW_FORM_NAME_KINDS,
                    "Chọn một loại hoạt động trong danh sách.");
-  if (g_list_model_get_n_items (w->catalogue->themes) > 0)
+  if (w->catalogue->themes->len > 0)
     validate_theme (sheet, first, 1 + LLW_FORM_ACTIVITY_THEME, last);
   validate_date (sheet, first, 1 + LLW_FORM_ACTIVITY_START, last, start, end);
   validate_date (sheet, first, 1 + LLW_FORM_ACTIVITY_END, last, start, end);

@@ -229,22 +229,12 @@ write_lists (LlwFormWriter *w)
   g_autoptr(GPtrArray) themes = g_ptr_array_new ();
   g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
   g_autoptr(GPtrArray) forms = g_ptr_array_new ();
-  GListModel *model;
-
-  model = w->catalogue->themes;
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(LlwTheme) theme = g_list_model_get_item (model, i);
-
-      g_ptr_array_add (themes, (gpointer) llw_theme_get_title (theme));
-    }
-  model = w->catalogue->kinds;
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(LlwActivityKind) kind = g_list_model_get_item (model, i);
-
-      g_ptr_array_add (kinds, (gpointer) llw_activity_kind_get_title (kind));
-    }
+  for (guint i = 0; i < w->catalogue->themes->len; i++)
+    g_ptr_array_add (themes,
+                     (gpointer) llw_theme_get_title (g_ptr_array_index (w->catalogue->themes, i)));
+  for (guint i = 0; i < w->catalogue->kinds->len; i++)
+    g_ptr_array_add (kinds, (gpointer) llw_activity_kind_get_title (
+                              g_ptr_array_index (w->catalogue->kinds, i)));
   g_ptr_array_add (forms, (gpointer) llw_form_activity_form_word ("in_person"));
   g_ptr_array_add (forms, (gpointer) llw_form_activity_form_word ("online"));
   g_ptr_array_add (forms, (gpointer) llw_form_activity_form_word ("mixed"));

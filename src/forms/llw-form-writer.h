@@ -9,13 +9,15 @@
 
 G_BEGIN_DECLS
 
-/* What every form of a campaign shows. */
+/* What every form of a campaign shows. The forms are written on several threads at once,
+ * which only read it: plain arrays, since a GListStore is not read safely from two threads
+ * (its get_item () moves a cursor it keeps). */
 typedef struct
 {
   LlwCampaign *campaign;
-  GListModel *themes;        /* LlwTheme */
-  GListModel *kinds;         /* LlwActivityKind */
-  GListModel *indicators;    /* LlwIndicator, the active ones in order */
+  GPtrArray *themes;         /* LlwTheme */
+  GPtrArray *kinds;          /* LlwActivityKind */
+  GPtrArray *indicators;     /* LlwIndicator, the active ones in order */
   GDateTime *made_at;        /* written in the file's properties */
   LlwTextMetrics *metrics;   /* to size rows of wrapped text; used by one thread at a time */
   GMutex *metrics_lock;

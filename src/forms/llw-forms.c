@@ -75,6 +75,24 @@ llw_forms_file_name (LlwCampaign *campaign,
                           *words ? "-" : "", words);
 }
 
+/* The items of @model, in an array the writing threads may read together; %NULL for
+ * %NULL (a failed read). */
+static GPtrArray *
+items_of (GListModel *model)
+{
+  g_autoptr(GListModel) owned = model;
+  GPtrArray *items;
+  guint n;
+
+  if (owned == NULL)
+    return NULL;
+  n = g_list_model_get_n_items (owned);
+  items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (owned, i));
+  return items;
+}
+
 /* What every form shows, read once for all of them. */
 static gboolean
 load_catalogue (LlwDatabase      *db,
@@ -87,20 +105,20 @@ load_catalogue (LlwDatabase      *db,
   catalogue->metrics = llw_text_metrics_new ();
   catalogue->metrics_lock = g_new0 (GMutex, 1);
   g_mutex_init (catalogue->metrics_lock);
-  catalogue->themes = llw_database_list_themes (db, campaign, error);
+  catalogue->themes = items_of (llw_database_list_themes (db, campaign, error));
   if (catalogue->themes != NULL)
-    catalogue->kinds = llw_database_list_activity_kinds (db, campaign, error);
+    catalogue->kinds = items_of (llw_database_list_activity_kinds (db, campaign, error));
   if (catalogue->kinds != NULL)
-    catalogue->indicators = llw_database_list_indicators (db, campaign, error);
+    catalogue->indicators = items_of (llw_database_list_indicators (db, campaign, error));
   return catalogue->indicators != NULL;
 }
 
 static void
 catalogue_clear (LlwFormCatalogue *catalogue)
 {
-  g_clear_object (&catalogue->themes);
-  g_clear_object (&catalogue->kinds);
-  g_clear_object (&catalogue->indicators);
+  g_clear_pointer (&catalogue->themes, g_ptr_array_unref);
+  g_clear_pointer (&catalogue->kinds, g_ptr_array_unref);
+  g_clear_pointer (&catalogue->indicators, g_ptr_array_unref);
   g_clear_pointer (&catalogue->made_at, g_date_time_unref);
   g_clear_pointer (&catalogue->metrics, llw_text_metrics_free);
   if (catalogue->metrics_lock != NULL)
