@@ -6,9 +6,10 @@
 #include "llw-record-toolbar.h"
 
 /* The buttons above a tab's list whose records are edited there: add, edit, delete and the
- * record's history. Its actions ("record.add", …) pass the list's table to the window's
- * record actions, which know the campaign; those that act on the selected record are off
- * while none is. */
+ * record's history. Add is the window's "win.add-record" for the list's table, on only while
+ * the file can be written. The others are the toolbar's actions ("record.edit", …), which
+ * pass the list's table to the window's record actions, which know the campaign; they are
+ * off while no record is selected, and Delete also while the file cannot be written. */
 
 struct _LlwRecordToolbar
 {
@@ -40,12 +41,11 @@ static const struct
 {
   const char *name;
   const char *window_action;
-  gboolean needs_selection;
+  gboolean writes;
 } record_actions[] = {
-  { "record.add", "win.add-record", FALSE },
-  { "record.edit", "win.edit-record", TRUE },
+  { "record.edit", "win.edit-record", FALSE },
   { "record.delete", "win.delete-record", TRUE },
-  { "record.history", "win.record-history", TRUE },
+  { "record.history", "win.record-history", FALSE },
 };
 
 static const char *
@@ -58,16 +58,19 @@ add_label_for (const LlwEntity *entity)
   return _("Add");
 }
 
+/* GTK cannot be asked whether the window's "win.add-record" is on, but the Add button that
+ * names it follows it: it is sensitive while the file can be written. */
 static void
 update_actions (LlwRecordToolbar *self)
 {
   gboolean selected = GTK_IS_SINGLE_SELECTION (self->selection) &&
                       gtk_single_selection_get_selected_item (
                         GTK_SINGLE_SELECTION (self->selection)) != NULL;
+  gboolean writable = gtk_widget_get_sensitive (self->add_button);
 
   for (guint i = 0; i < G_N_ELEMENTS (record_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), record_actions[i].name,
-                                   selected || !record_actions[i].needs_selection);
+                                   selected && (writable || !record_actions[i].writes));
 }
 
 static void
@@ -141,6 +144,8 @@ static void
 llw_record_toolbar_init (LlwRecordToolbar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->add_button, "notify::sensitive", G_CALLBACK (update_actions),
+                           self, G_CONNECT_SWAPPED);
   update_actions (self);
 }
 
@@ -168,6 +173,8 @@ llw_record_toolbar_set_list (LlwRecordToolbar *self,
                            G_CONNECT_SWAPPED);
   model_changed_cb (self);
 
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->add_button),
+                                          g_variant_new_string (entity->table));
   add_label = add_label_for (entity);
   gtk_widget_set_tooltip_text (self->add_button, add_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
