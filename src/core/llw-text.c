@@ -416,6 +416,102 @@ llw_text_join_present (const char        *separator,
   return g_string_free (out, FALSE);
 }
 
+/* What a search key keeps of each letter of the Latin table: its folded and decomposed form
+ * (fold_latin ()) without its marks, đ as d. NULL for a character the table does not hold,
+ * and for one that folds to a space (U+00A0): the whole text then takes the long way. */
+static char **
+make_search_table (void)
+{
+  gsize n = (LATIN_END - LATIN_START) + (ADDITIONAL_END - ADDITIONAL_START);
+  char **table = g_new0 (char *, n);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      gunichar c = i < LATIN_END - LATIN_START ? LATIN_START + i
+                                               : ADDITIONAL_START + i - (LATIN_END - LATIN_START);
+      const char *nfd = fold_latin (c);
+      GString *kept;
+      gboolean space = FALSE;
+
+      if (nfd == NULL)
+        continue;
+      kept = g_string_new (NULL);
+      for (const char *p = nfd; *p; p = g_utf8_next_char (p))
+        {
+          gunichar k = g_utf8_get_char (p);
+
+          if (is_space (k))
+            space = TRUE;
+          else if (k < 0x80 || !is_mark (k))
+            g_string_append_unichar (kept, k == 0x0111 ? 'd' : k);
+        }
+      table[i] = space ? (g_string_free (kept, TRUE), NULL) : g_string_free (kept, FALSE);
+    }
+  return table;
+}
+
+static const char *
+search_latin (gunichar c)
+{
+  static char **table;
+
+  if (g_once_init_enter (&table))
+    g_once_init_leave (&table, make_search_table ());
+
+  if (c >= LATIN_START && c < LATIN_END)
+    return table[c - LATIN_START];
+  if (c >= ADDITIONAL_START && c < ADDITIONAL_END)
+    return table[LATIN_END - LATIN_START + c - ADDITIONAL_START];
+  return NULL;
+}
+
+/* The search key of @text in one pass, for text of ASCII and the Latin table's letters only,
+ * as Vietnamese names are: the same bytes as the long way below, which folds, decomposes and
+ * then drops the marks. Returns %NULL for any other text. The first keystroke of a search
+ * makes the key of every row of the list. */
+static char *search_key_decomposed (const char *text);
+
+static char *
+search_key_latin (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  gboolean space = FALSE, valid = FALSE;
+
+  for (const char *p = text; *p;)
+    {
+      const char *kept;
+
+      if ((guchar) *p < 0x80)
+        {
+          char c = g_ascii_tolower (*p++);
+
+          if (is_space ((guchar) c))
+            space = out->len > 0;
+          else
+            {
+              if (space)
+                g_string_append_c (out, ' ');
+              space = FALSE;
+              g_string_append_c (out, c);
+            }
+          continue;
+        }
+      /* The long way makes an invalid text's key empty: checked once, from here on. */
+      if (!valid && !(valid = g_utf8_validate (p, -1, NULL)))
+        return (g_string_free (out, TRUE), NULL);
+      if ((kept = search_latin (g_utf8_get_char (p))) == NULL)
+        return (g_string_free (out, TRUE), NULL);
+      p = g_utf8_next_char (p);
+      if (*kept == '\0')
+        continue;
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append (out, kept);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /**
  * llw_text_search_key:
  * @text: (nullable): text to find records by
@@ -425,6 +521,15 @@ llw_text_join_present (const char        *separator,
  */
 char *
 llw_text_search_key (const char *text)
+{
+  char *key = text != NULL ? search_key_latin (text) : NULL;
+
+  return key != NULL ? key : search_key_decomposed (text);
+}
+
+/* The search key the long way: folded and decomposed (NFD), then without the marks. */
+static char *
+search_key_decomposed (const char *text)
 {
   g_autofree char *nfd = fold_decomposed (text);
   GString *out = g_string_sized_new (strlen (nfd));
