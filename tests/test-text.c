@@ -68,6 +68,33 @@ test_search_key (void)
   g_assert_cmpstr (dat, ==, "hon dat");
 }
 
+/* Vietnamese text takes a short way to its key, anything else the long one: the same keys,
+ * at the borders between the two. */
+static void
+test_search_key_ways (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *key;
+  } cases[] = {
+    { "  Đắk   LẮK\t", "dak lak" },                        /* spaces, capitals, đ */
+    { "Ủy ban nhân dân xã Ea H'Leo", "uy ban nhan dan xa ea h'leo" },
+    { "a\xc2\xa0" "b", "a b" },                              /* a no-break space: long way */
+    { "Nguye\xcc\x82\xcc\x83n", "nguyen" },                 /* decomposed: long way */
+    { "Tổ \xce\xb1 Đội", "to \xce\xb1 doi" },                /* another script: long way */
+    { "Stra\xc3\x9f" "e", "strasse" },                          /* ß folds to two letters */
+    { "H\xc3\xa0 \xff", "" },                               /* invalid text: no key */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *key = llw_text_search_key (cases[i].text);
+
+      g_assert_cmpstr (key, ==, cases[i].key);
+    }
+}
+
 static int
 compare_keys (gconstpointer a,
               gconstpointer b)
@@ -136,6 +163,7 @@ main (int   argc,
   g_test_add_func ("/text/normalize-as-glib", test_normalize_as_glib);
   g_test_add_func ("/text/name-key", test_name_key);
   g_test_add_func ("/text/search-key", test_search_key);
+  g_test_add_func ("/text/search-key-ways", test_search_key_ways);
   g_test_add_func ("/text/join-present", test_join_present);
   g_test_add_func ("/text/sort-key", test_sort_key);
   g_test_add_func ("/text/sort-key-forms-alike", test_sort_key_forms_alike);
