@@ -95,6 +95,28 @@ test_search_key_ways (void)
     }
 }
 
+/* The same for sort keys: Vietnamese text, however it is spaced or composed, sorts as the
+ * same text composed and single-spaced; a text the short way cannot take sorts as before. */
+static void
+test_sort_key_ways (void)
+{
+  static const char *const alike[][2] = {
+    { "  Đắk   LẮK\t", "đắk lắk" },
+    { "Nguye\xcc\x82\xcc\x83n Văn An", "Nguyễn Văn An" },   /* decomposed: long way */
+    { "Hòn\xc2\xa0" "Đất", "Hòn Đất" },                      /* a no-break space: long way */
+  };
+  g_autofree char *invalid = llw_text_sort_key ("H\xc3\xa0 \xff");
+
+  for (guint i = 0; i < G_N_ELEMENTS (alike); i++)
+    {
+      g_autofree char *a = llw_text_sort_key (alike[i][0]);
+      g_autofree char *b = llw_text_sort_key (alike[i][1]);
+
+      g_assert_cmpstr (a, ==, b);
+    }
+  g_assert_cmpstr (invalid, ==, "\x01");
+}
+
 static int
 compare_keys (gconstpointer a,
               gconstpointer b)
@@ -164,6 +186,7 @@ main (int   argc,
   g_test_add_func ("/text/name-key", test_name_key);
   g_test_add_func ("/text/search-key", test_search_key);
   g_test_add_func ("/text/search-key-ways", test_search_key_ways);
+  g_test_add_func ("/text/sort-key-ways", test_sort_key_ways);
   g_test_add_func ("/text/join-present", test_join_present);
   g_test_add_func ("/text/sort-key", test_sort_key);
   g_test_add_func ("/text/sort-key-forms-alike", test_sort_key_forms_alike);

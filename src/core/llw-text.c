@@ -559,6 +559,127 @@ search_key_decomposed (const char *text)
   return g_string_free (out, FALSE);
 }
 
+static char *sort_key_decomposed (const char *text);
+
+/* What a sort key holds of one character, where that does not depend on its neighbours: an
+ * ASCII one, or a letter of the Latin table, which decomposes to a base character first (no
+ * mark of it is reordered with another's). Not a space, which depends on its neighbours. */
+typedef struct
+{
+  char *primary;
+  char *secondary;
+} SortPart;
+
+static void
+fill_sort_part (SortPart *part,
+                gunichar  c)
+{
+  char utf8[8] = { 0 };
+  g_autofree char *key = NULL;
+  const char *split;
+
+  if (is_space (c) || (c >= 0x80 && fold_latin (c) == NULL))
+    return;
+  g_unichar_to_utf8 (c, utf8);
+  key = sort_key_decomposed (utf8);
+  split = strchr (key, '\x01');
+  part->primary = g_strndup (key, split - key);
+  part->secondary = g_strdup (split + 1);
+}
+
+static SortPart *
+make_sort_table (void)
+{
+  gsize n_latin = (LATIN_END - LATIN_START) + (ADDITIONAL_END - ADDITIONAL_START);
+  SortPart *table = g_new0 (SortPart, 0x80 + n_latin);
+
+  for (gunichar c = 1; c < 0x80; c++)
+    fill_sort_part (&table[c], c);
+  for (gsize i = 0; i < n_latin; i++)
+    fill_sort_part (&table[0x80 + i],
+                    i < LATIN_END - LATIN_START ? LATIN_START + i
+                                                : ADDITIONAL_START + i - (LATIN_END - LATIN_START));
+  return table;
+}
+
+static const SortPart *
+sort_part (gunichar c)
+{
+  static SortPart *table;
+  const SortPart *part = NULL;
+
+  if (g_once_init_enter (&table))
+    g_once_init_leave (&table, make_sort_table ());
+
+  if (c < 0x80)
+    part = &table[c];
+  else if (c >= LATIN_START && c < LATIN_END)
+    part = &table[0x80 + c - LATIN_START];
+  else if (c >= ADDITIONAL_START && c < ADDITIONAL_END)
+    part = &table[0x80 + LATIN_END - LATIN_START + c - ADDITIONAL_START];
+  return part != NULL && part->primary != NULL ? part : NULL;
+}
+
+/* The sort key of @text in one pass, for text of ASCII and the Latin table's letters only:
+ * the same bytes as the long way below. Returns %NULL for any other text. The first sort of
+ * a list makes the key of every row. */
+static char *
+sort_key_latin (const char *text)
+{
+  gsize length = strlen (text);
+  GString *primary = g_string_sized_new (length + length / 2 + 2);
+  GString *secondary = g_string_sized_new (length + 1);
+  gboolean space = FALSE, valid = FALSE, whole = TRUE;
+
+  for (const char *p = text; *p && whole;)
+    {
+      gunichar c;
+      const SortPart *part;
+
+      if ((guchar) *p < 0x80)
+        c = (guchar) *p++;
+      else
+        {
+          /* The long way makes an invalid text's key empty: checked once, from here on. */
+          if (!valid && !(valid = g_utf8_validate (p, -1, NULL)))
+            {
+              whole = FALSE;
+              break;
+            }
+          c = g_utf8_get_char (p);
+          p = g_utf8_next_char (p);
+        }
+      if (is_space (c))
+        {
+          space = primary->len > 0;
+          continue;
+        }
+      if ((part = sort_part (c)) == NULL)
+        {
+          whole = FALSE;
+          break;
+        }
+      if (space)
+        {
+          g_string_append_c (primary, ' ');
+          g_string_append_c (secondary, '0');
+        }
+      space = FALSE;
+      g_string_append (primary, part->primary);
+      g_string_append (secondary, part->secondary);
+    }
+  if (!whole)
+    {
+      g_string_free (primary, TRUE);
+      g_string_free (secondary, TRUE);
+      return NULL;
+    }
+  g_string_append_c (primary, '\x01');
+  g_string_append_len (primary, secondary->str, secondary->len);
+  g_string_free (secondary, TRUE);
+  return g_string_free (primary, FALSE);
+}
+
 /**
  * llw_text_sort_key:
  * @text: (nullable): text to sort by
@@ -568,6 +689,15 @@ search_key_decomposed (const char *text)
  */
 char *
 llw_text_sort_key (const char *text)
+{
+  char *key = text != NULL ? sort_key_latin (text) : NULL;
+
+  return key != NULL ? key : sort_key_decomposed (text);
+}
+
+/* The sort key the long way: folded, decomposed (NFD), each base letter with its marks. */
+static char *
+sort_key_decomposed (const char *text)
 {
   g_autofree char *nfd = fold_decomposed (text);
   g_autofree char *collapsed = collapse_spaces (nfd);
