@@ -242,15 +242,35 @@ llw_text_name_key (const char *text)
 #define LATIN_END 0x0250
 #define ADDITIONAL_START 0x1E00
 #define ADDITIONAL_END 0x1F00
+#define N_LATIN ((LATIN_END - LATIN_START) + (ADDITIONAL_END - ADDITIONAL_START))
 
-/* Fills @table with the characters from @start to @end. */
-static void
-fill_latin_table (char     **table,
-                  gunichar   start,
-                  gunichar   end)
+/* The slot of @c in the tables of those letters, or -1 for a character they do not hold. */
+static inline int
+latin_slot (gunichar c)
 {
-  for (gunichar c = start; c < end; c++)
+  if (c >= LATIN_START && c < LATIN_END)
+    return (int) (c - LATIN_START);
+  if (c >= ADDITIONAL_START && c < ADDITIONAL_END)
+    return (int) (LATIN_END - LATIN_START + c - ADDITIONAL_START);
+  return -1;
+}
+
+/* The character of the slot @i. */
+static inline gunichar
+latin_char (gsize i)
+{
+  return i < LATIN_END - LATIN_START ? LATIN_START + i
+                                     : ADDITIONAL_START + i - (LATIN_END - LATIN_START);
+}
+
+static char **
+make_latin_table (void)
+{
+  char **table = g_new0 (char *, N_LATIN);
+
+  for (gsize i = 0; i < N_LATIN; i++)
     {
+      gunichar c = latin_char (i);
       char utf8[8] = { 0 };
       g_autofree char *folded = NULL;
       char *nfd;
@@ -262,19 +282,10 @@ fill_latin_table (char     **table,
        * reordered with the one before it, across the two characters. */
       if (nfd != NULL && nfd[0] != '\0' &&
           g_unichar_combining_class (g_utf8_get_char (nfd)) == 0)
-        table[c - start] = nfd;
+        table[i] = nfd;
       else
         g_free (nfd);
     }
-}
-
-static char **
-make_latin_table (void)
-{
-  char **table = g_new0 (char *, (LATIN_END - LATIN_START) + (ADDITIONAL_END - ADDITIONAL_START));
-
-  fill_latin_table (table, LATIN_START, LATIN_END);
-  fill_latin_table (table + (LATIN_END - LATIN_START), ADDITIONAL_START, ADDITIONAL_END);
   return table;
 }
 
@@ -282,17 +293,14 @@ make_latin_table (void)
 static char **
 make_folded_table (void)
 {
-  char **table = g_new0 (char *, (LATIN_END - LATIN_START) + (ADDITIONAL_END - ADDITIONAL_START));
-  char **slot = table;
+  char **table = g_new0 (char *, N_LATIN);
 
-  for (gunichar c = LATIN_START; c < ADDITIONAL_END; c++)
+  for (gsize i = 0; i < N_LATIN; i++)
     {
       char utf8[8] = { 0 };
 
-      if (c == LATIN_END)
-        c = ADDITIONAL_START;
-      g_unichar_to_utf8 (c, utf8);
-      *slot++ = g_utf8_casefold (utf8, -1);
+      g_unichar_to_utf8 (latin_char (i), utf8);
+      table[i] = g_utf8_casefold (utf8, -1);
     }
   return table;
 }
@@ -303,15 +311,13 @@ static const char *
 fold_latin_char (gunichar c)
 {
   static char **table;
+  int slot;
 
   if (g_once_init_enter (&table))
     g_once_init_leave (&table, make_folded_table ());
 
-  if (c >= LATIN_START && c < LATIN_END)
-    return table[c - LATIN_START];
-  if (c >= ADDITIONAL_START && c < ADDITIONAL_END)
-    return table[LATIN_END - LATIN_START + c - ADDITIONAL_START];
-  return NULL;
+  slot = latin_slot (c);
+  return slot >= 0 ? table[slot] : NULL;
 }
 
 /* Returns: (nullable): @c folded and decomposed, from the table, or %NULL for a character
@@ -320,15 +326,13 @@ static const char *
 fold_latin (gunichar c)
 {
   static char **table;
+  int slot;
 
   if (g_once_init_enter (&table))
     g_once_init_leave (&table, make_latin_table ());
 
-  if (c >= LATIN_START && c < LATIN_END)
-    return table[c - LATIN_START];
-  if (c >= ADDITIONAL_START && c < ADDITIONAL_END)
-    return table[LATIN_END - LATIN_START + c - ADDITIONAL_START];
-  return NULL;
+  slot = latin_slot (c);
+  return slot >= 0 ? table[slot] : NULL;
 }
 
 /* Appends the run of non-ASCII characters from @start to @end folded and decomposed, each
@@ -416,36 +420,27 @@ llw_text_join_present (const char        *separator,
   return g_string_free (out, FALSE);
 }
 
+static char *search_key_decomposed (const char *text);
+
 /* What a search key keeps of each letter of the Latin table: its folded and decomposed form
  * (fold_latin ()) without its marks, đ as d. NULL for a character the table does not hold,
- * and for one that folds to a space (U+00A0): the whole text then takes the long way. */
+ * and for a space (U+00A0), which depends on its neighbours: the whole text then takes the
+ * long way. */
 static char **
 make_search_table (void)
 {
-  gsize n = (LATIN_END - LATIN_START) + (ADDITIONAL_END - ADDITIONAL_START);
-  char **table = g_new0 (char *, n);
+  char **table = g_new0 (char *, N_LATIN);
 
-  for (gsize i = 0; i < n; i++)
+  for (gsize i = 0; i < N_LATIN; i++)
     {
-      gunichar c = i < LATIN_END - LATIN_START ? LATIN_START + i
-                                               : ADDITIONAL_START + i - (LATIN_END - LATIN_START);
-      const char *nfd = fold_latin (c);
-      GString *kept;
-      gboolean space = FALSE;
+      gunichar c = latin_char (i);
+      char utf8[8] = { 0 };
 
-      if (nfd == NULL)
+      /* Made by the long way itself, one letter at a time. */
+      if (fold_latin (c) == NULL || is_space (c))
         continue;
-      kept = g_string_new (NULL);
-      for (const char *p = nfd; *p; p = g_utf8_next_char (p))
-        {
-          gunichar k = g_utf8_get_char (p);
-
-          if (is_space (k))
-            space = TRUE;
-          else if (k < 0x80 || !is_mark (k))
-            g_string_append_unichar (kept, k == 0x0111 ? 'd' : k);
-        }
-      table[i] = space ? (g_string_free (kept, TRUE), NULL) : g_string_free (kept, FALSE);
+      g_unichar_to_utf8 (c, utf8);
+      table[i] = search_key_decomposed (utf8);
     }
   return table;
 }
@@ -454,23 +449,19 @@ static const char *
 search_latin (gunichar c)
 {
   static char **table;
+  int slot;
 
   if (g_once_init_enter (&table))
     g_once_init_leave (&table, make_search_table ());
 
-  if (c >= LATIN_START && c < LATIN_END)
-    return table[c - LATIN_START];
-  if (c >= ADDITIONAL_START && c < ADDITIONAL_END)
-    return table[LATIN_END - LATIN_START + c - ADDITIONAL_START];
-  return NULL;
+  slot = latin_slot (c);
+  return slot >= 0 ? table[slot] : NULL;
 }
 
 /* The search key of @text in one pass, for text of ASCII and the Latin table's letters only,
  * as Vietnamese names are: the same bytes as the long way below, which folds, decomposes and
  * then drops the marks. Returns %NULL for any other text. The first keystroke of a search
  * makes the key of every row of the list. */
-static char *search_key_decomposed (const char *text);
-
 static char *
 search_key_latin (const char *text)
 {
@@ -590,15 +581,12 @@ fill_sort_part (SortPart *part,
 static SortPart *
 make_sort_table (void)
 {
-  gsize n_latin = (LATIN_END - LATIN_START) + (ADDITIONAL_END - ADDITIONAL_START);
-  SortPart *table = g_new0 (SortPart, 0x80 + n_latin);
+  SortPart *table = g_new0 (SortPart, 0x80 + N_LATIN);
 
   for (gunichar c = 1; c < 0x80; c++)
     fill_sort_part (&table[c], c);
-  for (gsize i = 0; i < n_latin; i++)
-    fill_sort_part (&table[0x80 + i],
-                    i < LATIN_END - LATIN_START ? LATIN_START + i
-                                                : ADDITIONAL_START + i - (LATIN_END - LATIN_START));
+  for (gsize i = 0; i < N_LATIN; i++)
+    fill_sort_part (&table[0x80 + i], latin_char (i));
   return table;
 }
 
@@ -613,10 +601,8 @@ sort_part (gunichar c)
 
   if (c < 0x80)
     part = &table[c];
-  else if (c >= LATIN_START && c < LATIN_END)
-    part = &table[0x80 + c - LATIN_START];
-  else if (c >= ADDITIONAL_START && c < ADDITIONAL_END)
-    part = &table[0x80 + LATIN_END - LATIN_START + c - ADDITIONAL_START];
+  else if (latin_slot (c) >= 0)
+    part = &table[0x80 + latin_slot (c)];
   return part != NULL && part->primary != NULL ? part : NULL;
 }
 
